@@ -1,0 +1,137 @@
+package lintutil
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// IgnorePrefix starts a suppression comment:
+//
+//	//grpcauthlint:ignore <pass>[,<pass>] <reason>
+//
+// on the reported line or on the line above it.
+const IgnorePrefix = "//grpcauthlint:ignore"
+
+// Reporter reports a pass's diagnostics through the suppression
+// directives and the generated-file policy, in every front end (the vet
+// tool, go vet -vettool and golangci-lint alike). Call Finish once at the
+// end of the run: it reports directives for this pass that silenced
+// nothing, and directives without a reason.
+type Reporter struct {
+	pass      *analysis.Pass
+	directive map[lineKey]*directive
+	generated map[string]bool // file name -> generated
+	order     []*directive
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+type directive struct {
+	comment *ast.Comment
+	reason  string
+	used    bool
+}
+
+// NewReporter scans the comments of the pass's files for directives that
+// name this pass. The scan reads comment text only.
+func NewReporter(pass *analysis.Pass) *Reporter {
+	r := &Reporter{
+		pass:      pass,
+		directive: make(map[lineKey]*directive),
+		generated: make(map[string]bool),
+	}
+	name := pass.Analyzer.Name
+	for _, f := range pass.Files {
+		fname := pass.Fset.File(f.Pos()).Name()
+		r.generated[fname] = ast.IsGenerated(f)
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				names, reason, ok := ParseIgnore(c.Text)
+				if !ok || !contains(names, name) {
+					continue
+				}
+				d := &directive{comment: c, reason: reason}
+				r.order = append(r.order, d)
+				r.directive[lineKey{fname, pass.Fset.Position(c.Slash).Line}] = d
+			}
+		}
+	}
+	return r
+}
+
+// ParseIgnore splits a //grpcauthlint:ignore comment into its pass
+// names and its reason. ok is false for any other comment.
+func ParseIgnore(text string) (names []string, reason string, ok bool) {
+	rest, found := strings.CutPrefix(text, IgnorePrefix)
+	if !found || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+		return nil, "", false
+	}
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return nil, "", true
+	}
+	for _, n := range strings.Split(fields[0], ",") {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	return names, strings.Join(fields[1:], " "), true
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Reportf reports a diagnostic for the range of node.
+func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
+	r.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
+}
+
+// Report reports d unless a directive on its line or the line above
+// silences it, or it falls in a generated file (generated code is fixed
+// in its generator, not by hand).
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	posn := r.pass.Fset.Position(d.Pos)
+	if r.generated[posn.Filename] {
+		return
+	}
+	for _, line := range [2]int{posn.Line, posn.Line - 1} {
+		if dir := r.directive[lineKey{posn.Filename, line}]; dir != nil && dir.reason != "" {
+			dir.used = true
+			return
+		}
+	}
+	r.pass.Report(d)
+}
+
+// Finish reports this pass's directives that have no reason or that
+// silenced nothing (like staticcheck's unused lint:ignore).
+func (r *Reporter) Finish() {
+	name := r.pass.Analyzer.Name
+	for _, d := range r.order {
+		switch {
+		case d.reason == "":
+			r.pass.ReportRangef(d.comment, "%s directive for %s needs a reason: %s %s <why this is safe>", IgnorePrefix, name, IgnorePrefix, name)
+		case !d.used:
+			r.pass.ReportRangef(d.comment, "%s directive for %s silences nothing: remove it", IgnorePrefix, name)
+		}
+	}
+}
+
+// Pos is a convenience for reporting at a bare position range.
+type Pos struct{ P, E token.Pos }
+
+func (p Pos) Pos() token.Pos { return p.P }
+func (p Pos) End() token.Pos { return p.E }
