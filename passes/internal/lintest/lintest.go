@@ -1,5 +1,5 @@
 // Package lintest builds the GOPATH that the passes' analysistest cases
-// run in: the shared API stubs of passes/internal/stubs/src (small
+// run in: the shared API stubs of passes/internal/lintest/testdata/src (small
 // copies of grpc-go, oauth2, ... at their real import paths, checked
 // against the real modules by the suite's TestAPITablesResolve) plus the
 // calling pass's own testdata/src.
@@ -18,8 +18,7 @@ import (
 // along, so analysistest.RunWithSuggestedFixes works on the result.
 func TestData(t testing.TB) string {
 	t.Helper()
-	_, self, _, _ := runtime.Caller(0)
-	stubs := filepath.Join(filepath.Dir(self), "..", "stubs", "src")
+	stubs := StubsDir()
 	dir := t.TempDir()
 	for _, src := range []string{stubs, filepath.Join("testdata", "src")} {
 		if err := copyTree(src, filepath.Join(dir, "src")); err != nil {
@@ -32,7 +31,7 @@ func TestData(t testing.TB) string {
 // StubsDir is the directory of the shared stubs (GOPATH src root).
 func StubsDir() string {
 	_, self, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(self), "..", "stubs", "src")
+	return filepath.Join(filepath.Dir(self), "testdata", "src")
 }
 
 func copyTree(from, to string) error {
