@@ -1,0 +1,68 @@
+// Package metadatakey defines an Analyzer that checks gRPC metadata keys
+// and values written as constants.
+//
+// # Analyzer metadatakey
+//
+// metadatakey: check that gRPC metadata keys are valid lowercase keys
+//
+// gRPC metadata keys travel as HTTP/2 header names: they must be non-empty
+// and use only the characters [0-9a-z-_.]. The helpers of package metadata
+// (New, Pairs, AppendToOutgoingContext, MD.Get/Set/Append/Delete,
+// ValueFromIncomingContext) lowercase the key, and FromIncomingContext
+// returns lowercased keys; but metadata.MD is a plain map, so a
+// metadata.MD{...} literal and md[key] index, delete and comparison do not
+// normalise anything. An uppercase key there is the classic silent
+// UNAUTHENTICATED: md["Authorization"] after FromIncomingContext never
+// matches. Sent by a client, an MD holding an uppercase key fails the RPC
+// with codes.Internal (grpc-go 1.46 and later; older clients send it and
+// the server never sees it under that name); sent by a server through
+// grpc.SetHeader, SendHeader or SetTrailer it goes out unchecked and the
+// client's HTTP/2 framer rejects the response; ServerStream.SetHeader and
+// SendHeader return a codes.Internal error and drop the header.
+//
+// The analyzer reports constant keys (literals, named constants from any
+// package, constant concatenations) that are:
+//
+//   - uppercase, in MD literals, MD index expressions, delete, comparisons
+//     with the keys of a range over an MD (== and switch), and in the
+//     normalising helpers, where the key works but is written wrong;
+//   - empty, or hold characters outside [0-9a-z-_.] (pseudo-headers
+//     starting with ":" are exempt from the character rule);
+//   - reserved transport headers written to outgoing metadata, which the
+//     transport silently drops: content-type, user-agent, te,
+//     grpc-encoding, grpc-message, grpc-message-type, grpc-status,
+//     grpc-timeout and every ":"-prefixed key. Reading :authority or
+//     user-agent from incoming metadata is right, and other grpc- keys
+//     (grpc-previous-rpc-attempts, grpc-trace-bin) are used on purpose;
+//
+// constant values that are not printable ASCII on keys not ending in
+// "-bin" (gRPC rejects them); an odd number of strings given to
+// metadata.Pairs or AppendToOutgoingContext (they panic); and, in the maps
+// returned by a PerRPCCredentials' GetRequestMetadata, keys with illegal
+// characters (the transport lowercases those keys, so case is fine there).
+//
+// Keys computed at run time, maps that are not metadata.MD, http.Header
+// and metadata.NewIncomingContext in tests are left alone. Where the key is
+// a string literal, or an unexported constant of the same file used only as
+// a metadata key, a suggested fix lowercases it.
+//
+// # Bad
+//
+//	md, _ := metadata.FromIncomingContext(ctx)
+//	token := md["Authorization"] // never matches: incoming keys are lowercase
+//
+//	ctx = metadata.NewOutgoingContext(ctx, metadata.MD{
+//		"X-Request-ID": {id}, // the RPC fails with codes.Internal
+//	})
+//
+// # Good
+//
+//	md, _ := metadata.FromIncomingContext(ctx)
+//	token := md["authorization"]
+//
+//	ctx = metadata.AppendToOutgoingContext(ctx, "x-request-id", id)
+//
+// # Flags
+//
+// metadatakey has no flags.
+package metadatakey

@@ -1,0 +1,5 @@
+package other
+
+const AuthHeader = "Authorization"
+
+const Prefix = "X-"
