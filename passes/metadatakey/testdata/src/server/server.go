@@ -19,7 +19,7 @@ func incoming(ctx context.Context) string {
 	_ = md[":authority"]
 	_ = md["user-agent"]
 	_ = md["grpc-trace-bin"]
-	_ = md["x user"] // want `metadata key "x user" contains " ", which is not in \[0-9a-z-_.\]: no gRPC metadata can hold it, so the lookup never matches`
+	_ = md["x user"]     // want `metadata key "x user" contains " ", which is not in \[0-9a-z-_.\]: no gRPC metadata can hold it, so the lookup never matches`
 	delete(md, "X-Drop") // want `metadata key "X-Drop" never matches: incoming metadata keys are lowercase`
 	for k, v := range md {
 		if k == "Authorization" { // want `metadata key "Authorization" never matches`
@@ -50,11 +50,11 @@ func notRangeKey(md metadata.MD, k string) bool {
 }
 
 func headers(ctx context.Context, stream grpc.ServerStream) {
-	_ = grpc.SetHeader(ctx, metadata.MD{"X-Server": {"1"}}) // want `metadata key "X-Server" has uppercase letters: grpc.SetHeader sends it unchecked and the client's HTTP/2 framer rejects the response; use "x-server"`
-	_ = grpc.SendHeader(ctx, metadata.Pairs("X-Pairs", "1")) // want `metadata key "X-Pairs" is lowercased by metadata.Pairs`
+	_ = grpc.SetHeader(ctx, metadata.MD{"X-Server": {"1"}})     // want `metadata key "X-Server" has uppercase letters: grpc.SetHeader sends it unchecked and the client's HTTP/2 framer rejects the response; use "x-server"`
+	_ = grpc.SendHeader(ctx, metadata.Pairs("X-Pairs", "1"))    // want `metadata key "X-Pairs" is lowercased by metadata.Pairs`
 	_ = grpc.SetTrailer(ctx, metadata.MD{"grpc-status": {"0"}}) // want `metadata key "grpc-status" is a reserved transport header`
-	_ = stream.SetHeader(metadata.MD{"X-Stream": {"1"}}) // want `metadata key "X-Stream" has uppercase letters: ServerStream.SetHeader returns a codes.Internal error and drops the header`
-	md := metadata.MD{"X-Trailer": {"1"}} // want `metadata key "X-Trailer" has uppercase letters: ServerStream.SetTrailer logs an error and the client's HTTP/2 framer rejects the trailer`
+	_ = stream.SetHeader(metadata.MD{"X-Stream": {"1"}})        // want `metadata key "X-Stream" has uppercase letters: ServerStream.SetHeader returns a codes.Internal error and drops the header`
+	md := metadata.MD{"X-Trailer": {"1"}}                       // want `metadata key "X-Trailer" has uppercase letters: ServerStream.SetTrailer logs an error and the client's HTTP/2 framer rejects the trailer`
 	stream.SetTrailer(md)
 }
 
