@@ -140,9 +140,9 @@ type checker struct {
 	sites     []*site
 	varDest   map[*types.Var]dest
 	varSink   map[*types.Var]string
-	varIn     map[*types.Var]bool // MD variables assigned from FromIncomingContext
-	rangeKeys map[*types.Var]bool // keys of a range over an MD
-	cmps      []*site             // comparisons against a variable, kept if it is a range key
+	varIn     map[*types.Var]bool       // MD variables assigned from FromIncomingContext
+	rangeKeys map[*types.Var]*types.Var // key variable of a range over an MD -> the MD variable (or nil)
+	cmps      []*site                   // comparisons against a variable, kept if it is a range key
 	cmpVars   []*types.Var
 }
 
@@ -160,7 +160,7 @@ func run(pass *analysis.Pass, _ *Config) (any, error) {
 		varDest:   make(map[*types.Var]dest),
 		varSink:   make(map[*types.Var]string),
 		varIn:     make(map[*types.Var]bool),
-		rangeKeys: make(map[*types.Var]bool),
+		rangeKeys: make(map[*types.Var]*types.Var),
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
@@ -185,7 +185,7 @@ func run(pass *analysis.Pass, _ *Config) (any, error) {
 			if c.isMD(n.X) {
 				if id, ok := n.Key.(*ast.Ident); ok {
 					if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-						c.rangeKeys[v] = true
+						c.rangeKeys[v] = c.varOf(n.X)
 					}
 				}
 			}
@@ -213,7 +213,8 @@ func run(pass *analysis.Pass, _ *Config) (any, error) {
 		}
 	}
 	for i, s := range c.cmps {
-		if c.rangeKeys[c.cmpVars[i]] {
+		if md, ok := c.rangeKeys[c.cmpVars[i]]; ok {
+			s.md = md
 			c.sites = append(c.sites, s)
 		}
 	}
@@ -533,7 +534,7 @@ func (c *checker) checkKey(s *site, key string, fixes *constFixer) bool {
 		return true
 	}
 	if write && isReserved(lower) && (s.dest == destClient || s.dest == destServer || s.dest == destStreamHeader || s.dest == destStreamTrailer) {
-		c.r.Reportf(s.key, "metadata key %q is a reserved transport header: gRPC silently drops it from outgoing metadata; use an application key such as \"x-%s\"", key, strings.TrimLeft(lower, ":"))
+		c.r.Reportf(s.key, "metadata key %q is a reserved transport header: gRPC silently drops it from outgoing metadata; %s", key, reservedRemedy(lower))
 		return true
 	}
 	return false
@@ -624,6 +625,23 @@ var reserved = map[string]bool{
 }
 
 func isReserved(key string) bool { return key[0] == ':' || reserved[key] }
+
+// reservedRemedy says what to use instead of writing a reserved header.
+func reservedRemedy(key string) string {
+	switch key {
+	case ":authority":
+		return "set the authority with grpc.WithAuthority or the CallAuthority call option"
+	case "user-agent":
+		return "set it with grpc.WithUserAgent"
+	case "grpc-timeout":
+		return "give the RPC a context deadline"
+	case "grpc-status", "grpc-message":
+		return "return the status as an error from status.Error"
+	case "grpc-encoding":
+		return "choose compression with grpc.UseCompressor"
+	}
+	return fmt.Sprintf("use an application key such as %q", "x-"+strings.TrimLeft(key, ":"))
+}
 
 // constFixer decides the one suggested fix of a case finding: lowercase
 // a literal in place, or an unexported constant of the same file whose

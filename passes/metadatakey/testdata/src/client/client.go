@@ -13,7 +13,7 @@ func literalOutgoing(ctx context.Context, id string) context.Context {
 		"x user":                     {id},  // want `metadata key "x user" contains " ", which is not in \[0-9a-z-_.\]: a client sending it fails the RPC`
 		"":                           {id},  // want `metadata key is empty: a client sending it fails the RPC with codes.Internal`
 		"content-type":               {"x"}, // want `metadata key "content-type" is a reserved transport header: gRPC silently drops it from outgoing metadata; use an application key such as "x-content-type"`
-		":authority":                 {"h"}, // want `metadata key ":authority" is a reserved transport header`
+		":authority":                 {"h"}, // want `metadata key ":authority" is a reserved transport header: gRPC silently drops it from outgoing metadata; set the authority with grpc.WithAuthority or the CallAuthority call option`
 		"grpc-previous-rpc-attempts": {"1"},
 		"x-name":                     {"é"}, // want `metadata value for key "x-name" is not printable ASCII: gRPC rejects it with codes.Internal; encode the value \(e.g. base64\) and name the key "x-name-bin"`
 		"x-name-bin":                 {"é"},
@@ -39,7 +39,7 @@ func unknownDestReserved() metadata.MD {
 func helpers(ctx context.Context, tok string) context.Context {
 	ctx = metadata.AppendToOutgoingContext(ctx, "Authorization", "Bearer "+tok) // want `metadata key "Authorization" is lowercased by metadata.AppendToOutgoingContext, but written with uppercase letters; use "authorization"`
 	ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok)
-	ctx = metadata.AppendToOutgoingContext(ctx, "user-agent", "me") // want `metadata key "user-agent" is a reserved transport header`
+	ctx = metadata.AppendToOutgoingContext(ctx, "user-agent", "me") // want `metadata key "user-agent" is a reserved transport header: gRPC silently drops it from outgoing metadata; set it with grpc.WithUserAgent`
 	ctx = metadata.AppendToOutgoingContext(ctx, "k1", "v1", "k2")   // want `metadata.AppendToOutgoingContext got an odd number of strings \(3\): it panics at run time; pass key, value pairs`
 	md := metadata.Pairs("X-A", "1", "b", "2")                      // want `metadata key "X-A" is lowercased by metadata.Pairs`
 	_ = metadata.Pairs("a")                                         // want `metadata.Pairs got an odd number of strings \(1\)`

@@ -1,0 +1,196 @@
+// Package analyzers is the grpcauthlint suite: the registry of its
+// passes, and the one place that turns options (golangci-lint settings,
+// or the defaults) into each pass's Config. The vet tool and the
+// golangci-lint plugin both build their analyzers here.
+package analyzers
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
+)
+
+// registry lists the passes of the suite: adding a pass is one line.
+var registry = []Pass{
+	register("metadatakey", metadatakey.DefaultConfig, metadatakey.New, metadatakey.Doc, metadatakey.APIKeys),
+}
+
+// Doc is a pass's documentation, extracted from its doc.go.
+type Doc interface {
+	Summary() string           // the title: a lower-case verb phrase
+	Text() string              // plain text, for `grpcauthlint help NAME`
+	Markdown(level int) string // the README section body
+}
+
+// Pass is one pass of the suite: its name, documentation and API keys.
+type Pass struct {
+	Name    string
+	Doc     Doc
+	APIKeys func() []string
+	// build returns the pass configured from raw JSON settings (nil for
+	// the defaults); unknown keys and wrong types are errors.
+	build func(raw json.RawMessage) (*analysis.Analyzer, error)
+}
+
+func register[C any](name string, def func() C, newf func(C) *analysis.Analyzer, doc Doc, keys func() []string) Pass {
+	return Pass{Name: name, Doc: doc, APIKeys: keys, build: func(raw json.RawMessage) (*analysis.Analyzer, error) {
+		cfg := def()
+		if raw != nil {
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&cfg); err != nil {
+				return nil, fmt.Errorf("%s: %s", name, decodeError(err))
+			}
+		}
+		return newf(cfg), nil
+	}}
+}
+
+// decodeError rewrites encoding/json errors in the words of the settings.
+func decodeError(err error) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Sprintf("setting %q must be %s, not %s", typeErr.Field, typeName(typeErr.Type.String()), typeErr.Value)
+	}
+	if msg, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return "unknown setting " + msg
+	}
+	return err.Error()
+}
+
+func typeName(t string) string {
+	switch t {
+	case "[]string":
+		return "a list of strings"
+	case "bool":
+		return "true or false"
+	}
+	return t
+}
+
+// Passes returns the registry entries (name, documentation, API keys) in
+// suite order.
+func Passes() []Pass { return registry }
+
+// Names returns the names of all passes.
+func Names() []string {
+	names := make([]string, len(registry))
+	for i, e := range registry {
+		names[i] = e.Name
+	}
+	return names
+}
+
+// All returns every pass with its default configuration.
+func All() []*analysis.Analyzer {
+	as, err := New(nil)
+	if err != nil {
+		panic(err) // defaults always decode
+	}
+	return as
+}
+
+// New builds the enabled passes from settings shaped as in
+// .golangci.example.yml:
+//
+//	enable: [metadatakey]    # only these (default: all)
+//	disable: [credpath]      # all but these
+//	<pass>: {<option>: ...}  # each pass's options, kebab-case as its flags
+//
+// Settings come decoded from YAML or JSON (map[string]any). Unknown
+// keys, unknown pass names and values of the wrong type are errors that
+// name the pass and the key.
+func New(settings map[string]any) ([]*analysis.Analyzer, error) {
+	known := make(map[string]Pass, len(registry))
+	for _, e := range registry {
+		known[e.Name] = e
+	}
+	var enable, disable []string
+	raw := map[string]json.RawMessage{}
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := settings[k]
+		switch k {
+		case "enable", "disable":
+			list, err := stringList(v)
+			if err != nil {
+				return nil, fmt.Errorf("grpcauthlint settings: %s: %v", k, err)
+			}
+			for _, n := range list {
+				if _, ok := known[n]; !ok {
+					return nil, fmt.Errorf("grpcauthlint settings: %s: unknown pass %q (passes: %s)", k, n, strings.Join(Names(), ", "))
+				}
+			}
+			if k == "enable" {
+				enable = list
+			} else {
+				disable = list
+			}
+		default:
+			if _, ok := known[k]; !ok {
+				return nil, fmt.Errorf("grpcauthlint settings: unknown setting %q (want enable, disable or a pass name: %s)", k, strings.Join(Names(), ", "))
+			}
+			data, err := json.Marshal(v)
+			if err != nil {
+				return nil, fmt.Errorf("grpcauthlint settings: %s: %v", k, err)
+			}
+			if string(data) != "null" {
+				raw[k] = data
+			}
+		}
+	}
+	if len(enable) > 0 && len(disable) > 0 {
+		return nil, errors.New("grpcauthlint settings: set enable or disable, not both")
+	}
+	var out []*analysis.Analyzer
+	for _, e := range registry {
+		if len(enable) > 0 && !containsName(enable, e.Name) || containsName(disable, e.Name) {
+			continue
+		}
+		a, err := e.build(raw[e.Name])
+		if err != nil {
+			return nil, fmt.Errorf("grpcauthlint settings: %v", err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func stringList(v any) ([]string, error) {
+	items, ok := v.([]any)
+	if !ok {
+		if s, ok := v.([]string); ok {
+			return s, nil
+		}
+		return nil, fmt.Errorf("must be a list of pass names, not %T", v)
+	}
+	out := make([]string, len(items))
+	for i, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return nil, fmt.Errorf("must be a list of pass names, not a list holding %T", it)
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+func containsName(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,20 @@
+// Package client attaches metadata to outgoing RPCs with real grpc-go.
+package client
+
+import (
+	"context"
+
+	"google.golang.org/grpc/metadata"
+)
+
+func WithToken(ctx context.Context, token string) context.Context {
+	ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+	return metadata.NewOutgoingContext(ctx, metadata.MD{
+		"X-Request-ID": {"42"}, // want "metadatakey: metadata key \"X-Request-ID\" has uppercase letters: a client sending it fails the RPC with codes.Internal"
+		"user-agent":   {"me"}, // want "metadatakey: metadata key \"user-agent\" is a reserved transport header"
+	})
+}
+
+func Odd(ctx context.Context) context.Context {
+	return metadata.AppendToOutgoingContext(ctx, "k", "v", "orphan") // want "metadatakey: metadata.AppendToOutgoingContext got an odd number of strings \\(3\\): it panics at run time"
+}
