@@ -1,0 +1,114 @@
+// Package credpath defines an Analyzer that reports credential files
+// loaded from hardcoded paths.
+//
+// # Analyzer credpath
+//
+// credpath: check for credential files loaded from hardcoded paths
+//
+// A service that loads its service-account key or TLS key from
+// "/home/alice/key.json" works on one laptop and fails everywhere else:
+// the load returns "no such file or directory", the client has no
+// credentials and every call fails with UNAUTHENTICATED, or the server
+// does not start. Where a credential file lives is deployment
+// configuration, not code.
+//
+// The analyzer reports a constant path (a literal, a named constant from
+// any package, a constant expression, a filepath.Join or path.Join of
+// constants, or a local variable assigned once from one of those) given
+// to a parameter or struct field that names a credential file:
+//
+//   - google.golang.org/api/option: WithCredentialsFile,
+//     WithAuthCredentialsFile, WithServiceAccountFile;
+//   - google.golang.org/grpc/credentials: NewServerTLSFromFile (certificate
+//     and key), NewClientTLSFromFile (the CA file; its second argument is a
+//     server name); credentials/oauth: NewServiceAccountFromFile,
+//     NewJWTAccessFromFile; credentials/jwt: NewTokenFileCallCredentials;
+//     the token paths of credentials/sts.Options and the file fields of
+//     credentials/tls/certprovider/pemfile.Options;
+//   - crypto/tls: LoadX509KeyPair (certificate and key);
+//   - cloud.google.com/go/auth/credentials: NewCredentialsFromFile and
+//     DetectOptions.CredentialsFile, and the same in credentials/idtoken;
+//   - os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", path).
+//
+// It also reports a constant path read with os.ReadFile, ioutil.ReadFile,
+// or os.Open (or os.OpenFile) followed by io.ReadAll, whose bytes reach, in
+// the same function, a parameter that parses credentials:
+// golang.org/x/oauth2/google's CredentialsFromJSON and its variants,
+// JWTConfigFromJSON, ConfigFromJSON, JWTAccessTokenSourceFromJSON and
+// JWTAccessTokenSourceWithScope; grpc's oauth.NewServiceAccountFromKey
+// and oauth.NewJWTAccessFromKey; option.WithCredentialsJSON and
+// WithAuthCredentialsJSON; tls.X509KeyPair; cloud auth's
+// NewCredentialsFromJSON (credentials and idtoken) and the
+// CredentialsJSON fields of their options; the PrivateKey field of
+// golang.org/x/oauth2/jwt.Config. The report is at the path.
+//
+// Messages say what the parameter is and why the path breaks: a path in a
+// home directory or under /tmp exists on one machine only; a relative path
+// depends on the directory the program starts in, and Go does not expand
+// "~". Deprecated sinks are matched too.
+//
+// Left alone: paths that are configuration (flag values and flag
+// defaults, environment variables, function parameters, struct fields,
+// variables assigned more than once, anything not constant);
+// orchestrator mount points, fixed by design, under /var/run/secrets/ and
+// /run/secrets/; system CA bundles (under /etc/ssl/, /etc/pki/ and the
+// like) given as the CA file of NewClientTLSFromFile or
+// pemfile.Options.RootFile; bytes read from a constant path that reach no
+// credential parser; and _test.go files, whose fixtures sit at fixed
+// paths on purpose.
+//
+// os.Setenv is checked in packages that also use a Google authentication
+// library, directly or through a client library; the other sinks in
+// packages that import their package.
+//
+// # Bad
+//
+//	creds, err := oauth.NewServiceAccountFromFile("/home/alice/sa.json", scope)
+//
+//	cert, err := tls.LoadX509KeyPair("server.crt", "server.key")
+//
+//	data, err := os.ReadFile("/tmp/key.json")
+//	if err != nil {
+//		return err
+//	}
+//	creds, err := google.CredentialsFromJSON(ctx, data, scope)
+//
+// # Good
+//
+//	var keyFile = flag.String("key-file", "", "service-account key file")
+//	creds, err := oauth.NewServiceAccountFromFile(*keyFile, scope)
+//
+//	cert, err := tls.LoadX509KeyPair(os.Getenv("TLS_CERT_FILE"), os.Getenv("TLS_KEY_FILE"))
+//
+//	// Application Default Credentials: GOOGLE_APPLICATION_CREDENTIALS,
+//	// the gcloud configuration or the metadata server.
+//	creds, err := google.FindDefaultCredentials(ctx, scope)
+//
+//	// Mounted by the orchestrator at a fixed path: not reported.
+//	cert, err := tls.LoadX509KeyPair("/var/run/secrets/tls/tls.crt", "/var/run/secrets/tls/tls.key")
+//
+// # Flags
+//
+// -credpath.tests (setting tests): also check _test.go files. Off by
+// default.
+//
+// -credpath.allow-prefix (setting allow-prefix, a list): a path prefix
+// under which hardcoded credential paths are fine, such as the mount
+// point of a secrets volume ("/vault/secrets"). Repeatable; a prefix
+// matches whole path elements. /var/run/secrets and /run/secrets are
+// always allowed.
+//
+// -credpath.func (setting func, a list): add a credential-file parameter
+// or field. Repeatable; each entry is one of
+//
+//	example.com/pkg.LoadKey#0             argument 0 of a function
+//	(*example.com/pkg.Loader).Load#1      argument 1 of a method (drop the * for value receivers and interfaces)
+//	example.com/pkg.Options.KeyFile       a string field of a struct type
+//
+// Arguments count from 0, the receiver not included. A malformed entry
+// makes the run fail with an error naming it.
+//
+// Silence one finding with a comment on its line or the line above:
+//
+//	//grpcauthlint:ignore credpath <reason>
+package credpath
