@@ -10,5 +10,12 @@ import (
 )
 
 func TestSinks(t *testing.T) {
-	analysistest.Run(t, lintest.TestData(t), credpath.Analyzer, "sinks")
+	analysistest.Run(t, lintest.TestData(t), credpath.Analyzer,
+		"sinks", "consts", "consts/paths", "joins", "reads", "exempt")
+}
+
+func TestAllowPrefix(t *testing.T) {
+	cfg := credpath.DefaultConfig()
+	cfg.AllowPrefix = []string{"/vault/secrets", "deploy/certs/"}
+	analysistest.Run(t, lintest.TestData(t), credpath.New(cfg), "allowprefix")
 }

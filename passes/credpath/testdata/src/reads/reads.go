@@ -1,0 +1,148 @@
+// Package reads reads credential files from constant paths and parses
+// their bytes in the same function.
+package reads
+
+import (
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"io"
+	"io/ioutil"
+	"os"
+	"path/filepath"
+
+	"cloud.google.com/go/auth/credentials"
+	"cloud.google.com/go/auth/credentials/idtoken"
+	"golang.org/x/oauth2/google"
+	"golang.org/x/oauth2/jwt"
+	"google.golang.org/api/option"
+	"google.golang.org/grpc/credentials/oauth"
+)
+
+const scope = "https://www.googleapis.com/auth/cloud-platform"
+
+func oauth2Google(ctx context.Context) error {
+	data, err := os.ReadFile("/home/alice/sa.json") // want `^hardcoded Google credentials file path "/home/alice/sa.json" \(read here, parsed by google.CredentialsFromJSON\) is in one user's home directory: the file exists only on that machine and loading fails everywhere else; read the path from a flag, an environment variable or config, or use Application Default Credentials$`
+	if err != nil {
+		return err
+	}
+	_, err = google.CredentialsFromJSON(ctx, data, scope)
+	return err
+}
+
+func variants(ctx context.Context) {
+	a, _ := os.ReadFile("/tmp/a.json") // want `Google credentials file path "/tmp/a.json" \(read here, parsed by google.CredentialsFromJSONWithParams\)`
+	google.CredentialsFromJSONWithParams(ctx, a, google.CredentialsParams{})
+	b, _ := ioutil.ReadFile("b.json") // want `Google credentials file path "b.json" \(read here, parsed by google.CredentialsFromJSONWithType\) is relative`
+	google.CredentialsFromJSONWithType(ctx, b, google.ServiceAccount)
+	c, _ := os.ReadFile("/tmp/c.json") // want `parsed by google.CredentialsFromJSONWithTypeAndParams`
+	google.CredentialsFromJSONWithTypeAndParams(ctx, c, google.ServiceAccount, google.CredentialsParams{})
+	d, _ := os.ReadFile("/tmp/d.json") // want `service-account key file path "/tmp/d.json" \(read here, parsed by google.JWTConfigFromJSON\)`
+	google.JWTConfigFromJSON(d, scope)
+	e, _ := os.ReadFile("/tmp/client_secret.json") // want `^hardcoded OAuth client secret file path "/tmp/client_secret.json" \(read here, parsed by google.ConfigFromJSON\) .*; read the path from a flag, an environment variable or config$`
+	google.ConfigFromJSON(e, scope)
+	f, _ := os.ReadFile("/tmp/f.json") // want `parsed by google.JWTAccessTokenSourceFromJSON`
+	google.JWTAccessTokenSourceFromJSON(f, "https://example.com/")
+	g, _ := os.ReadFile("/tmp/g.json") // want `parsed by google.JWTAccessTokenSourceWithScope`
+	google.JWTAccessTokenSourceWithScope(g, scope)
+	h, _ := os.ReadFile("/tmp/h.pem") // want `JWT signing key file path "/tmp/h.pem" \(read here, parsed by jwt.Config.PrivateKey\)`
+	_ = &jwt.Config{Email: "sa@example.iam.gserviceaccount.com", PrivateKey: h}
+}
+
+func grpcOAuth() {
+	k, _ := os.ReadFile("/tmp/k.json") // want `service-account key file path "/tmp/k.json" \(read here, parsed by oauth.NewServiceAccountFromKey\)`
+	oauth.NewServiceAccountFromKey(k, scope)
+	j, _ := os.ReadFile("/tmp/j.json") // want `parsed by oauth.NewJWTAccessFromKey`
+	oauth.NewJWTAccessFromKey(j)
+}
+
+func apiOption() []option.ClientOption {
+	a, _ := os.ReadFile("/tmp/a.json") // want `parsed by option.WithCredentialsJSON`
+	b, _ := os.ReadFile("/tmp/b.json") // want `parsed by option.WithAuthCredentialsJSON`
+	return []option.ClientOption{option.WithCredentialsJSON(a), option.WithAuthCredentialsJSON(option.ServiceAccount, b)}
+}
+
+func tlsPair() (tls.Certificate, error) {
+	certPEM, err := os.ReadFile("server.crt") // want `TLS certificate file path "server.crt" \(read here, parsed by tls.X509KeyPair\) is relative`
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	keyPEM, err := os.ReadFile(filepath.Join("/home/alice", "server.key")) // want `TLS private key file path "/home/alice/server.key" \(read here, parsed by tls.X509KeyPair\) is in one user's home directory`
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.X509KeyPair(certPEM, keyPEM)
+}
+
+func cloudAuth() {
+	a, _ := os.ReadFile("/tmp/a.json") // want `parsed by credentials.NewCredentialsFromJSON`
+	credentials.NewCredentialsFromJSON(credentials.ServiceAccount, a, nil)
+	b, _ := os.ReadFile("/tmp/b.json") // want `parsed by idtoken.NewCredentialsFromJSON`
+	idtoken.NewCredentialsFromJSON(credentials.ServiceAccount, b, nil)
+	c, _ := os.ReadFile("/tmp/c.json") // want `parsed by credentials.DetectOptions.CredentialsJSON`
+	credentials.DetectDefault(&credentials.DetectOptions{CredentialsJSON: c})
+	d, _ := os.ReadFile("/tmp/d.json") // want `parsed by idtoken.Options.CredentialsJSON`
+	opts := &idtoken.Options{}
+	opts.CredentialsJSON = d
+	idtoken.NewCredentials(opts)
+}
+
+func openReadAll(ctx context.Context) error {
+	f, err := os.Open("/tmp/sa.json") // want `Google credentials file path "/tmp/sa.json" \(read here, parsed by google.CredentialsFromJSON\)`
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		return err
+	}
+	_, err = google.CredentialsFromJSON(ctx, data)
+	return err
+}
+
+func openFileIoutil() {
+	f, _ := os.OpenFile("key.json", os.O_RDONLY, 0) // want `service-account key file path "key.json" \(read here, parsed by oauth.NewJWTAccessFromKey\) is relative`
+	data, _ := ioutil.ReadAll(f)
+	oauth.NewJWTAccessFromKey(data)
+}
+
+func conversions(ctx context.Context) {
+	raw, _ := os.ReadFile("/tmp/sa.json") // want `parsed by google.CredentialsFromJSON`
+	s := string(raw)
+	google.CredentialsFromJSON(ctx, []byte(s)[:])
+}
+
+func elsewhere(ctx context.Context) error {
+	// Bytes that reach no credential parser are not a finding.
+	cfg, err := os.ReadFile("/home/alice/config.json")
+	if err != nil {
+		return err
+	}
+	var v map[string]any
+	if err := json.Unmarshal(cfg, &v); err != nil {
+		return err
+	}
+	// A configured path is fine.
+	key, _ := os.ReadFile(os.Getenv("SA_FILE"))
+	google.CredentialsFromJSON(ctx, key)
+
+	// Bytes assigned twice may come from configuration.
+	sa, _ := os.ReadFile("/home/alice/sa.json")
+	if env := os.Getenv("SA_JSON"); env != "" {
+		sa = []byte(env)
+	}
+	google.CredentialsFromJSON(ctx, sa)
+
+	// A file opened from a constant path but read elsewhere.
+	f, _ := os.Open("/home/alice/sa.json")
+	other, _ := os.Open(os.Getenv("SA_FILE"))
+	data, _ := io.ReadAll(other)
+	google.CredentialsFromJSON(ctx, data)
+	f.Close()
+	return nil
+}
+
+func otherFunction(ctx context.Context, data []byte) {
+	google.CredentialsFromJSON(ctx, data) // bytes from a parameter: the read is elsewhere
+}
