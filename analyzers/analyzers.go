@@ -56,6 +56,9 @@ func register[C any](name string, def func() C, newf func(C) *analysis.Analyzer,
 // decodeError rewrites encoding/json errors in the words of the settings.
 func decodeError(err error) string {
 	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) && typeErr.Field == "" {
+		return fmt.Sprintf("settings must be a map of options, not %s", typeErr.Value)
+	}
 	if errors.As(err, &typeErr) {
 		return fmt.Sprintf("setting %q must be %s, not %s", typeErr.Field, typeName(typeErr.Type.String()), typeErr.Value)
 	}

@@ -1,0 +1,212 @@
+package analyzers_test
+
+import (
+	"go/types"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/grpcauthlint/grpcauthlint/analyzers"
+)
+
+// TestSuiteInvariants: unique names, doc title and URL present, the
+// analyzers valid for the drivers, and names stable.
+func TestSuiteInvariants(t *testing.T) {
+	all := analyzers.All()
+	if err := analysis.Validate(all); err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != len(analyzers.Passes()) {
+		t.Fatalf("All() has %d analyzers, registry %d", len(all), len(analyzers.Passes()))
+	}
+	seen := map[string]bool{}
+	titleRx := regexp.MustCompile(`^[a-z][^.\n]{5,60}[^.]$`)
+	for i, a := range all {
+		p := analyzers.Passes()[i]
+		if a.Name != p.Name {
+			t.Errorf("analyzer %d is %q, registry says %q", i, a.Name, p.Name)
+		}
+		if seen[a.Name] {
+			t.Errorf("duplicate analyzer name %q", a.Name)
+		}
+		seen[a.Name] = true
+		title, body, _ := strings.Cut(a.Doc, "\n\n")
+		if !titleRx.MatchString(title) {
+			t.Errorf("%s: Doc title %q must be a lower-case phrase of at most ~60 letters without a period", a.Name, title)
+		}
+		if strings.TrimSpace(body) == "" {
+			t.Errorf("%s: Doc has no description", a.Name)
+		}
+		if a.URL != "https://github.com/grpcauthlint/grpcauthlint#"+a.Name {
+			t.Errorf("%s: URL = %q", a.Name, a.URL)
+		}
+		for _, section := range []string{"# Bad", "# Good", "# Flags"} {
+			if !strings.Contains(p.Doc.Text(), section) {
+				t.Errorf("%s: doc.go lacks a %q section", a.Name, section)
+			}
+		}
+		if a.Name != strings.ToLower(a.Name) {
+			t.Errorf("%s: analyzer names are lower case", a.Name)
+		}
+	}
+}
+
+// TestTestdataWired checks that every package under a pass's
+// testdata/src is named in that pass's tests, so no case is dead.
+func TestTestdataWired(t *testing.T) {
+	for _, p := range analyzers.Passes() {
+		dir := filepath.Join("..", "passes", p.Name)
+		var tests strings.Builder
+		files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		if len(files) == 0 {
+			t.Errorf("%s: no tests", p.Name)
+			continue
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tests.Write(data)
+		}
+		src := filepath.Join(dir, "testdata", "src")
+		filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return err
+			}
+			goFiles, _ := filepath.Glob(filepath.Join(path, "*.go"))
+			if len(goFiles) == 0 {
+				return nil
+			}
+			pkg, _ := filepath.Rel(src, path)
+			pkg = filepath.ToSlash(pkg)
+			if !strings.Contains(tests.String(), `"`+pkg+`"`) && !strings.Contains(tests.String(), `"`+pkg+`/...`) {
+				t.Errorf("%s: testdata package %q is not named in any test", p.Name, pkg)
+			}
+			return nil
+		})
+	}
+}
+
+// TestAPITablesResolve loads the real modules (testdata/apis requires
+// google.golang.org/grpc, golang.org/x/oauth2, google.golang.org/api and
+// cloud.google.com/go/auth) and checks that every API-table entry of
+// every pass names a real function, method or struct field, so the stubs
+// the unit tests use cannot drift from the real APIs.
+func TestAPITablesResolve(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "testdata", "apis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("go", "-C", dir, "mod", "download").CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	cfg := &packages.Config{Dir: dir, Mode: packages.NeedName | packages.NeedTypes | packages.NeedDeps | packages.NeedImports}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]*types.Package{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("loading %s: %v", p.PkgPath, e)
+		}
+		if p.Types != nil {
+			byPath[p.PkgPath] = p.Types
+		}
+	})
+	// The resolver itself must reject what does not exist.
+	for _, bad := range []string{
+		"google.golang.org/grpc/metadata.NoSuchFunc",
+		"(*google.golang.org/grpc/metadata.MD).Get", // value receiver
+		"(golang.org/x/oauth2.Config).Exchange",     // pointer receiver
+		"cloud.google.com/go/auth/credentials.DetectOptions.NoField",
+		"example.com/notloaded.F",
+	} {
+		if resolve(byPath, bad) == "" {
+			t.Errorf("resolve accepted %q", bad)
+		}
+	}
+	for _, p := range analyzers.Passes() {
+		keys := p.APIKeys()
+		if len(keys) == 0 {
+			t.Errorf("%s: no API keys", p.Name)
+		}
+		for _, key := range keys {
+			if err := resolve(byPath, key); err != "" {
+				t.Errorf("%s: API key %q: %s", p.Name, key, err)
+			}
+		}
+	}
+}
+
+var methodKey = regexp.MustCompile(`^\((\*?)(.+)\.([A-Za-z_][A-Za-z0-9_]*)\)\.([A-Za-z_][A-Za-z0-9_]*)$`)
+
+// resolve finds the object a table key names: "pkg.Func",
+// "(pkg.Type).Method", "(*pkg.Type).Method" or "pkg.Type.Field"; an
+// argument index suffix ("#1") is ignored. It returns "" when found.
+func resolve(byPath map[string]*types.Package, key string) string {
+	key, _, _ = strings.Cut(key, "#")
+	if m := methodKey.FindStringSubmatch(key); m != nil {
+		pkg := byPath[m[2]]
+		if pkg == nil {
+			return "package " + m[2] + " is not loaded (import it in testdata/apis/apis.go)"
+		}
+		tn, ok := pkg.Scope().Lookup(m[3]).(*types.TypeName)
+		if !ok {
+			return "no type " + m[3]
+		}
+		var recv types.Type = tn.Type()
+		if m[1] == "*" {
+			recv = types.NewPointer(recv)
+		}
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, pkg, m[4])
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			return "no method " + m[4]
+		}
+		if m[1] == "*" && !types.IsInterface(tn.Type()) {
+			// A pointer key must name a pointer-receiver method and a
+			// value key a value-receiver one, as FuncKey renders them.
+			if _, isPtr := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); !isPtr {
+				return "method " + m[4] + " has a value receiver: key it without *"
+			}
+		} else if m[1] == "" {
+			if _, isPtr := fn.Type().(*types.Signature).Recv().Type().(*types.Pointer); isPtr {
+				return "method " + m[4] + " has a pointer receiver: key it with *"
+			}
+		}
+		return ""
+	}
+	slash := strings.LastIndex(key, "/")
+	parts := strings.Split(key[slash+1:], ".")
+	pkgPath := key[:slash+1] + parts[0]
+	pkg := byPath[pkgPath]
+	if pkg == nil {
+		return "package " + pkgPath + " is not loaded (import it in testdata/apis/apis.go)"
+	}
+	switch len(parts) {
+	case 2:
+		if _, ok := pkg.Scope().Lookup(parts[1]).(*types.Func); !ok {
+			return "no function " + parts[1]
+		}
+	case 3:
+		tn, ok := pkg.Scope().Lookup(parts[1]).(*types.TypeName)
+		if !ok {
+			return "no type " + parts[1]
+		}
+		obj, _, _ := types.LookupFieldOrMethod(tn.Type(), true, pkg, parts[2])
+		if _, ok := obj.(*types.Var); !ok {
+			return "no field " + parts[2]
+		}
+	default:
+		return "not a key"
+	}
+	return ""
+}
