@@ -1,0 +1,91 @@
+// Package tokenrefresh defines an Analyzer that reports OAuth2 access
+// tokens fetched once and kept until they expire.
+//
+// # Analyzer tokenrefresh
+//
+// tokenrefresh: check for access tokens fetched once and kept until they expire
+//
+// An OAuth2 access token expires, typically within an hour. Code that
+// fetches one at start-up and keeps it works in every test and then, an
+// hour into production, every call fails with Unauthenticated until the
+// process restarts. Tokens must be fetched per call by a refresher: a
+// PerRPCCredentials whose GetRequestMetadata fetches (such as
+// oauth.TokenSource over a refreshing oauth2.TokenSource), an
+// oauth2.TokenSource's Token method, a client interceptor, or an
+// http.RoundTripper.
+//
+// A fetch is Token() on any oauth2.TokenSource (the interface or a type
+// implementing it), (*oauth2.Config).Exchange and
+// PasswordCredentialsToken, (*clientcredentials.Config).Token,
+// cloud.google.com/go/auth's TokenProvider.Token (also through
+// auth.Credentials), the functions named with -fetcher, and every
+// function, in this package or another, that returns a token it fetched
+// (or its access-token string): a call of such a wrapper is a fetch.
+//
+// The analyzer reports a fetch, outside a refresher, whose token is
+// frozen: the token reaches oauth.NewOauthAccess or
+// oauth2.StaticTokenSource (also inside oauth.TokenSource{...}) and the
+// result is kept (returned, stored, or built into a connection that is),
+// or its access-token string (tok.AccessToken, auth.Token.Value, or a
+// string built from it such as "Bearer " + tok.AccessToken) is stored
+// where it outlives the call: a package variable, a struct field, a struct
+// literal that is stored or returned, or a client interceptor closure
+// that captures it. The message names where the token is frozen and the
+// refreshing alternative; there is no suggested fix, because the rewrite
+// changes when tokens are fetched and where errors surface.
+//
+// Not reported: fetches in refreshers; a stored *oauth2.Token (it carries
+// its refresh token) or a struct holding one; tokens given to
+// (*oauth2.Config).TokenSource, (*oauth2.Config).Client,
+// oauth2.ReuseTokenSource or ReuseTokenSourceWithExpiry, which refresh;
+// caches, that is functions and types that check Valid(), IsValid() or
+// the token's expiry; a token used for the current call only (request
+// headers, outgoing metadata, a connection closed before returning); and
+// one-shot programs that fetch in main and exit. When the analyzer cannot
+// tell where a token goes, it stays silent.
+//
+// # Bad
+//
+//	tok, err := ts.Token()
+//	if err != nil {
+//		return nil, err
+//	}
+//	// the token is sent until it expires, then every RPC fails
+//	return grpc.NewClient(addr, grpc.WithPerRPCCredentials(oauth.NewOauthAccess(tok)))
+//
+//	func (c *Client) Login(ctx context.Context) error {
+//		tok, err := c.cfg.PasswordCredentialsToken(ctx, c.user, c.pass)
+//		if err != nil {
+//			return err
+//		}
+//		c.bearer = "Bearer " + tok.AccessToken // kept for the life of c
+//		return nil
+//	}
+//
+// # Good
+//
+//	creds := oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)}
+//	return grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds))
+//
+//	func (c *Client) Login(ctx context.Context) error {
+//		tok, err := c.cfg.PasswordCredentialsToken(ctx, c.user, c.pass)
+//		if err != nil {
+//			return err
+//		}
+//		c.ts = c.cfg.TokenSource(ctx, tok) // refreshes with tok.RefreshToken
+//		return nil
+//	}
+//
+// # Flags
+//
+// -tokenrefresh.fetcher (setting "fetcher", a list): a function or method
+// of yours that fetches a token, in types.Func.FullName notation, such as
+// "example.com/auth.FetchToken" or "(*example.com/auth.Client).Token"
+// (methods of generic types without their type parameters). Repeatable;
+// a value may hold several entries separated by commas. A fetcher that
+// returns a string returns the access token itself.
+//
+// Suppress a finding with a reason:
+//
+//	//grpcauthlint:ignore tokenrefresh the token lives for this batch job only
+package tokenrefresh

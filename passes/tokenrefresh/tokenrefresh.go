@@ -1,0 +1,1097 @@
+package tokenrefresh
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+)
+
+//go:embed doc.go
+var doc string
+
+// Doc is the pass's documentation, rendered in help and README.
+var Doc = lintutil.MustExtractDoc(doc, "tokenrefresh")
+
+// Config configures the pass.
+type Config struct {
+	// Fetcher lists the user's functions and methods that fetch a token,
+	// in types.Func.FullName notation: "example.com/auth.FetchToken",
+	// "(*example.com/auth.Client).AccessToken". A fetcher returning a
+	// string returns the access token itself.
+	Fetcher []string `json:"fetcher"`
+}
+
+// DefaultConfig returns the default configuration: no user fetchers.
+func DefaultConfig() Config { return Config{} }
+
+// New returns a tokenrefresh analyzer with configuration cfg.
+func New(cfg Config) *analysis.Analyzer {
+	c := cfg // the flags below are a view onto this instance's copy
+	c.Fetcher = append([]string(nil), cfg.Fetcher...)
+	a := &analysis.Analyzer{
+		Name:      "tokenrefresh",
+		Doc:       Doc.Analyzer,
+		URL:       lintutil.URL("tokenrefresh"),
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(fetcherFact)},
+	}
+	a.Flags.Var(fetcherFlag{lintutil.StringList{P: &c.Fetcher}}, "fetcher",
+		`function or method that fetches a token, in FullName notation: "example.com/auth.Fetch", "(*example.com/auth.Client).Token" (repeatable)`)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
+	return a
+}
+
+// Analyzer is the tokenrefresh analyzer with the default configuration.
+var Analyzer = New(DefaultConfig())
+
+// fetcherFlag is the -fetcher flag: a repeatable list whose entries are
+// checked as they are set, so a bad entry is a usage error.
+type fetcherFlag struct{ lintutil.StringList }
+
+func (f fetcherFlag) Set(s string) error {
+	var vals []string
+	if err := (lintutil.StringList{P: &vals}).Set(s); err != nil {
+		return err
+	}
+	for _, v := range vals {
+		if err := checkFetcher(v); err != nil {
+			return err
+		}
+	}
+	*f.P = append(*f.P, vals...)
+	return nil
+}
+
+var (
+	fetcherFunc   = regexp.MustCompile(`^([^\s()*]+)\.([\pL_][\pL\pN_]*)$`)
+	fetcherMethod = regexp.MustCompile(`^\(\*?([^\s()*]+)\.([\pL_][\pL\pN_]*)\)\.([\pL_][\pL\pN_]*)$`)
+)
+
+// checkFetcher reports whether entry is in types.Func.FullName notation.
+func checkFetcher(entry string) error {
+	m := fetcherMethod.FindStringSubmatch(entry)
+	if m == nil {
+		m = fetcherFunc.FindStringSubmatch(entry)
+	}
+	if m == nil || strings.HasSuffix(m[1], "/") || strings.HasPrefix(m[1], "/") {
+		return fmt.Errorf(`invalid tokenrefresh fetcher %q: want a function or method in FullName notation, such as "example.com/auth.FetchToken" or "(*example.com/auth.Client).Token"`, entry)
+	}
+	return nil
+}
+
+const (
+	oauth2Path   = "golang.org/x/oauth2"
+	ccPath       = "golang.org/x/oauth2/clientcredentials"
+	oauthPath    = "google.golang.org/grpc/credentials/oauth"
+	authPath     = "cloud.google.com/go/auth"
+	grpcPath     = "google.golang.org/grpc"
+	metadataPath = "google.golang.org/grpc/metadata"
+)
+
+// fetchKind says what refreshing alternative the message names.
+type fetchKind int
+
+const (
+	fetchSource fetchKind = iota // a token source: wrap it, don't call it
+	fetchConfig                  // an exchange on *oauth2.Config: Config.TokenSource refreshes the result
+	fetchUser                    // a user-configured fetcher or a wrapper
+)
+
+// fetchAPIs are the calls that fetch a token (result 0). Token() of any
+// type implementing oauth2.TokenSource or auth.TokenProvider is a fetch
+// too (matched by shape); (*auth.Credentials).Token is the promoted
+// TokenProvider method.
+var fetchAPIs = map[string]fetchKind{
+	"(*" + oauth2Path + ".Config).Exchange":                 fetchConfig,
+	"(*" + oauth2Path + ".Config).PasswordCredentialsToken": fetchConfig,
+	"(*" + ccPath + ".Config).Token":                        fetchSource,
+	"(" + oauth2Path + ".TokenSource).Token":                fetchSource,
+	"(" + authPath + ".TokenProvider).Token":                fetchSource,
+}
+
+// frozenSinks take a token and never refresh it.
+var frozenSinks = map[string]string{
+	oauthPath + ".NewOauthAccess":     "oauth.NewOauthAccess",
+	oauth2Path + ".StaticTokenSource": "oauth2.StaticTokenSource",
+}
+
+// refreshCapable take a token and refresh it: not findings.
+var refreshCapable = []string{
+	"(*" + oauth2Path + ".Config).TokenSource",
+	"(*" + oauth2Path + ".Config).Client",
+	oauth2Path + ".ReuseTokenSource",
+	oauth2Path + ".ReuseTokenSourceWithExpiry",
+}
+
+// validity checks mark a function as an expiry-aware cache.
+var validity = []string{
+	"(*" + oauth2Path + ".Token).Valid",
+	"(*" + authPath + ".Token).IsValid",
+}
+
+// Struct fields, "pkgpath.Type.Field".
+var (
+	accessFields = []string{oauth2Path + ".Token.AccessToken", authPath + ".Token.Value"}
+	expiryFields = []string{oauth2Path + ".Token.Expiry", oauth2Path + ".Token.ExpiresIn", authPath + ".Token.Expiry"}
+)
+
+// stringBuilders return a string built from their string arguments.
+var stringBuilders = map[string]bool{
+	"fmt.Sprint": true, "fmt.Sprintf": true, "fmt.Sprintln": true,
+	"strings.Join": true, "strings.TrimSpace": true, "strings.Clone": true,
+	"strings.Concat": true,
+}
+
+// holderBuilders return a value holding their string arguments.
+var holderBuilders = map[string]bool{
+	metadataPath + ".Pairs": true,
+	metadataPath + ".New":   true,
+	metadataPath + ".Join":  true,
+}
+
+// APIKeys lists every API table key the pass matches (lintutil.FuncKey
+// notation, or "pkgpath.Type.Field" for struct fields).
+func APIKeys() []string {
+	var keys []string
+	for k := range fetchAPIs {
+		keys = append(keys, k)
+	}
+	for k := range frozenSinks {
+		keys = append(keys, k)
+	}
+	for k := range holderBuilders {
+		keys = append(keys, k)
+	}
+	keys = append(keys, refreshCapable...)
+	keys = append(keys, validity...)
+	keys = append(keys, accessFields...)
+	keys = append(keys, expiryFields...)
+	sort.Strings(keys)
+	return keys
+}
+
+// fetcherFact marks a function that returns a token (or its access-token
+// string) it fetched: its call sites are fetches, in this package and in
+// the packages importing it.
+type fetcherFact struct {
+	Result int  // index of the result holding the token
+	Access bool // the result is the access-token string, not the token
+}
+
+func (*fetcherFact) AFact() {}
+
+func (f *fetcherFact) String() string {
+	what := "token"
+	if f.Access {
+		what = "access token"
+	}
+	return fmt.Sprintf("returns a fetched %s (result %d)", what, f.Result)
+}
+
+// valKind is what a tracked value is.
+type valKind int
+
+const (
+	kToken  valKind = iota // *oauth2.Token, *auth.Token or a user fetcher's value
+	kString                // the access-token string, or a string built from it
+	kHolder                // a value holding the string: literal, local struct, MD, slice
+	kFrozen                // the result of a frozen sink, or a value built from it
+)
+
+// fetch is one call that fetches a token.
+type fetch struct {
+	call   *ast.CallExpr
+	cur    inspector.Cursor
+	kind   fetchKind
+	result int
+	val    valKind // kToken or kString
+	// direct: matched by the API tables, shape or configuration, not by
+	// a wrapper fact (its enclosing function needs no fact of its own).
+	direct bool
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	info     *types.Info
+	user     map[string]bool
+	uses     map[*types.Var][]inspector.Cursor // non-LHS uses of local variables
+	writes   map[*types.Var]int                // assignments of each variable
+	guarded  map[*ast.FuncDecl]bool            // functions that check validity or expiry
+	gtypes   map[*types.TypeName]bool          // types with a guarded method
+	gvars    map[*types.Var]bool               // package variables used in guarded functions
+	calls    []inspector.Cursor
+	wrappers map[*types.Func]*fetcherFact // this package's wrappers
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	user := make(map[string]bool)
+	paths := []string{oauth2Path, oauthPath, authPath, ccPath}
+	for _, f := range cfg.Fetcher {
+		if err := checkFetcher(f); err != nil {
+			return nil, err
+		}
+		user[f] = true
+		p := strings.TrimPrefix(strings.TrimPrefix(f, "("), "*")
+		if i := strings.Index(p, ")"); i >= 0 {
+			p = p[:i]
+		}
+		paths = append(paths, p[:strings.LastIndex(p, ".")])
+	}
+	// Fast path: a package that cannot see a fetch API cannot fetch, and
+	// so cannot wrap a fetch either: no facts to export. Reaches follows
+	// imports transitively, so a package calling another package's
+	// wrapper is analyzed.
+	if !lintutil.Reaches(pass.Pkg, paths...) {
+		return nil, nil
+	}
+	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &checker{
+		pass:     pass,
+		info:     pass.TypesInfo,
+		user:     user,
+		uses:     make(map[*types.Var][]inspector.Cursor),
+		writes:   make(map[*types.Var]int),
+		guarded:  make(map[*ast.FuncDecl]bool),
+		gtypes:   make(map[*types.TypeName]bool),
+		gvars:    make(map[*types.Var]bool),
+		wrappers: make(map[*types.Func]*fetcherFact),
+	}
+	c.scan(inspect.Root())
+
+	// Wrappers: functions returning a token they fetched, to a fixpoint
+	// (wrappers may call wrappers of the same package).
+	for changed := true; changed; {
+		changed = false
+		for _, cur := range c.calls {
+			ft, ok := c.fetchAt(cur)
+			if !ok {
+				continue
+			}
+			fl := c.follow(ft)
+			decl, _ := outermost(cur)
+			if fl.wrapResult < 0 || decl == nil {
+				continue
+			}
+			obj, _ := c.info.Defs[decl.Name].(*types.Func)
+			if obj == nil || c.wrappers[obj] != nil || c.directFetcher(obj) {
+				continue
+			}
+			fact := &fetcherFact{Result: fl.wrapResult, Access: fl.wrapAccess}
+			c.wrappers[obj] = fact
+			pass.ExportObjectFact(obj, fact)
+			changed = true
+		}
+	}
+
+	r := lintutil.NewReporter(pass)
+	for _, cur := range c.calls {
+		ft, ok := c.fetchAt(cur)
+		if !ok || c.exempt(cur) {
+			continue
+		}
+		fl := c.follow(ft)
+		if fl.sink == nil {
+			continue
+		}
+		c.report(r, ft, fl.sink)
+	}
+	r.Finish()
+	return nil, nil
+}
+
+// scan records calls, local variable uses and the expiry-aware functions.
+func (c *checker) scan(root inspector.Cursor) {
+	pkgVarUses := make(map[*ast.FuncDecl][]*types.Var)
+	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			c.calls = append(c.calls, cur)
+			if fn := lintutil.Callee(c.info, n); fn != nil {
+				key := lintutil.FuncKey(fn)
+				isTime := fn.Pkg() != nil && fn.Pkg().Path() == "time"
+				if contains(validity, key) || isTime && (key == "time.Until" || key == "time.Since" ||
+					key == "(time.Time).Before" || key == "(time.Time).After" || key == "(time.Time).Compare") {
+					c.markGuarded(cur)
+				}
+			}
+		case *ast.SelectorExpr:
+			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal && contains(expiryFields, fieldKey(sel)) {
+				c.markGuarded(cur)
+			}
+		case *ast.Ident:
+			if v, ok := c.info.Defs[n].(*types.Var); ok && !v.IsField() {
+				c.writes[v]++
+				break
+			}
+			v, ok := c.info.Uses[n].(*types.Var)
+			if !ok || v.IsField() {
+				break
+			}
+			if isPkgVar(v) {
+				if d, _ := outermost(cur); d != nil {
+					pkgVarUses[d] = append(pkgVarUses[d], v)
+				}
+				break
+			}
+			if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs || k == edge.IncDecStmt_X {
+				c.writes[v]++
+				break
+			}
+			c.uses[v] = append(c.uses[v], cur)
+		}
+	}
+	for d := range c.guarded {
+		for _, v := range pkgVarUses[d] {
+			c.gvars[v] = true
+		}
+	}
+}
+
+func (c *checker) markGuarded(cur inspector.Cursor) {
+	d, _ := outermost(cur)
+	if d == nil {
+		return
+	}
+	c.guarded[d] = true
+	if tn := recvTypeName(c.info, d); tn != nil {
+		c.gtypes[tn] = true
+	}
+}
+
+// outermost returns the function declaration enclosing cur.
+func outermost(cur inspector.Cursor) (*ast.FuncDecl, inspector.Cursor) {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return e.Node().(*ast.FuncDecl), e
+	}
+	return nil, inspector.Cursor{}
+}
+
+func recvTypeName(info *types.Info, d *ast.FuncDecl) *types.TypeName {
+	if d.Recv == nil || len(d.Recv.List) == 0 {
+		return nil
+	}
+	t := info.TypeOf(d.Recv.List[0].Type)
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
+}
+
+func isPkgVar(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldKey renders a field selection as "pkgpath.Type.Field".
+func fieldKey(sel *types.Selection) string {
+	t := sel.Recv()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	obj := n.Origin().Obj()
+	// Only direct fields: a promoted field's key names its own struct.
+	if len(sel.Index()) != 1 {
+		return ""
+	}
+	return lintutil.PkgPath(obj.Pkg()) + "." + obj.Name() + "." + sel.Obj().Name()
+}
+
+// fetchAt reports whether the call at cur fetches a token.
+func (c *checker) fetchAt(cur inspector.Cursor) (fetch, bool) {
+	call := cur.Node().(*ast.CallExpr)
+	fn := lintutil.Callee(c.info, call)
+	if fn == nil {
+		return fetch{}, false
+	}
+	key := lintutil.FuncKey(fn)
+	ft := fetch{call: call, cur: cur, direct: true}
+	sig := fn.Type().(*types.Signature)
+	if kind, ok := fetchAPIs[key]; ok {
+		ft.kind = kind
+		return ft, true
+	}
+	if fn.Name() == "Token" && sig.Recv() != nil && (isTokenSourceMethod(sig) || isTokenProviderMethod(sig)) {
+		ft.kind = fetchSource
+		return ft, true
+	}
+	if c.user[key] {
+		ft.kind = fetchUser
+		if sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) {
+			ft.val = kString
+		}
+		return ft, true
+	}
+	fact := c.wrappers[fn]
+	if fact == nil && fn.Pkg() != c.pass.Pkg {
+		var f fetcherFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			fact = &f
+		}
+	}
+	if fact != nil {
+		ft.kind, ft.result, ft.direct = fetchUser, fact.Result, false
+		if fact.Access {
+			ft.val = kString
+		}
+		return ft, true
+	}
+	return fetch{}, false
+}
+
+// directFetcher reports whether calls of fn are fetches without a fact.
+func (c *checker) directFetcher(fn *types.Func) bool {
+	key := lintutil.FuncKey(fn)
+	sig := fn.Type().(*types.Signature)
+	_, api := fetchAPIs[key]
+	return api || c.user[key] ||
+		fn.Name() == "Token" && sig.Recv() != nil && (isTokenSourceMethod(sig) || isTokenProviderMethod(sig))
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// isTokenSourceMethod: Token() (*oauth2.Token, error).
+func isTokenSourceMethod(sig *types.Signature) bool {
+	return sig.Params().Len() == 0 && sig.Results().Len() == 2 &&
+		lintutil.IsNamed(sig.Results().At(0).Type(), oauth2Path, "Token", true) &&
+		isError(sig.Results().At(1).Type())
+}
+
+// isTokenProviderMethod: Token(context.Context) (*auth.Token, error).
+func isTokenProviderMethod(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && lintutil.IsNamed(sig.Params().At(0).Type(), "context", "Context", false) &&
+		sig.Results().Len() == 2 &&
+		lintutil.IsNamed(sig.Results().At(0).Type(), authPath, "Token", true) &&
+		isError(sig.Results().At(1).Type())
+}
+
+func isError(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
+
+// isRefresher reports whether fn (a *ast.FuncDecl or *ast.FuncLit) is
+// where a fetch belongs: GetRequestMetadata of a PerRPCCredentials,
+// Token of a TokenSource or TokenProvider, RoundTrip of a RoundTripper,
+// or a client interceptor.
+func (c *checker) isRefresher(fn ast.Node) bool {
+	var sig *types.Signature
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		obj, _ := c.info.Defs[fn.Name].(*types.Func)
+		if obj == nil {
+			return false
+		}
+		sig = obj.Type().(*types.Signature)
+		if sig.Recv() != nil {
+			switch fn.Name.Name {
+			case "GetRequestMetadata":
+				if isGetRequestMetadata(sig) && hasMethod(sig.Recv().Type(), "RequireTransportSecurity") {
+					return true
+				}
+			case "Token":
+				if isTokenSourceMethod(sig) || isTokenProviderMethod(sig) {
+					return true
+				}
+			case "RoundTrip":
+				if sig.Params().Len() == 1 && sig.Results().Len() == 2 &&
+					lintutil.IsNamed(sig.Params().At(0).Type(), "net/http", "Request", true) &&
+					lintutil.IsNamed(sig.Results().At(0).Type(), "net/http", "Response", true) {
+					return true
+				}
+			}
+		}
+	case *ast.FuncLit:
+		sig, _ = c.info.TypeOf(fn).(*types.Signature)
+	}
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if lintutil.IsNamed(t, grpcPath, "UnaryInvoker", false) || lintutil.IsNamed(t, grpcPath, "Streamer", false) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGetRequestMetadata: GetRequestMetadata(context.Context, ...string) (map[string]string, error).
+func isGetRequestMetadata(sig *types.Signature) bool {
+	if sig.Params().Len() != 2 || !sig.Variadic() || sig.Results().Len() != 2 {
+		return false
+	}
+	m, ok := sig.Results().At(0).Type().Underlying().(*types.Map)
+	return ok && isString(m.Key()) && isString(m.Elem()) && isError(sig.Results().At(1).Type())
+}
+
+func hasMethod(t types.Type, name string) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		if ms.At(i).Obj().Name() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// exempt reports whether the fetch at cur is where fetches belong: in a
+// refresher, an expiry-aware cache, or a one-shot main.
+func (c *checker) exempt(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if c.isRefresher(e.Node()) {
+			return true
+		}
+	}
+	d, _ := outermost(cur)
+	if d == nil {
+		return false
+	}
+	if c.guarded[d] {
+		return true
+	}
+	if tn := recvTypeName(c.info, d); tn != nil && c.gtypes[tn] {
+		return true
+	}
+	if d.Recv == nil && d.Name.Name == "main" && c.pass.Pkg.Name() == "main" && !longRunning(d) {
+		return true
+	}
+	return false
+}
+
+// longRunning reports whether main serves or loops forever, so what it
+// fetches must outlive an hour.
+func longRunning(d *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt:
+			if n.Cond == nil {
+				found = true
+			}
+		case *ast.SelectStmt:
+			if len(n.Body.List) == 0 {
+				found = true
+			}
+		case *ast.CallExpr:
+			var name string
+			switch f := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				name = f.Name
+			case *ast.SelectorExpr:
+				name = f.Sel.Name
+			}
+			switch name {
+			case "Serve", "ServeTLS", "ListenAndServe", "ListenAndServeTLS":
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// sink is where a fetched token is frozen.
+type sink struct {
+	pos    token.Pos
+	what   string // "oauth.NewOauthAccess", "package variable bearer", ...
+	static bool   // the token itself reached a wrapper that never refreshes
+}
+
+// flow follows the values of one fetch through its function.
+type flow struct {
+	c          *checker
+	ft         fetch
+	decl       *ast.FuncDecl // the function holding the fetch
+	seen       map[flowKey]bool
+	sink       *sink
+	kept       bool // (sub-flows of frozen sinks) the frozen value outlives the call
+	wrapResult int  // result of decl returning the fetched value, or -1
+	wrapAccess bool
+}
+
+type flowKey struct {
+	n ast.Node
+	k valKind
+}
+
+func (c *checker) follow(ft fetch) *flow {
+	f := &flow{c: c, ft: ft, seen: make(map[flowKey]bool), wrapResult: -1}
+	f.decl, _ = outermost(ft.cur)
+	f.value(ft.cur, ft.val, ft.result)
+	return f
+}
+
+func (f *flow) record(s sink) {
+	if f.sink == nil || s.pos < f.sink.pos {
+		f.sink = &s
+	}
+}
+
+// value follows the value of kind k produced by the expression at cur
+// (result idx of a tuple-valued call).
+func (f *flow) value(cur inspector.Cursor, k valKind, idx int) {
+	if f.seen[flowKey{cur.Node(), k}] {
+		return
+	}
+	f.seen[flowKey{cur.Node(), k}] = true
+	info := f.c.info
+	parent := cur.Parent()
+	kind, _ := cur.ParentEdge()
+	switch p := parent.Node().(type) {
+	case *ast.ParenExpr:
+		f.value(parent, k, idx)
+	case *ast.StarExpr:
+		if k == kToken || k == kHolder {
+			f.value(parent, k, idx)
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			f.value(parent, k, idx)
+		}
+	case *ast.SelectorExpr:
+		if kind != edge.SelectorExpr_X || k != kToken {
+			return
+		}
+		if sel := info.Selections[p]; sel != nil && sel.Kind() == types.FieldVal && contains(accessFields, fieldKey(sel)) {
+			f.value(parent, kString, 0)
+		}
+	case *ast.BinaryExpr:
+		if k == kString && p.Op == token.ADD {
+			f.value(parent, kString, 0)
+		}
+	case *ast.CallExpr:
+		if kind == edge.CallExpr_Args {
+			f.arg(parent, p, k)
+		}
+	case *ast.KeyValueExpr:
+		if kind == edge.KeyValueExpr_Value {
+			if lit := parent.Parent(); isNode[*ast.CompositeLit](lit) {
+				f.elem(lit, k)
+			}
+		}
+	case *ast.CompositeLit:
+		if kind == edge.CompositeLit_Elts {
+			f.elem(parent, k)
+		}
+	case *ast.AssignStmt:
+		if kind != edge.AssignStmt_Rhs {
+			return
+		}
+		var lhs ast.Expr
+		switch {
+		case len(p.Rhs) == 1 && len(p.Lhs) > 1:
+			if idx < len(p.Lhs) {
+				lhs = p.Lhs[idx]
+			}
+		default:
+			i := parentIndex(cur)
+			if idx == 0 && i < len(p.Lhs) {
+				lhs = p.Lhs[i]
+			}
+		}
+		if lhs != nil && (p.Tok == token.ASSIGN || p.Tok == token.DEFINE || p.Tok == token.ADD_ASSIGN && k == kString) {
+			f.store(parent, lhs, k)
+		}
+	case *ast.ValueSpec:
+		if kind != edge.ValueSpec_Values {
+			return
+		}
+		var name *ast.Ident
+		if len(p.Values) == 1 && len(p.Names) > 1 {
+			if idx < len(p.Names) {
+				name = p.Names[idx]
+			}
+		} else if i := parentIndex(cur); idx == 0 && i < len(p.Names) {
+			name = p.Names[i]
+		}
+		if name != nil {
+			f.store(parent, name, k)
+		}
+	case *ast.ReturnStmt:
+		f.ret(parent, p, cur, k, idx)
+	}
+}
+
+func isNode[T ast.Node](cur inspector.Cursor) bool {
+	_, ok := cur.Node().(T)
+	return ok
+}
+
+func parentIndex(cur inspector.Cursor) int {
+	_, i := cur.ParentEdge()
+	return i
+}
+
+// elem follows a value of kind k that is an element of the literal at lit.
+func (f *flow) elem(lit inspector.Cursor, k valKind) {
+	switch k {
+	case kString, kHolder:
+		f.value(lit, kHolder, 0)
+	case kFrozen:
+		f.value(lit, kFrozen, 0)
+	}
+	// A literal holding the *oauth2.Token keeps its refresh token.
+}
+
+// arg follows a value of kind k passed to call.
+func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
+	info := f.c.info
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		f.value(cur, k, 0) // conversion
+		return
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			if b.Name() == "append" && k != kToken {
+				if k == kString {
+					k = kHolder
+				}
+				f.value(cur, k, 0)
+			}
+			return
+		}
+	}
+	fn := lintutil.Callee(info, call)
+	key := ""
+	if fn != nil {
+		key = lintutil.FuncKey(fn)
+	}
+	switch k {
+	case kToken:
+		if name, ok := frozenSinks[key]; ok {
+			sub := &flow{c: f.c, ft: f.ft, decl: f.decl, seen: make(map[flowKey]bool), wrapResult: -1}
+			sub.value(cur, kFrozen, 0)
+			if sub.kept {
+				f.record(sink{pos: call.Pos(), what: name, static: true})
+			}
+		}
+		// Refresh-capable uses (Config.TokenSource, Config.Client,
+		// ReuseTokenSource...) and unknown calls: not frozen here.
+	case kString, kHolder:
+		switch {
+		case stringBuilders[key]:
+			f.value(cur, kString, 0)
+		case holderBuilders[key]:
+			f.value(cur, kHolder, 0)
+		}
+	case kFrozen:
+		// Whatever a call builds from frozen credentials (a dial option,
+		// a connection, a client) carries them; a call with no result
+		// is an unknown consumer: silent.
+		t := info.TypeOf(call.Fun)
+		if t == nil {
+			return
+		}
+		if sig, ok := t.Underlying().(*types.Signature); ok && sig.Results().Len() > 0 && !isError(sig.Results().At(0).Type()) {
+			f.value(cur, kFrozen, 0)
+		}
+	}
+}
+
+// store follows a value of kind k assigned to lhs.
+func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
+	info := f.c.info
+	lhs = ast.Unparen(lhs)
+	switch l := lhs.(type) {
+	case *ast.Ident:
+		v, ok := info.ObjectOf(l).(*types.Var)
+		if !ok || l.Name == "_" {
+			return
+		}
+		if isPkgVar(v) {
+			f.frozenAt(l, k, "package variable "+v.Name(), f.c.gvars[v])
+			return
+		}
+		if f.isResult(v) && k != kFrozen && k != kHolder {
+			f.wrap(f.resultIndex(v), k)
+		}
+		f.local(v, k)
+	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
+		if k == kToken {
+			return // a stored *oauth2.Token keeps its refresh token
+		}
+		root := rootVar(info, lhs)
+		if root != nil && !isPkgVar(root) && !escapingParam(at, root) {
+			// A field of a local value: it outlives the call only if
+			// the value does.
+			if k == kString {
+				k = kHolder
+			}
+			f.local(root, k)
+			return
+		}
+		what, guarded := f.describe(lhs)
+		if root != nil && isPkgVar(root) {
+			guarded = guarded || f.c.gvars[root]
+		}
+		f.frozenAt(lhs, k, what, guarded)
+	}
+}
+
+// frozenAt records that a value of kind k is kept at n.
+func (f *flow) frozenAt(n ast.Node, k valKind, what string, guarded bool) {
+	switch k {
+	case kFrozen:
+		f.kept = true
+	case kString, kHolder:
+		if !guarded {
+			f.record(sink{pos: n.Pos(), what: what})
+		}
+	}
+}
+
+// local follows the uses of local variable v holding a value of kind k.
+func (f *flow) local(v *types.Var, k valKind) {
+	for _, use := range f.c.uses[v] {
+		if k == kToken || k == kString {
+			// Captured by a client interceptor declared after the
+			// fetch: the interceptor sends the same token on every RPC.
+			for e := range use.Enclosing((*ast.FuncLit)(nil)) {
+				lit := e.Node().(*ast.FuncLit)
+				if v.Pos() < lit.Pos() && f.ft.call.Pos() < lit.Pos() && f.c.writes[v] == 1 && f.c.isRefresher(lit) {
+					if k == kString || f.usesAccess(use) {
+						f.record(sink{pos: use.Node().Pos(), what: "a client interceptor closure capturing it"})
+					}
+				}
+				break
+			}
+		}
+		f.value(use, k, 0)
+	}
+}
+
+// usesAccess reports whether the token at use is read for its access
+// token.
+func (f *flow) usesAccess(use inspector.Cursor) bool {
+	p := use.Parent()
+	for isNode[*ast.ParenExpr](p) || isNode[*ast.StarExpr](p) {
+		p = p.Parent()
+	}
+	sel, ok := p.Node().(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s := f.c.info.Selections[sel]
+	return s != nil && s.Kind() == types.FieldVal && contains(accessFields, fieldKey(s))
+}
+
+// escapingParam reports whether v is a parameter or receiver (of the
+// function or of an enclosing function literal) through which a store at
+// cur reaches the caller's value: a pointer, map, slice or interface.
+func escapingParam(cur inspector.Cursor, v *types.Var) bool {
+	param := false
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var sig ast.Node
+		switch fn := e.Node().(type) {
+		case *ast.FuncDecl:
+			if fn.Body == nil {
+				continue
+			}
+			if fn.Pos() <= v.Pos() && v.Pos() < fn.Body.Lbrace {
+				param = true
+			}
+		case *ast.FuncLit:
+			sig = fn.Type
+			if sig.Pos() <= v.Pos() && v.Pos() < sig.End() {
+				param = true
+			}
+		}
+	}
+	if !param {
+		return false
+	}
+	switch types.Unalias(v.Type()).Underlying().(type) {
+	case *types.Struct, *types.Basic, *types.Array:
+		return false
+	}
+	return true
+}
+
+// rootVar returns the variable at the root of a field, index or
+// dereference chain, or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel := info.Selections[x]; sel == nil {
+				// A qualified identifier: pkg.Var.
+				v, _ := info.Uses[x.Sel].(*types.Var)
+				return v
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		default:
+			return nil
+		}
+	}
+}
+
+// describe names a field or element store for the message, and says
+// whether its struct type is an expiry-aware cache.
+func (f *flow) describe(lhs ast.Expr) (string, bool) {
+	info := f.c.info
+	switch l := lhs.(type) {
+	case *ast.SelectorExpr:
+		sel := info.Selections[l]
+		if sel == nil {
+			if v, ok := info.Uses[l.Sel].(*types.Var); ok {
+				return "package variable " + v.Pkg().Name() + "." + v.Name(), f.c.gvars[v]
+			}
+			return "a variable", false
+		}
+		t := sel.Recv()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			tn := n.Origin().Obj()
+			return "field " + tn.Name() + "." + l.Sel.Name, f.c.gtypes[tn]
+		}
+		return "field " + l.Sel.Name, false
+	case *ast.IndexExpr:
+		inner, guarded := f.describe(ast.Unparen(l.X))
+		return "an element of " + inner, guarded
+	case *ast.Ident:
+		return "variable " + l.Name, false
+	}
+	return "a value that outlives the call", false
+}
+
+// isResult reports whether v is a named result of the function holding
+// the fetch.
+func (f *flow) isResult(v *types.Var) bool { return f.resultIndex(v) >= 0 }
+
+func (f *flow) resultIndex(v *types.Var) int {
+	if f.decl == nil {
+		return -1
+	}
+	obj, _ := f.c.info.Defs[f.decl.Name].(*types.Func)
+	if obj == nil {
+		return -1
+	}
+	res := obj.Type().(*types.Signature).Results()
+	for i := 0; i < res.Len(); i++ {
+		if res.At(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// wrap records that the function holding the fetch returns its value.
+func (f *flow) wrap(i int, k valKind) {
+	if f.wrapResult < 0 {
+		f.wrapResult, f.wrapAccess = i, k == kString
+	}
+}
+
+// ret follows a value of kind k returned at rs.
+func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Cursor, k valKind, idx int) {
+	var encl ast.Node
+	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		encl = e.Node()
+		break
+	}
+	d, ok := encl.(*ast.FuncDecl)
+	if !ok {
+		return // returned from a closure: not followed
+	}
+	i := parentIndex(val)
+	if len(rs.Results) == 1 {
+		i = idx
+	}
+	switch k {
+	case kToken, kString:
+		if d == f.decl {
+			f.wrap(i, k)
+		}
+	case kHolder:
+		// A struct literal (or a local struct) returned keeps the
+		// access token; maps and slices returned are taken to be the
+		// headers of the current call.
+		t := f.c.info.TypeOf(val.Node().(ast.Expr))
+		if t == nil {
+			return
+		}
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if _, ok := t.Underlying().(*types.Struct); ok {
+			what := "a value returned by " + d.Name.Name
+			guarded := false
+			if n, ok := types.Unalias(t).(*types.Named); ok {
+				what = "a " + n.Origin().Obj().Name() + " returned by " + d.Name.Name
+				guarded = f.c.gtypes[n.Origin().Obj()]
+			}
+			if !guarded {
+				f.record(sink{pos: val.Node().Pos(), what: what})
+			}
+		}
+	case kFrozen:
+		f.kept = true
+	}
+}
+
+func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
+	fset := c.pass.Fset
+	line := fset.Position(s.pos).Line
+	where := s.what
+	if line != fset.Position(ft.call.Pos()).Line {
+		where = fmt.Sprintf("%s (line %d)", s.what, line)
+	}
+	var msg string
+	if s.static {
+		alt := "oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)} over the token source"
+		if ft.kind == fetchConfig {
+			alt = "oauth.TokenSource{TokenSource: cfg.TokenSource(ctx, tok)}, which refreshes it"
+		}
+		msg = fmt.Sprintf("token fetched here is frozen by %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; use %s", where, alt)
+	} else {
+		msg = fmt.Sprintf("access token fetched here is kept in %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; fetch it per call from the token source, e.g. with oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)} or a PerRPCCredentials whose GetRequestMetadata fetches", where)
+	}
+	r.Report(analysis.Diagnostic{
+		Pos:     ft.call.Pos(),
+		End:     ft.call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: s.pos, Message: "frozen here"}},
+	})
+}
