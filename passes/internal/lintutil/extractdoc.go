@@ -124,3 +124,6 @@ func inlineText(text []comment.Text) string {
 	}
 	return b.String()
 }
+
+// Summary returns the title: a lower-case verb phrase without a period.
+func (d *Doc) Summary() string { return d.Title }
