@@ -1,0 +1,151 @@
+// Package frozen has one case for every place a token is frozen.
+package frozen
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"golang.org/x/oauth2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/oauth"
+	"google.golang.org/grpc/metadata"
+)
+
+type Client struct {
+	auth  string
+	md    metadata.MD
+	creds credentials.PerRPCCredentials
+	ts    oauth2.TokenSource
+	hdrs  []string
+	conn  *grpc.ClientConn
+}
+
+type Options struct {
+	Token string
+}
+
+var (
+	static  oauth2.TokenSource
+	globalC Client
+	global  *Options
+)
+
+// NewOauthAccess returned.
+func newCreds(ts oauth2.TokenSource) (credentials.PerRPCCredentials, error) {
+	tok, err := ts.Token() // want `frozen by oauth\.NewOauthAccess`
+	if err != nil {
+		return nil, err
+	}
+	return oauth.NewOauthAccess(tok), nil
+}
+
+// NewOauthAccess stored in a field through a local.
+func (c *Client) init(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `frozen by oauth\.NewOauthAccess`
+	creds := oauth.NewOauthAccess(tok)
+	c.creds = creds
+}
+
+// StaticTokenSource in a package variable.
+func initStatic(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `frozen by oauth2\.StaticTokenSource`
+	static = oauth2.StaticTokenSource(tok)
+}
+
+// StaticTokenSource inside oauth.TokenSource{...}, in a dial option
+// whose connection is kept.
+func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) error {
+	tok, err := cfg.Exchange(ctx, code) // want `frozen by oauth2\.StaticTokenSource \(line \d+\): .*cfg\.TokenSource\(ctx, tok\)`
+	if err != nil {
+		return err
+	}
+	var opts []grpc.DialOption
+	opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{
+		TokenSource: oauth2.StaticTokenSource(tok),
+	}))
+	conn, err := grpc.NewClient("example.com:443", opts...)
+	if err != nil {
+		return err
+	}
+	c.conn = conn
+	return nil
+}
+
+// Access-token string in a field, built with +.
+func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth \(line \d+\)`
+	if err != nil {
+		return err
+	}
+	c.auth = "Bearer " + tok.AccessToken
+	return nil
+}
+
+// Through a local variable chain and fmt.Sprintf.
+func (c *Client) chain(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field Client\.auth`
+	t := tok
+	s := t.AccessToken
+	h := fmt.Sprintf("Bearer %s", s)
+	c.auth = h
+}
+
+// A metadata.MD built from it, in a field.
+func (c *Client) metadata(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field Client\.md`
+	c.md = metadata.Pairs("authorization", "Bearer "+tok.AccessToken)
+}
+
+// A struct literal returned.
+func newOptions(ts oauth2.TokenSource) *Options {
+	tok, _ := ts.Token() // want `kept in a Options returned by newOptions`
+	return &Options{Token: tok.AccessToken}
+}
+
+// A struct literal stored in a package variable.
+func initGlobal(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in package variable globalC`
+	globalC = Client{auth: tok.AccessToken}
+}
+
+// A local struct filled field by field, then stored.
+func initGlobal2(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in package variable global`
+	o := &Options{}
+	o.Token = tok.AccessToken
+	global = o
+}
+
+// A slice appended to, in a field.
+func (c *Client) headers(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field Client\.hdrs`
+	c.hdrs = append(c.hdrs, "Authorization: Bearer "+tok.AccessToken)
+}
+
+// A field of a parameter: the caller's struct keeps it.
+func fill(ts oauth2.TokenSource, o *Options) {
+	tok, _ := ts.Token() // want `kept in field Options\.Token`
+	o.Token = tok.AccessToken
+}
+
+// Captured by a client interceptor closure.
+func interceptor(ts oauth2.TokenSource) grpc.UnaryClientInterceptor {
+	tok, err := ts.Token() // want `kept in a client interceptor closure capturing it`
+	if err != nil {
+		return nil
+	}
+	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok.AccessToken)
+		return invoker(ctx, method, req, reply, cc, opts...)
+	}
+}
+
+// A map element of a field.
+type headerCache struct{ h http.Header }
+
+func (c *headerCache) set(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in an element of field headerCache\.h`
+	c.h["Authorization"] = []string{"Bearer " + tok.AccessToken}
+}
