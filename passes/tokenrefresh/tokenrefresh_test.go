@@ -11,5 +11,5 @@ import (
 
 func TestTokenRefresh(t *testing.T) {
 	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, tokenrefresh.Analyzer, "fetches", "frozen", "refreshers", "caches", "percall")
+	analysistest.Run(t, dir, tokenrefresh.Analyzer, "fetches", "frozen", "refreshers", "caches", "percall", "closures", "oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid")
 }

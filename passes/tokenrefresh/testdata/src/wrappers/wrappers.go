@@ -1,0 +1,70 @@
+// Package wrappers calls wrappers of other packages: their call sites
+// are fetches.
+package wrappers
+
+import (
+	"context"
+
+	"golang.org/x/oauth2"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/oauth"
+
+	"wrappers/lib"
+	"wrappers/mid"
+)
+
+type Client struct {
+	auth  string
+	tok   *oauth2.Token
+	creds credentials.PerRPCCredentials
+}
+
+var global string
+
+func (c *Client) a(ctx context.Context, cfg *oauth2.Config) {
+	tok, _ := lib.Fetch(ctx, cfg, "code") // want `frozen by oauth\.NewOauthAccess`
+	c.creds = oauth.NewOauthAccess(tok)
+}
+
+func (c *Client) b(ts oauth2.TokenSource) {
+	tok, _ := lib.FetchNamed(ts) // want `kept in field Client\.auth`
+	c.auth = tok.AccessToken
+}
+
+func (c *Client) c(ts oauth2.TokenSource) {
+	c.auth, _ = lib.Bearer(ts) // want `kept in field Client\.auth`
+}
+
+func (c *Client) d(ts oauth2.TokenSource) {
+	tok, _ := lib.Chained(ts) // want `kept in package variable global`
+	global = tok.AccessToken
+}
+
+func (c *Client) e(ctx context.Context) {
+	global = mid.Access(ctx) // want `kept in package variable global`
+}
+
+func (c *Client) f(r lib.Refresher) {
+	tok, _ := r.Token() // want `kept in field Client\.auth`
+	c.auth = tok.AccessToken
+}
+
+// Not kept: the token itself stored, or used for this call.
+func (c *Client) g(ts oauth2.TokenSource) {
+	tok, _ := lib.FetchNamed(ts)
+	c.tok = tok
+	lib.Keep(tok)
+	if lib.Valid(ts) {
+		return
+	}
+}
+
+// A wrapper of this package, over another package's wrapper.
+func local(ctx context.Context) (string, error) { // want local:"returns a fetched access token \\(result 0\\)"
+	return mid.Access(ctx), nil
+}
+
+func (c *Client) h(ctx context.Context) {
+	s, _ := local(ctx) // want `kept in field Client\.auth`
+	c.auth = s
+}
