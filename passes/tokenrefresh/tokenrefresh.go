@@ -843,6 +843,9 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 		if k == kToken {
 			return // a stored *oauth2.Token keeps its refresh token
 		}
+		if sel, ok := l.(*ast.SelectorExpr); ok && info.Selections[sel] == nil && !isQualified(info, sel) {
+			return // not type-checked: unknown
+		}
 		root := rootVar(info, lhs)
 		if root != nil && !isPkgVar(root) && !escapingParam(at, root) {
 			// A field of a local value: it outlives the call only if
@@ -946,8 +949,10 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.SelectorExpr:
-			if sel := info.Selections[x]; sel == nil {
-				// A qualified identifier: pkg.Var.
+			if info.Selections[x] == nil {
+				if !isQualified(info, x) {
+					return nil
+				}
 				v, _ := info.Uses[x.Sel].(*types.Var)
 				return v
 			}
@@ -963,6 +968,16 @@ func rootVar(info *types.Info, e ast.Expr) *types.Var {
 			return nil
 		}
 	}
+}
+
+// isQualified reports whether sel is a qualified identifier pkg.Name.
+func isQualified(info *types.Info, sel *ast.SelectorExpr) bool {
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.PkgName)
+	return ok
 }
 
 // describe names a field or element store for the message, and says
@@ -1035,9 +1050,23 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 	if !ok {
 		return // returned from a closure: not followed
 	}
+	// Returns that do not match the signature (type errors): unknown.
+	var want int
+	if obj, ok := f.c.info.Defs[d.Name].(*types.Func); ok {
+		want = obj.Type().(*types.Signature).Results().Len()
+	}
 	i := parentIndex(val)
 	if len(rs.Results) == 1 {
 		i = idx
+		n := 1
+		if tup, ok := f.c.info.TypeOf(val.Node().(ast.Expr)).(*types.Tuple); ok {
+			n = tup.Len()
+		}
+		if n != want {
+			return
+		}
+	} else if len(rs.Results) != want {
+		return
 	}
 	switch k {
 	case kToken, kString:

@@ -1,6 +1,8 @@
 package tokenrefresh_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -11,5 +13,77 @@ import (
 
 func TestTokenRefresh(t *testing.T) {
 	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, tokenrefresh.Analyzer, "fetches", "frozen", "refreshers", "caches", "percall", "closures", "oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid")
+	analysistest.Run(t, dir, tokenrefresh.Analyzer,
+		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
+		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
+		"ignore")
+}
+
+func TestUserFetcher(t *testing.T) {
+	dir := lintest.TestData(t)
+	cfg := tokenrefresh.DefaultConfig()
+	cfg.Fetcher = []string{"userfetcher/auth.Get", "(*userfetcher/auth.Box).Get"}
+	analysistest.Run(t, dir, tokenrefresh.New(cfg), "userfetcher", "userfetcher/auth")
+}
+
+// The flag fills the same list as the setting.
+func TestUserFetcherFlag(t *testing.T) {
+	dir := lintest.TestData(t)
+	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
+	if err := a.Flags.Set("fetcher", "userfetcher/auth.Get, (*userfetcher/auth.Box).Get"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, dir, a, "userfetcher")
+	// Another instance is not affected.
+	if got := tokenrefresh.Analyzer.Flags.Lookup("fetcher").Value.String(); got != "" {
+		t.Errorf("default analyzer's fetcher flag = %q, want empty", got)
+	}
+}
+
+func TestBadFetcher(t *testing.T) {
+	for _, bad := range []string{"Fetch", "(example.com/auth.Client.Token", "example.com/auth.", "(*example.com/auth).Token", "example.com/auth.Get()", "/x.F"} {
+		a := tokenrefresh.New(tokenrefresh.DefaultConfig())
+		err := a.Flags.Set("fetcher", bad)
+		if err == nil || !strings.Contains(err.Error(), "FullName notation") {
+			t.Errorf("flag -fetcher=%q: err = %v, want a FullName notation error", bad, err)
+		}
+	}
+	// From settings, the entry reaches run: a clear error, no panic.
+	dir := lintest.TestData(t)
+	cfg := tokenrefresh.Config{Fetcher: []string{"not a function"}}
+	rec := &recorder{}
+	analysistest.Run(rec, dir, tokenrefresh.New(cfg), "badflag")
+	if !strings.Contains(rec.String(), `invalid tokenrefresh fetcher "not a function"`) {
+		t.Errorf("want an invalid fetcher error, got:\n%s", rec)
+	}
+}
+
+type recorder struct{ strings.Builder }
+
+func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, format+"\n", args...) }
+
+// Broken code must not panic the pass.
+func TestTypeErrors(t *testing.T) {
+	dir := lintest.TestData(t)
+	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
+	a.RunDespiteErrors = true
+	analysistest.Run(t, dir, a, "typeerrors")
+}
+
+func TestAPIKeys(t *testing.T) {
+	keys := tokenrefresh.APIKeys()
+	for _, want := range []string{
+		"(*golang.org/x/oauth2.Config).Exchange",
+		"(golang.org/x/oauth2.TokenSource).Token",
+		"google.golang.org/grpc/credentials/oauth.NewOauthAccess",
+		"golang.org/x/oauth2.Token.AccessToken",
+	} {
+		found := false
+		for _, k := range keys {
+			found = found || k == want
+		}
+		if !found {
+			t.Errorf("APIKeys lacks %q", want)
+		}
+	}
 }
