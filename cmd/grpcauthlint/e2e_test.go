@@ -365,3 +365,56 @@ func TestFix(t *testing.T) {
 		})
 	}
 }
+
+// TestExample runs the README's example command on testdata/example and
+// compares its output with testdata/example/expected.txt, which the
+// README quotes.
+func TestExample(t *testing.T) {
+	bin := binary(t)
+	root := repoRoot(t)
+	example := filepath.Join(root, "testdata", "example")
+	download(t, example)
+	want, err := os.ReadFile(filepath.Join(example, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, root, bin, "-C", "testdata/example", "./...")
+	if code != 3 {
+		t.Errorf("exit %d, want 3\nstderr: %s", code, errOut)
+	}
+	if out != string(want) {
+		t.Errorf("output:\n%s\nwant (testdata/example/expected.txt):\n%s", out, want)
+	}
+}
+
+// TestCommandLine covers the standalone command's usage errors, help
+// and exit codes.
+func TestCommandLine(t *testing.T) {
+	bin := binary(t)
+	root := repoRoot(t)
+	for _, tc := range []struct {
+		args       []string
+		code       int
+		out, err   string // substrings of stdout and stderr
+		errOneLine bool
+	}{
+		{args: []string{"-nosuchflag", "./..."}, code: 2, err: "grpcauthlint: flag provided but not defined: -nosuchflag (run 'grpcauthlint help' for usage)", errOneLine: true},
+		{args: []string{"-metadatakey=maybe", "./..."}, code: 2, err: "invalid boolean value", errOneLine: true},
+		{args: []string{"-diff", "./..."}, code: 2, err: "-diff needs -fix", errOneLine: true},
+		{args: []string{"help"}, code: 0, out: "metadatakey"},
+		{args: []string{"-h"}, code: 0, out: "Exit codes of grpcauthlint"},
+		{args: []string{"help", "metadatakey"}, code: 0, out: "# Bad"},
+		{args: []string{"help", "nosuchpass"}, code: 2, err: `no pass "nosuchpass"`},
+		{args: []string{"-C", "testdata/example", "-metadatakey=false", "./..."}, code: 0},
+		{args: []string{"-C", "testdata/example", "-json", "./..."}, code: 0, out: `"metadatakey": [`},
+		{args: []string{"-C", "testdata/example", "./nosuchdir"}, code: 1, err: "nosuchdir"},
+	} {
+		out, errOut, code := run(t, root, bin, tc.args...)
+		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {
+			t.Errorf("grpcauthlint %v: exit %d\nstdout: %s\nstderr: %s\nwant exit %d, stdout with %q, stderr with %q", tc.args, code, out, errOut, tc.code, tc.out, tc.err)
+		}
+		if tc.errOneLine && strings.Count(strings.TrimSpace(errOut), "\n") != 0 {
+			t.Errorf("grpcauthlint %v: error is not one line:\n%s", tc.args, errOut)
+		}
+	}
+}

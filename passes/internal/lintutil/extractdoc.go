@@ -94,15 +94,22 @@ func (d *Doc) Text() string {
 }
 
 // Markdown renders the documentation for the README: the description,
-// then each long-form section under a heading of the given level.
+// then each long-form section under a heading of the given level. Code
+// blocks become fenced Go blocks.
 func (d *Doc) Markdown(level int) string {
 	pr := comment.Printer{
 		HeadingLevel: level,
 		HeadingID:    func(h *comment.Heading) string { return "" },
 	}
 	var b strings.Builder
-	content := d.parsed.Content[d.start+2:]
-	b.Write(pr.Markdown(&comment.Doc{Content: content, Links: d.parsed.Links}))
+	for _, block := range d.parsed.Content[d.start+2:] {
+		if code, ok := block.(*comment.Code); ok {
+			b.WriteString("```go\n" + code.Text + "```\n\n")
+			continue
+		}
+		b.Write(pr.Markdown(&comment.Doc{Content: []comment.Block{block}, Links: d.parsed.Links}))
+		b.WriteString("\n")
+	}
 	return b.String()
 }
 

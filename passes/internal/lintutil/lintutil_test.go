@@ -176,7 +176,7 @@ func TestExtractDoc(t *testing.T) {
 	if d.Summary() != "check for x things" || d.Analyzer != "check for x things\n\nDetails here." {
 		t.Errorf("got title %q, analyzer doc %q", d.Summary(), d.Analyzer)
 	}
-	if md := d.Markdown(3); !strings.Contains(md, "### Bad") || !strings.Contains(md, "\tbad()") {
+	if md := d.Markdown(3); !strings.Contains(md, "### Bad") || !strings.Contains(md, "```go\nbad()\n```") {
 		t.Errorf("Markdown:\n%s", md)
 	}
 	for _, bad := range []string{
