@@ -52,6 +52,9 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("credpath"),
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		// Every lookup tolerates missing type information, so editors
+		// get findings in files that do not compile yet.
+		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.Var(lintutil.StringList{P: &c.AllowPrefix}, "allow-prefix",
@@ -330,15 +333,16 @@ func parseFuncEntry(e string) (sink, error) {
 		if strings.ContainsAny(key, "()*") {
 			return sink{}, fmt.Errorf("a function or method entry needs an argument index: add #N")
 		}
+		const hint = "a field entry is pkgpath.Type.Field; a function entry needs #N"
 		if strings.Count(key, ".") < 2 {
-			return sink{}, fmt.Errorf("a field entry is pkgpath.Type.Field; a function entry needs #N")
+			return sink{}, fmt.Errorf(hint)
 		}
 		pkg, typ, field := splitField(key)
 		if err := checkPkgPath(pkg); err != nil {
 			return sink{}, err
 		}
 		if !token.IsIdentifier(typ) || !token.IsIdentifier(field) {
-			return sink{}, fmt.Errorf("%q is not Type.Field", typ+"."+field)
+			return sink{}, fmt.Errorf("%q is not Type.Field: %s", typ+"."+field, hint)
 		}
 		return sink{key: key, arg: -1, param: userParam}, nil
 	}
@@ -657,6 +661,16 @@ func (c *checker) pathOf(e ast.Expr, depth int) (string, bool) {
 			parts[i] = s
 		}
 		return path.Join(parts...), true
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		x, ok := c.pathOf(e.X, depth+1)
+		if !ok {
+			return "", false
+		}
+		y, ok := c.pathOf(e.Y, depth+1)
+		return x + y, ok
 	case *ast.Ident:
 		if d, ok := c.singleDef(e); ok && d.tuple < 0 {
 			return c.pathOf(d.rhs, depth+1)

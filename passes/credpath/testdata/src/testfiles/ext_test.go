@@ -1,0 +1,11 @@
+package testfiles_test
+
+import (
+	"testing"
+
+	"google.golang.org/grpc/credentials/oauth"
+)
+
+func TestExternal(t *testing.T) {
+	oauth.NewServiceAccountFromFile("testdata/sa.json")
+}

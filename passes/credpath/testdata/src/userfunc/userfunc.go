@@ -1,0 +1,36 @@
+// Package userfunc is checked with -credpath.func entries for package
+// userfunc/lib.
+package userfunc
+
+import "userfunc/lib"
+
+const keys = "/home/alice/keys"
+
+func calls(src lib.Source, opts *lib.Options) {
+	lib.LoadKey("/home/alice/name", keys+"/sa.json") // want `^hardcoded credential file path "/home/alice/keys/sa.json" is in one user's home directory: the file exists only on that machine and loading fails everywhere else; read the path from a flag, an environment variable or config$`
+	var l lib.Loader
+	l.Load("key.pem")       // want `credential file path "key.pem" is relative`
+	src.Open("/tmp/k.json") // want `credential file path "/tmp/k.json" is in a temporary directory`
+	_ = lib.Options{
+		Name:    "/home/alice/not-a-key", // not declared
+		KeyFile: "k.json",                // want `credential file path "k.json" is relative`
+	}
+	opts.KeyFile = "/home/bob/k.json" // want `credential file path "/home/bob/k.json"`
+	var b lib.Box[int]
+	b.Load("box.json")                                       // want `credential file path "box.json" is relative`
+	lib.Generic[string]("gen.json", "")                      // want `credential file path "gen.json" is relative`
+	lib.Generic("gen2.json", 1)                              // want `credential file path "gen2.json" is relative`
+	lib.LoadKey("/run/secrets/name", "/run/secrets/sa.json") // allowed prefix
+}
+
+// Embedded fields are followed to the declaring type.
+type wrapped struct {
+	lib.Options
+	Extra string
+}
+
+func embedded() {
+	var w wrapped
+	w.KeyFile = "/tmp/embedded.json" // want `"/tmp/embedded.json" is in a temporary directory`
+	w.Extra = "/tmp/extra.json"
+}
