@@ -1,0 +1,82 @@
+// Package dialcreds defines an Analyzer that checks that gRPC client
+// connections carry credentials.
+//
+// # Analyzer dialcreds
+//
+// dialcreds: check that gRPC client connections send credentials
+//
+// A client connection built with no way to attach a token works against a
+// local server with auth off and fails with UNAUTHENTICATED in production.
+// The analyzer follows the options given to grpc.NewClient, grpc.Dial and
+// grpc.DialContext (direct arguments, option slices built in the same
+// function with literals, append and spreads, also under conditions, and
+// helpers and package-level option variables of the same or other
+// packages, summarised with facts) and reports:
+//
+//   - a connection whose options carry no per-RPC credentials
+//     (WithPerRPCCredentials, WithCredentialsBundle,
+//     WithDefaultCallOptions(grpc.PerRPCCredentials(...))), no client
+//     interceptor and no transport that authenticates the client itself
+//     (TLS with client certificates, ALTS, xDS). When the package attaches
+//     credentials per call instead ("authorization" metadata on outgoing
+//     contexts, grpc.PerRPCCredentials call options) the message says that
+//     a call that forgets them fails with UNAUTHENTICATED;
+//   - per-RPC credentials that require transport security (everything in
+//     credentials/oauth, credentials/jwt and credentials/sts, the
+//     credentials/google identity credentials, and user types whose
+//     RequireTransportSecurity returns the constant true) on an insecure
+//     transport (insecure.NewCredentials, grpc.WithInsecure) on the same
+//     path: attached with WithPerRPCCredentials, NewClient and Dial fail
+//     with "the credentials require transport level security"; attached as
+//     call options (also through WithDefaultCallOptions), every RPC fails
+//     with Unauthenticated "cannot send secure credentials on an insecure
+//     connection";
+//   - metadata attached to the context given to grpc.DialContext, which no
+//     RPC ever sends;
+//   - a credentials or interceptor DialOption built and thrown away.
+//
+// Wrappers of NewClient (func Dial(addr string, opts ...grpc.DialOption))
+// are summarised too, and their call sites are judged. Options the
+// analyzer cannot see (parameters, struct fields, interface calls,
+// function values) may carry credentials: such connections are not
+// reported. Connections that need no token are left alone: "unix:" and
+// "unix-abstract:" targets, in-memory bufconn dialers, local transport
+// credentials, targets matching -dialcreds.allow-target, and _test.go
+// files unless -dialcreds.tests is set. The first three exemptions concern
+// missing credentials only: credentials that require TLS fail on an
+// insecure transport whatever the target. There is no suggested fix: the
+// right credentials are the user's choice, and Dial is never rewritten to
+// NewClient (their default resolvers differ).
+//
+// # Bad
+//
+//	conn, err := grpc.NewClient(addr,
+//		grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+//	// every RPC reaches the server without a token
+//
+//	creds, err := oauth.NewServiceAccountFromFile(keyFile, scope)
+//	conn, err := grpc.NewClient(addr,
+//		grpc.WithPerRPCCredentials(creds),
+//		grpc.WithTransportCredentials(insecure.NewCredentials()))
+//	// NewClient fails: the credentials require transport level security
+//
+// # Good
+//
+//	creds, err := oauth.NewServiceAccountFromFile(keyFile, scope)
+//	conn, err := grpc.NewClient(addr,
+//		grpc.WithPerRPCCredentials(creds),
+//		grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+//
+//	conn, err := grpc.NewClient("unix:///run/app.sock",
+//		grpc.WithTransportCredentials(insecure.NewCredentials()))
+//
+// # Flags
+//
+// -dialcreds.tests (setting tests): also check _test.go files (default
+// false). It has no effect when the driver itself skips tests
+// (-test=false).
+//
+// -dialcreds.allow-target (setting allow-target, a list): a regular
+// expression matched against constant targets; connections to a matching
+// target are not reported for missing credentials. Repeatable.
+package dialcreds

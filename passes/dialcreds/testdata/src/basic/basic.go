@@ -1,0 +1,224 @@
+// Package basic: connections with and without credentials, options from
+// direct arguments, local slices, conditions, spreads and helpers.
+package basic
+
+import (
+	"context"
+	"crypto/tls"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/alts"
+	"google.golang.org/grpc/credentials/google"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/credentials/xds"
+)
+
+func direct(addr string) {
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection carries credentials: grpc.NewClient gets no per-RPC credentials, client interceptor or client-certificate transport, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials or a client interceptor$`
+	grpc.Dial(addr, grpc.WithInsecure())                                           // want `no RPC on this connection carries credentials: grpc.Dial gets`
+	grpc.DialContext(context.Background(), addr, grpc.WithBlock(),                 // want `no RPC on this connection carries credentials: grpc.DialContext gets`
+		grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{})))
+	grpc.NewClient(addr)                                                                           // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewClientTLSFromCert(nil, "")), // want `no RPC on this connection`
+		grpc.WithUserAgent("x"), grpc.WithDefaultCallOptions())
+	tc, _ := credentials.NewClientTLSFromFile("ca.pem", "")
+	grpc.NewClient(addr, grpc.WithTransportCredentials(tc))                                   // want `no RPC on this connection`
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `no RPC on this connection`
+	_, _ = conn, err
+}
+
+func authenticated(addr string, c credentials.PerRPCCredentials, b credentials.Bundle, ui grpc.UnaryClientInterceptor, si grpc.StreamClientInterceptor) {
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil)), grpc.WithPerRPCCredentials(c))
+	grpc.NewClient(addr, grpc.WithCredentialsBundle(b))
+	grpc.NewClient(addr, grpc.WithCredentialsBundle(google.NewDefaultCredentials()))
+	grpc.NewClient(addr, grpc.WithCredentialsBundle(google.NewComputeEngineCredentials()))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(c)))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithUnaryInterceptor(ui))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainUnaryInterceptor(ui, ui))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithStreamInterceptor(si))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainStreamInterceptor(si))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainUnaryInterceptor()) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithUnaryInterceptor(nil))   // want `no RPC on this connection`
+	// A bundle that is itself insecure carries no credentials.
+	grpc.NewClient(addr, grpc.WithCredentialsBundle(insecure.NewBundle())) // want `no RPC on this connection`
+}
+
+// mTLS, ALTS and xDS authenticate the client in the handshake.
+func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{Certificates: []tls.Certificate{cert}})))
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{
+		GetClientCertificate: func(*tls.CertificateRequestInfo) (*tls.Certificate, error) { return &cert, nil },
+	})))
+	grpc.NewClient(addr, grpc.WithTransportCredentials(alts.NewClientCreds(alts.DefaultClientOptions())))
+	xc, _ := xds.NewClientCredentials(xds.ClientOptions{FallbackCreds: insecure.NewCredentials()})
+	grpc.NewClient("xds:///svc", grpc.WithTransportCredentials(xc))
+	// A config built elsewhere may hold client certificates.
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{ServerName: "x", MinVersion: tls.VersionTLS12}))) // want `no RPC on this connection`
+}
+
+func slices(addr string, useAuth bool, c credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
+	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+
+	// Credentials added on any path count.
+	opts2 := []grpc.DialOption{grpc.WithBlock()}
+	if useAuth {
+		opts2 = append(opts2, grpc.WithPerRPCCredentials(c))
+	}
+	grpc.NewClient(addr, opts2...)
+
+	var opts3 []grpc.DialOption
+	opts3 = append(opts3, grpc.WithUserAgent("x"))
+	opts3 = append(opts3, tlsOpt())
+	grpc.NewClient(addr, opts3...) // want `no RPC on this connection`
+
+	// Spreads.
+	all := append([]grpc.DialOption{grpc.WithBlock()}, opts...)
+	grpc.NewClient(addr, all...) // want `no RPC on this connection`
+	grpc.NewClient(addr, append(all, opts2...)...)
+	grpc.NewClient(addr, []grpc.DialOption(opts3)...) // want `no RPC on this connection`
+
+	switch addr {
+	case "a":
+		opts3 = append(opts3, grpc.WithPerRPCCredentials(c))
+	case "b":
+		return
+	}
+	grpc.NewClient(addr, opts3...)
+}
+
+func earlyReturn(addr string, c credentials.PerRPCCredentials, anon bool) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	if anon {
+		opts = append(opts, grpc.WithPerRPCCredentials(c))
+		return
+	}
+	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+}
+
+func shadowed(addr string, c credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithPerRPCCredentials(c)}
+	if addr != "" {
+		opts := []grpc.DialOption{grpc.WithInsecure()}
+		grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+func shadowedOuter(addr string, c credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	{
+		opts := append(opts, grpc.WithPerRPCCredentials(c))
+		grpc.NewClient(addr, opts...)
+	}
+	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+}
+
+// Options the pass cannot see may carry credentials: no report.
+
+type client struct{ opts []grpc.DialOption }
+
+func (cl *client) dial(addr string) { grpc.NewClient(addr, cl.opts...) }
+
+var optsFunc func() []grpc.DialOption
+
+func fromFuncValue(addr string) { grpc.NewClient(addr, optsFunc()...) }
+
+func fromInterface(addr string, p interface{ Opts() []grpc.DialOption }) {
+	grpc.NewClient(addr, p.Opts()...)
+}
+
+func fromParamSlice(addr string, opts []grpc.DialOption, o grpc.DialOption) { // want fromParamSlice:`dialer\(opts=1 target=0 base=none\)`
+	grpc.NewClient(addr, opts...)
+	grpc.NewClient(addr, o)
+}
+
+func fromClosure(addr string, c credentials.PerRPCCredentials) {
+	var opts []grpc.DialOption
+	add := func() { opts = append(opts, grpc.WithPerRPCCredentials(c)) }
+	add()
+	grpc.NewClient(addr, append(opts, grpc.WithInsecure())...)
+}
+
+func fill(opts *[]grpc.DialOption) {}
+
+func fromPointer(addr string) {
+	var opts []grpc.DialOption
+	fill(&opts)
+	grpc.NewClient(addr, append(opts, grpc.WithInsecure())...)
+}
+
+func fromLoop(addr string, creds []credentials.PerRPCCredentials) {
+	var opts []grpc.DialOption
+	for _, c := range creds {
+		opts = append(opts, grpc.WithPerRPCCredentials(c))
+	}
+	grpc.NewClient(addr, append(opts, grpc.WithInsecure())...)
+}
+
+func fromIndex(addr string, o grpc.DialOption) {
+	opts := []grpc.DialOption{grpc.WithInsecure(), nil}
+	opts[1] = o
+	grpc.NewClient(addr, opts...)
+}
+
+func inClosure(addr string) {
+	go func() {
+		grpc.NewClient(addr, grpc.WithInsecure()) // want `no RPC on this connection`
+	}()
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	func() {
+		grpc.NewClient(addr, opts...) // captured: not followed
+	}()
+}
+
+// Helpers of the same package.
+
+func tlsOpt() grpc.DialOption { // want tlsOpt:`dialopts\(none\)`
+	return grpc.WithTransportCredentials(credentials.NewTLS(nil))
+}
+
+func authOpts(c credentials.PerRPCCredentials) []grpc.DialOption { // want authOpts:`dialopts\(auth\)`
+	return []grpc.DialOption{grpc.WithPerRPCCredentials(c), tlsOpt()}
+}
+
+func plainOpts() []grpc.DialOption { // want plainOpts:`dialopts\(none insecure\)`
+	return []grpc.DialOption{grpc.WithInsecure()}
+}
+
+func withDefaults(opts ...grpc.DialOption) []grpc.DialOption { // want withDefaults:`dialopts\(none\+param0\)`
+	return append([]grpc.DialOption{tlsOpt()}, opts...)
+}
+
+func unknownOpts(cl *client) (opts []grpc.DialOption, err error) { // want unknownOpts:`dialopts\(unknown\)`
+	opts = cl.opts
+	return
+}
+
+func recursive(n int) []grpc.DialOption { // want recursive:`dialopts\(unknown\)`
+	if n == 0 {
+		return nil
+	}
+	return recursive(n - 1)
+}
+
+var packageOpts = []grpc.DialOption{grpc.WithInsecure()} // want packageOpts:`dialopts\(none insecure\)`
+
+var changedOpts = []grpc.DialOption{grpc.WithInsecure()} // want changedOpts:`dialopts\(unknown\)`
+
+func init() { changedOpts = append(changedOpts, optsFunc()...) }
+
+func useHelpers(addr string, c credentials.PerRPCCredentials, cl *client) {
+	grpc.NewClient(addr, authOpts(c)...)
+	grpc.NewClient(addr, plainOpts()...)    // want `no RPC on this connection`
+	grpc.NewClient(addr, withDefaults()...) // want `no RPC on this connection`
+	grpc.NewClient(addr, withDefaults(grpc.WithPerRPCCredentials(c))...)
+	grpc.NewClient(addr, withDefaults(authOpts(c)...)...)
+	opts, _ := unknownOpts(cl)
+	grpc.NewClient(addr, opts...)
+	grpc.NewClient(addr, recursive(3)...)
+	grpc.NewClient(addr, packageOpts...) // want `no RPC on this connection`
+	grpc.NewClient(addr, changedOpts...)
+}

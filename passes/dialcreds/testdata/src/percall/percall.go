@@ -1,0 +1,20 @@
+// Package percall attaches credentials per call, so its connections
+// without credentials get the per-call message.
+package percall
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/metadata"
+)
+
+func dial(addr string) (*grpc.ClientConn, error) {
+	return grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `^grpc.NewClient builds a connection without credentials while this package attaches them per call: an RPC that forgets the authorization metadata or call option fails with UNAUTHENTICATED; attach them once with grpc.WithPerRPCCredentials or a client interceptor$`
+}
+
+func call(ctx context.Context, conn *grpc.ClientConn, token string) error {
+	ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+	return conn.Invoke(ctx, "/svc/M", nil, nil)
+}

@@ -1,0 +1,2 @@
+// Package testsflag is checked with -dialcreds.tests.
+package testsflag

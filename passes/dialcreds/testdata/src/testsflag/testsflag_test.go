@@ -1,0 +1,12 @@
+package testsflag
+
+import (
+	"testing"
+
+	"google.golang.org/grpc"
+)
+
+func TestDial(t *testing.T) {
+	grpc.NewClient("localhost:1", grpc.WithInsecure()) // want `no RPC on this connection carries credentials`
+	grpc.WithPerRPCCredentials(nil)                    // want `is discarded`
+}

@@ -1,0 +1,148 @@
+// Package tlscreds: per-RPC credentials that require transport security
+// on an insecure transport.
+package tlscreds
+
+import (
+	"context"
+
+	"golang.org/x/oauth2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/google"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/credentials/jwt"
+	"google.golang.org/grpc/credentials/oauth"
+	"google.golang.org/grpc/credentials/sts"
+)
+
+type tokenCreds struct{}
+
+func (*tokenCreds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
+	return nil, nil
+}
+
+func (*tokenCreds) RequireTransportSecurity() bool { return true } // want RequireTransportSecurity:`requiresTLS`
+
+type plainCreds struct{}
+
+func (plainCreds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
+	return nil, nil
+}
+
+func (plainCreds) RequireTransportSecurity() bool { return false }
+
+type configCreds struct{ secure bool }
+
+func (c configCreds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
+	return nil, nil
+}
+
+func (c configCreds) RequireTransportSecurity() bool { return c.secure }
+
+// embedded promotes the oauth method.
+type embedded struct{ oauth.TokenSource }
+
+func dialOption(ctx context.Context, addr, keyFile string, tok *oauth2.Token) {
+	creds, _ := oauth.NewServiceAccountFromFile(keyFile, "scope")
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds), grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient fails with "the credentials require transport level security": oauth.NewServiceAccountFromFile credentials require TLS but the connection uses insecure.NewCredentials\(\); use TLS transport credentials \(credentials.NewTLS\)$`
+	grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.TokenSource{}))                             // want `grpc.Dial fails with "the credentials require transport level security": oauth.TokenSource credentials require TLS but the connection uses grpc.WithInsecure\(\)`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewOauthAccess(tok)))                  // want `oauth.NewOauthAccess credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewComputeEngine()))                   // want `oauth.NewComputeEngine credentials require TLS`
+	j, _ := jwt.NewTokenFileCallCredentials("/var/run/secrets/token")
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(j)) // want `jwt.NewTokenFileCallCredentials credentials require TLS`
+	s, _ := sts.NewCredentials(sts.Options{})
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(s)) // want `sts.NewCredentials credentials require TLS`
+	id, _ := google.NewServiceAccountIdentityCredentials(ctx, "aud")
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(id))            // want `google.NewServiceAccountIdentityCredentials credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(&tokenCreds{})) // want `\*tlscreds.tokenCreds credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(embedded{}))    // want `tlscreds.embedded credentials require TLS`
+	grpc.DialContext(ctx, addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(creds))  // want `grpc.DialContext fails with`
+
+	// Not on one path, or not requiring TLS: silent.
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds), grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(creds), grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(plainCreds{}))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(configCreds{}))
+}
+
+func defaultCallOptions(addr string) {
+	grpc.NewClient(addr, grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(oauth.TokenSource{})), grpc.WithInsecure()) // want `^every RPC on this connection fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials in the default call options require TLS but the connection uses grpc.WithInsecure\(\); use TLS transport credentials \(credentials.NewTLS\)$`
+}
+
+type config struct {
+	Insecure, Secure, Plaintext bool
+	Mode                        string
+}
+
+func branch(addr string, cfg config) {
+	opts := []grpc.DialOption{grpc.WithPerRPCCredentials(oauth.TokenSource{})}
+	if cfg.Insecure {
+		opts = append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	} else {
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	}
+	grpc.NewClient(addr, opts...) // want `^when cfg.Insecure, grpc.NewClient fails with "the credentials require transport level security"`
+}
+
+func branchElse(addr string, cfg config) {
+	var tc credentials.TransportCredentials = credentials.NewTLS(nil)
+	if !cfg.Secure {
+		tc = insecure.NewCredentials()
+	}
+	grpc.NewClient(addr, grpc.WithTransportCredentials(tc), grpc.WithPerRPCCredentials(oauth.TokenSource{})) // want `^when !cfg.Secure, grpc.NewClient fails`
+}
+
+func branchNegated(addr string, cfg config) {
+	tc := insecure.NewCredentials()
+	if cfg.Secure {
+		tc = credentials.NewTLS(nil)
+	}
+	// The insecure transport is chosen on the path that skips the branch.
+	grpc.NewClient(addr, grpc.WithTransportCredentials(tc), grpc.WithPerRPCCredentials(oauth.TokenSource{})) // want `^when !cfg.Secure, grpc.NewClient fails`
+}
+
+func chosenLater(addr string, cfg config) {
+	plain := grpc.WithInsecure()
+	opts := []grpc.DialOption{grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(oauth.TokenSource{}))}
+	if cfg.Plaintext {
+		opts = append(opts, plain)
+	} else {
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	}
+	grpc.NewClient(addr, opts...) // want `^when cfg.Plaintext, every RPC on this connection fails with Unauthenticated`
+}
+
+func switched(addr string, cfg config) {
+	var opts []grpc.DialOption
+	switch cfg.Mode {
+	case "dev":
+		opts = append(opts, grpc.WithInsecure())
+	default:
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	}
+	opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+	grpc.NewClient(addr, opts...) // want `^when cfg.Mode == "dev", grpc.NewClient fails`
+}
+
+// Credentials and the insecure transport never meet on one path.
+func differentPaths(addr string, cfg config) {
+	var opts []grpc.DialOption
+	if cfg.Insecure {
+		opts = append(opts, grpc.WithInsecure())
+	} else {
+		opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}), grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+func insecureHelper() grpc.DialOption { // want insecureHelper:`dialopts\(none insecure\)`
+	return grpc.WithTransportCredentials(insecure.NewCredentials())
+}
+
+func credsHelper() []grpc.DialOption { // want credsHelper:`dialopts\(auth\)`
+	return []grpc.DialOption{grpc.WithPerRPCCredentials(oauth.TokenSource{})}
+}
+
+func credsFromHelpers(addr string) {
+	grpc.NewClient(addr, append(credsHelper(), insecureHelper())...) // want `oauth.TokenSource credentials require TLS but the connection uses insecure.NewCredentials\(\)`
+}
