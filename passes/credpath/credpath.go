@@ -248,6 +248,7 @@ type tables struct {
 	pathFields map[string]param     // "pkgpath.Type.Field"
 	parseFuncs map[string][]argSink
 	parseField map[string]param
+	fieldTypes map[string]bool // "pkgpath.Type" of the struct types with sink fields
 	direct     map[string]bool // packages of package-level function sinks
 	reach      []string        // packages of method and field sinks
 }
@@ -258,12 +259,14 @@ func newTables(user []sink) *tables {
 		pathFields: make(map[string]param),
 		parseFuncs: make(map[string][]argSink),
 		parseField: make(map[string]param),
+		fieldTypes: make(map[string]bool),
 		direct:     make(map[string]bool),
 	}
 	add := func(s sink, funcs map[string][]argSink, fields map[string]param) {
 		if s.arg < 0 {
 			fields[s.key] = s.param
-			pkg, _, _ := splitField(s.key)
+			pkg, typ, _ := splitField(s.key)
+			t.fieldTypes[pkg+"."+typ] = true
 			t.reach = append(t.reach, pkg)
 			return
 		}
@@ -461,22 +464,37 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		check[f] = true
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	filter := []ast.Node{
+	// Find the sinks first; then learn the assignments of local variables
+	// only in the top-level declarations that hold a sink (a local
+	// variable is assigned only inside its declaration).
+	var decls []inspector.Cursor
+	inDecls := make(map[ast.Node]bool)
+	for fcur := range insp.Root().Children() {
+		if f, ok := fcur.Node().(*ast.File); !ok || !check[f] {
+			continue
+		}
+		for cur := range fcur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
+			if !c.isSite(cur.Node()) {
+				continue
+			}
+			c.sites = append(c.sites, cur.Node())
+			if d := topDecl(cur); !inDecls[d.Node()] {
+				inDecls[d.Node()] = true
+				decls = append(decls, d)
+			}
+		}
+	}
+	defs := []ast.Node{
 		(*ast.FuncType)(nil),
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
 		(*ast.UnaryExpr)(nil),
 		(*ast.RangeStmt)(nil),
 		(*ast.IncDecStmt)(nil),
-		(*ast.CallExpr)(nil),
-		(*ast.CompositeLit)(nil),
 	}
-	for fcur := range insp.Root().Children() {
-		if f, ok := fcur.Node().(*ast.File); !ok || !check[f] {
-			continue
-		}
-		for cur := range fcur.Preorder(filter...) {
-			c.visit(cur.Node())
+	for _, d := range decls {
+		for cur := range d.Preorder(defs...) {
+			c.def(cur.Node())
 		}
 	}
 	for _, n := range c.sites {
@@ -515,7 +533,48 @@ func fastPath(pkg *types.Package, t *tables) bool {
 	return os && lintutil.Reaches(pkg, adcPackages...)
 }
 
-func (c *checker) visit(n ast.Node) {
+// topDecl returns the top-level declaration that holds cur.
+func topDecl(cur inspector.Cursor) inspector.Cursor {
+	for {
+		p := cur.Parent()
+		if _, ok := p.Node().(*ast.File); ok || p.Node() == nil {
+			return cur
+		}
+		cur = p
+	}
+}
+
+// isSite reports whether n may pass a path or file contents to a sink:
+// a call of a sink function, a literal of a struct type with sink
+// fields, or an assignment to a sink field.
+func (c *checker) isSite(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		if fn := lintutil.Callee(c.pass.TypesInfo, n); fn != nil {
+			k := lintutil.FuncKey(fn)
+			return c.t.pathFuncs[k] != nil || c.t.parseFuncs[k] != nil
+		}
+	case *ast.CompositeLit:
+		if tv, ok := c.pass.TypesInfo.Types[n]; ok {
+			return c.t.fieldTypes[typeKey(tv.Type)]
+		}
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN {
+			return false
+		}
+		for _, l := range n.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				if s, ok := c.pass.TypesInfo.Selections[sel]; ok && s.Kind() == types.FieldVal && c.t.fieldTypes[fieldOwner(s)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// def records what n assigns to local variables.
+func (c *checker) def(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.FuncType:
 		for _, list := range []*ast.FieldList{n.Params, n.Results} {
@@ -537,14 +596,6 @@ func (c *checker) visit(n ast.Node) {
 				c.markUnknown(l)
 			}
 		}
-		if n.Tok == token.ASSIGN {
-			for _, l := range n.Lhs {
-				if _, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
-					c.sites = append(c.sites, n)
-					break
-				}
-			}
-		}
 	case *ast.ValueSpec:
 		if len(n.Values) > 0 {
 			lhs := make([]ast.Expr, len(n.Names))
@@ -562,15 +613,6 @@ func (c *checker) visit(n ast.Node) {
 		c.markUnknown(n.Value)
 	case *ast.IncDecStmt:
 		c.markUnknown(n.X)
-	case *ast.CallExpr:
-		if fn := lintutil.Callee(c.pass.TypesInfo, n); fn != nil {
-			k := lintutil.FuncKey(fn)
-			if c.t.pathFuncs[k] != nil || c.t.parseFuncs[k] != nil {
-				c.sites = append(c.sites, n)
-			}
-		}
-	case *ast.CompositeLit:
-		c.sites = append(c.sites, n)
 	}
 }
 

@@ -19,10 +19,28 @@ import (
 
 // Every package under testdata/src is named below.
 
-func TestSinks(t *testing.T) {
+// TestDefaultConfig runs the default analyzer over the cases that need
+// no options, in one load (loading crypto/tls and friends from source is
+// the slow part):
+//
+//   - sinks: every path parameter and field, every kind of path message;
+//   - consts, consts/paths: constants from another package, constant
+//     expressions, local variables assigned once, and configuration
+//     (flags, env, parameters, fields, variables assigned twice);
+//   - joins: filepath.Join and path.Join of constants;
+//   - reads: os.ReadFile, ioutil.ReadFile, os.Open + io.ReadAll into
+//     every parser, and reads whose bytes go elsewhere;
+//   - exempt: secrets mounts and system CA bundles;
+//   - typeparams: generic code;
+//   - ignore: the //grpcauthlint:ignore directive;
+//   - testfiles: _test.go files skipped by default;
+//   - odd, typeerrors, nonauth: unusual code, code that does not
+//     type-check, and a package the fast path skips.
+func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), Analyzer,
-		"sinks", "consts", "consts/paths", "joins", "reads", "exempt")
+		"sinks", "consts", "consts/paths", "joins", "reads", "exempt",
+		"typeparams", "ignore", "testfiles", "odd", "typeerrors", "nonauth")
 }
 
 func TestAllowPrefix(t *testing.T) {
@@ -32,9 +50,8 @@ func TestAllowPrefix(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), New(cfg), "allowprefix")
 }
 
-func TestTestFiles(t *testing.T) {
+func TestTestsFlag(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), Analyzer, "testfiles")
 	cfg := DefaultConfig()
 	cfg.Tests = true
 	analysistest.Run(t, lintest.TestData(t), New(cfg), "testfileson")
@@ -77,21 +94,6 @@ func TestUserFuncFlags(t *testing.T) {
 	if Analyzer.Flags.Lookup("func").Value.String() != "" {
 		t.Errorf("setting a flag of one analyzer changed the default analyzer")
 	}
-}
-
-func TestTypeParams(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), Analyzer, "typeparams")
-}
-
-func TestIgnore(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), Analyzer, "ignore")
-}
-
-func TestOddCode(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), Analyzer, "odd", "typeerrors", "nonauth")
 }
 
 // recorder is an analysistest.Testing that keeps the errors.
@@ -292,7 +294,7 @@ func TestAPIKeysResolveInRealModules(t *testing.T) {
 	if dir == "" {
 		t.Skip("GRPCAUTHLINT_REAL_MODULES not set")
 	}
-	resolveKeys(t, &packages.Config{Dir: dir, Env: append(os.Environ(), "GOFLAGS=-mod=mod")})
+	resolveKeys(t, &packages.Config{Dir: dir})
 }
 
 func resolveKeys(t *testing.T, cfg *packages.Config) {
