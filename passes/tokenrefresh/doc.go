@@ -3,7 +3,7 @@
 //
 // # Analyzer tokenrefresh
 //
-// tokenrefresh: check for access tokens fetched once and kept until they expire
+// tokenrefresh: check for access tokens fetched once and kept past expiry
 //
 // An OAuth2 access token expires, typically within an hour. Code that
 // fetches one at start-up and keeps it works in every test and then, an

@@ -31,6 +31,9 @@ type Config struct {
 	// "(*example.com/auth.Client).AccessToken". A fetcher returning a
 	// string returns the access token itself.
 	Fetcher []string `json:"fetcher"`
+	// Tests also reports fetches in _test.go files, off by default: a
+	// test finishes long before its token expires.
+	Tests bool `json:"tests"`
 }
 
 // DefaultConfig returns the default configuration: no user fetchers.
@@ -49,6 +52,7 @@ func New(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Var(fetcherFlag{lintutil.StringList{P: &c.Fetcher}}, "fetcher",
 		`function or method that fetches a token, in FullName notation: "example.com/auth.Fetch", "(*example.com/auth.Client).Token" (repeatable)`)
+	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also report fetches in _test.go files")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
 	return a
 }
@@ -159,6 +163,17 @@ var holderBuilders = map[string]bool{
 	metadataPath + ".Pairs": true,
 	metadataPath + ".New":   true,
 	metadataPath + ".Join":  true,
+	// A context carrying the metadata.
+	metadataPath + ".AppendToOutgoingContext": true,
+	metadataPath + ".NewOutgoingContext":      true,
+}
+
+// headerSetters store their string arguments in their receiver.
+var headerSetters = map[string]bool{
+	"(net/http.Header).Set":            true,
+	"(net/http.Header).Add":            true,
+	"(" + metadataPath + ".MD).Set":    true,
+	"(" + metadataPath + ".MD).Append": true,
 }
 
 // APIKeys lists every API table key the pass matches (lintutil.FuncKey
@@ -172,6 +187,9 @@ func APIKeys() []string {
 		keys = append(keys, k)
 	}
 	for k := range holderBuilders {
+		keys = append(keys, k)
+	}
+	for k := range headerSetters {
 		keys = append(keys, k)
 	}
 	keys = append(keys, refreshCapable...)
@@ -299,6 +317,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	for _, cur := range c.calls {
 		ft, ok := c.fetchAt(cur)
 		if !ok || c.exempt(cur) {
+			continue
+		}
+		if !cfg.Tests && strings.HasSuffix(pass.Fset.File(ft.call.Pos()).Name(), "_test.go") {
 			continue
 		}
 		fl := c.follow(ft)
@@ -759,6 +780,15 @@ func parentIndex(cur inspector.Cursor) int {
 func (f *flow) elem(lit inspector.Cursor, k valKind) {
 	switch k {
 	case kString, kHolder:
+		t := f.c.info.TypeOf(lit.Node().(ast.Expr))
+		if k == kString && t != nil && (lintutil.IsNamed(t, oauth2Path, "Token", true) || lintutil.IsNamed(t, authPath, "Token", true)) {
+			f.value(lit, kToken, 0) // a token built from the string
+			return
+		}
+		if name := refresherType(t); name != "" {
+			f.record(sink{pos: lit.Node().Pos(), what: "a " + name + " value, which sends it on every call"})
+			return
+		}
 		f.value(lit, kHolder, 0)
 	case kFrozen:
 		f.value(lit, kFrozen, 0)
@@ -802,6 +832,10 @@ func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
 		// ReuseTokenSource...) and unknown calls: not frozen here.
 	case kString, kHolder:
 		switch {
+		case headerSetters[key]:
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				f.store(cur, sel.X, kHolder)
+			}
 		case stringBuilders[key]:
 			f.value(cur, kString, 0)
 		case holderBuilders[key]:
@@ -811,13 +845,20 @@ func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
 		// Whatever a call builds from frozen credentials (a dial option,
 		// a connection, a client) carries them; a call with no result
 		// is an unknown consumer: silent.
-		t := info.TypeOf(call.Fun)
-		if t == nil {
+		// Method calls (an RPC taking a call option) and results that
+		// are values, not carriers, end the flow.
+		if fn == nil || fn.Type().(*types.Signature).Recv() != nil {
 			return
 		}
-		if sig, ok := t.Underlying().(*types.Signature); ok && sig.Results().Len() > 0 && !isError(sig.Results().At(0).Type()) {
-			f.value(cur, kFrozen, 0)
+		sig := fn.Type().(*types.Signature)
+		if sig.Results().Len() == 0 {
+			return
 		}
+		r0 := sig.Results().At(0).Type()
+		if _, basic := r0.Underlying().(*types.Basic); basic || isError(r0) || isProto(r0) {
+			return
+		}
+		f.value(cur, kFrozen, 0)
 	}
 }
 
@@ -849,7 +890,11 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 		root := rootVar(info, lhs)
 		if root != nil && !isPkgVar(root) && !escapingParam(at, root) {
 			// A field of a local value: it outlives the call only if
-			// the value does.
+			// the value does, unless the value is a credentials value.
+			if name := refresherType(root.Type()); name != "" && k != kFrozen {
+				f.record(sink{pos: lhs.Pos(), what: "a " + name + " value, which sends it on every call"})
+				return
+			}
 			if k == kString {
 				k = kHolder
 			}
@@ -911,29 +956,16 @@ func (f *flow) usesAccess(use inspector.Cursor) bool {
 	return s != nil && s.Kind() == types.FieldVal && contains(accessFields, fieldKey(s))
 }
 
-// escapingParam reports whether v is a parameter or receiver (of the
-// function or of an enclosing function literal) through which a store at
-// cur reaches the caller's value: a pointer, map, slice or interface.
+// escapingParam reports whether v is the receiver of the method holding
+// the store at cur, of a type through which the store reaches the
+// caller's value (pointer, map, slice, interface). Stores through other
+// parameters are taken to fill the current call's request: silent.
 func escapingParam(cur inspector.Cursor, v *types.Var) bool {
-	param := false
-	for e := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var sig ast.Node
-		switch fn := e.Node().(type) {
-		case *ast.FuncDecl:
-			if fn.Body == nil {
-				continue
-			}
-			if fn.Pos() <= v.Pos() && v.Pos() < fn.Body.Lbrace {
-				param = true
-			}
-		case *ast.FuncLit:
-			sig = fn.Type
-			if sig.Pos() <= v.Pos() && v.Pos() < sig.End() {
-				param = true
-			}
-		}
+	d, _ := outermost(cur)
+	if d == nil || d.Recv == nil || len(d.Recv.List) == 0 || len(d.Recv.List[0].Names) == 0 {
+		return false
 	}
-	if !param {
+	if recv := d.Recv.List[0].Names[0]; recv.Pos() != v.Pos() {
 		return false
 	}
 	switch types.Unalias(v.Type()).Underlying().(type) {
@@ -941,6 +973,48 @@ func escapingParam(cur inspector.Cursor, v *types.Var) bool {
 		return false
 	}
 	return true
+}
+
+// refresherType returns the name of t (or *t) when it is a
+// PerRPCCredentials, TokenSource or RoundTripper implementation: a
+// token stored in one is sent on every call.
+func refresherType(t types.Type) string {
+	if t == nil {
+		return ""
+	}
+	base := t
+	if p, ok := types.Unalias(base).(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	n, ok := types.Unalias(base).(*types.Named)
+	if !ok || types.IsInterface(n) {
+		return ""
+	}
+	ptr := types.NewPointer(n)
+	obj, _, _ := types.LookupFieldOrMethod(ptr, true, n.Obj().Pkg(), "GetRequestMetadata")
+	if fn, ok := obj.(*types.Func); ok && isGetRequestMetadata(fn.Type().(*types.Signature)) && hasMethod(ptr, "RequireTransportSecurity") {
+		return n.Obj().Name() + " PerRPCCredentials"
+	}
+	obj, _, _ = types.LookupFieldOrMethod(ptr, true, n.Obj().Pkg(), "Token")
+	if fn, ok := obj.(*types.Func); ok {
+		if sig := fn.Type().(*types.Signature); isTokenSourceMethod(sig) || isTokenProviderMethod(sig) {
+			return n.Obj().Name() + " token source"
+		}
+	}
+	obj, _, _ = types.LookupFieldOrMethod(ptr, true, n.Obj().Pkg(), "RoundTrip")
+	if _, ok := obj.(*types.Func); ok {
+		return n.Obj().Name() + " transport"
+	}
+	return ""
+}
+
+// isProto reports whether t (or *t) is a generated protocol buffer
+// message: a response, not a keeper.
+func isProto(t types.Type) bool {
+	if _, ok := types.Unalias(t).(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	return hasMethod(t, "ProtoReflect") || hasMethod(t, "ProtoMessage")
 }
 
 // rootVar returns the variable at the root of a field, index or
@@ -1084,7 +1158,7 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 		if p, ok := types.Unalias(t).(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		if _, ok := t.Underlying().(*types.Struct); ok {
+		if _, ok := t.Underlying().(*types.Struct); ok && !isProto(t) {
 			what := "a value returned by " + d.Name.Name
 			guarded := false
 			if n, ok := types.Unalias(t).(*types.Named); ok {
@@ -1121,6 +1195,5 @@ func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
 		Pos:     ft.call.Pos(),
 		End:     ft.call.End(),
 		Message: msg,
-		Related: []analysis.RelatedInformation{{Pos: s.pos, Message: "frozen here"}},
 	})
 }

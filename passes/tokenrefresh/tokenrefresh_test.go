@@ -12,14 +12,24 @@ import (
 )
 
 func TestTokenRefresh(t *testing.T) {
+	t.Parallel()
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
-		"ignore")
+		"ignore", "testfiles")
+}
+
+func TestTests(t *testing.T) {
+	t.Parallel()
+	dir := lintest.TestData(t)
+	cfg := tokenrefresh.DefaultConfig()
+	cfg.Tests = true
+	analysistest.Run(t, dir, tokenrefresh.New(cfg), "testfileson")
 }
 
 func TestUserFetcher(t *testing.T) {
+	t.Parallel()
 	dir := lintest.TestData(t)
 	cfg := tokenrefresh.DefaultConfig()
 	cfg.Fetcher = []string{"userfetcher/auth.Get", "(*userfetcher/auth.Box).Get"}
@@ -28,6 +38,7 @@ func TestUserFetcher(t *testing.T) {
 
 // The flag fills the same list as the setting.
 func TestUserFetcherFlag(t *testing.T) {
+	t.Parallel()
 	dir := lintest.TestData(t)
 	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
 	if err := a.Flags.Set("fetcher", "userfetcher/auth.Get, (*userfetcher/auth.Box).Get"); err != nil {
@@ -41,6 +52,7 @@ func TestUserFetcherFlag(t *testing.T) {
 }
 
 func TestBadFetcher(t *testing.T) {
+	t.Parallel()
 	for _, bad := range []string{"Fetch", "(example.com/auth.Client.Token", "example.com/auth.", "(*example.com/auth).Token", "example.com/auth.Get()", "/x.F"} {
 		a := tokenrefresh.New(tokenrefresh.DefaultConfig())
 		err := a.Flags.Set("fetcher", bad)
@@ -64,6 +76,7 @@ func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, 
 
 // Broken code must not panic the pass.
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
 	dir := lintest.TestData(t)
 	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
 	a.RunDespiteErrors = true
@@ -71,6 +84,7 @@ func TestTypeErrors(t *testing.T) {
 }
 
 func TestAPIKeys(t *testing.T) {
+	t.Parallel()
 	keys := tokenrefresh.APIKeys()
 	for _, want := range []string{
 		"(*golang.org/x/oauth2.Config).Exchange",

@@ -31,10 +31,10 @@ func getter(ts oauth2.TokenSource) func() string {
 
 type holder struct{ auth string }
 
-// A closure storing through its pointer parameter.
+// A closure filling its parameter: the caller's value, per call.
 func apply(ts oauth2.TokenSource) func(*holder) {
 	return func(h *holder) {
-		tok, _ := ts.Token() // want `kept in field holder\.auth`
+		tok, _ := ts.Token()
 		h.auth = tok.AccessToken
 	}
 }

@@ -124,10 +124,65 @@ func (c *Client) headers(ts oauth2.TokenSource) {
 	c.hdrs = append(c.hdrs, "Authorization: Bearer "+tok.AccessToken)
 }
 
-// A field of a parameter: the caller's struct keeps it.
-func fill(ts oauth2.TokenSource, o *Options) {
-	tok, _ := ts.Token() // want `kept in field Options\.Token`
-	o.Token = tok.AccessToken
+// A token built from the string, given to NewOauthAccess.
+func rebuilt(ts oauth2.TokenSource) credentials.PerRPCCredentials {
+	tok, _ := ts.Token() // want `frozen by oauth\.NewOauthAccess`
+	return oauth.NewOauthAccess(&oauth2.Token{AccessToken: tok.AccessToken, TokenType: "Bearer"})
+}
+
+// A PerRPCCredentials of our own holding the string.
+type tokenAuth struct{ token string }
+
+func (t tokenAuth) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
+	return map[string]string{"authorization": "Bearer " + t.token}, nil
+}
+
+func (tokenAuth) RequireTransportSecurity() bool { return true }
+
+func dialStatic(ts oauth2.TokenSource) grpc.DialOption {
+	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value, which sends it on every call`
+	return grpc.WithPerRPCCredentials(tokenAuth{token: tok.AccessToken})
+}
+
+func dialStatic2(ts oauth2.TokenSource) grpc.DialOption {
+	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value`
+	var a tokenAuth
+	a.token = tok.AccessToken
+	return grpc.WithPerRPCCredentials(a)
+}
+
+// A token source of our own holding the string.
+type fixed struct{ s string }
+
+func (f *fixed) Token() (*oauth2.Token, error) { return &oauth2.Token{AccessToken: f.s}, nil }
+
+func fixedSource(ts oauth2.TokenSource) oauth2.TokenSource {
+	tok, _ := ts.Token() // want `kept in a fixed token source value`
+	return &fixed{s: tok.AccessToken}
+}
+
+// A context carrying the token, kept in a field.
+type ctxClient struct{ ctx context.Context }
+
+func (c *ctxClient) init(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field ctxClient\.ctx`
+	c.ctx = metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+tok.AccessToken)
+}
+
+// Headers of the receiver set once.
+type headerClient struct {
+	h  http.Header
+	md metadata.MD
+}
+
+func (c *headerClient) init(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field headerClient\.h`
+	c.h.Set("Authorization", "Bearer "+tok.AccessToken)
+}
+
+func (c *headerClient) init2(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field headerClient\.md`
+	c.md.Set("authorization", "Bearer "+tok.AccessToken)
 }
 
 // Captured by a client interceptor closure.

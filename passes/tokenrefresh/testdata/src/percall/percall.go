@@ -127,3 +127,41 @@ func inspect(ts oauth2.TokenSource) bool {
 	n := len(tok.AccessToken)
 	return n > 0 && tok.AccessToken != ""
 }
+
+// Filling a request passed in: per call.
+type Options struct{ Token string }
+
+func fill(ts oauth2.TokenSource, o *Options, req *http.Request) {
+	tok, _ := ts.Token()
+	o.Token = tok.AccessToken
+	req.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+}
+
+// Frozen credentials as a call option of one RPC.
+type Resp struct{ Token string }
+
+func (*Resp) ProtoMessage() {}
+
+type stub struct{}
+
+func (stub) Call(ctx context.Context, req string, opts ...grpc.CallOption) (*Resp, error) {
+	return nil, nil
+}
+
+func rpc(ctx context.Context, ts oauth2.TokenSource, s stub) (*Resp, error) {
+	tok, err := ts.Token()
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.Call(ctx, "req", grpc.PerRPCCredentials(oauth.NewOauthAccess(tok)))
+	return resp, err
+}
+
+// A token-vending handler returns the token in its response message.
+func vend(ctx context.Context, ts oauth2.TokenSource) (*Resp, error) {
+	tok, err := ts.Token()
+	if err != nil {
+		return nil, err
+	}
+	return &Resp{Token: tok.AccessToken}, nil
+}

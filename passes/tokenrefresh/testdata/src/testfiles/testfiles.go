@@ -1,0 +1,11 @@
+// Package testfiles: tokens frozen in tests are not reported by default.
+package testfiles
+
+import "golang.org/x/oauth2"
+
+var bearer string
+
+func set(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in package variable bearer`
+	bearer = tok.AccessToken
+}

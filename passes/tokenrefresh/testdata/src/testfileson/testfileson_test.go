@@ -1,0 +1,16 @@
+// Package testfileson: with -tokenrefresh.tests, tests are reported.
+package testfileson
+
+import (
+	"testing"
+
+	"golang.org/x/oauth2"
+)
+
+var bearer string
+
+func TestX(t *testing.T) {
+	var ts oauth2.TokenSource
+	tok, _ := ts.Token() // want `kept in package variable bearer`
+	bearer = tok.AccessToken
+}
