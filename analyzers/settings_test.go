@@ -57,7 +57,8 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"enable": []any{1}}, "enable: must be a list of pass names, not a list holding int"},
 		{map[string]any{"enable": []any{"metadatakey"}, "disable": []any{"metadatakey"}}, "set enable or disable, not both"},
 		{map[string]any{"nosuchpass": map[string]any{}}, `unknown setting "nosuchpass"`},
-		{map[string]any{"metadatakey": map[string]any{"tests": true}}, `metadatakey: unknown setting "tests"`},
+		{map[string]any{"metadatakey": map[string]any{"test": true}}, `metadatakey: unknown setting "test"`},
+		{map[string]any{"metadatakey": map[string]any{"tests": "yes"}}, `metadatakey: setting "tests" must be true or false, not string`},
 		{map[string]any{"metadatakey": "yes"}, "metadatakey: settings must be a map of options, not string"},
 	} {
 		_, err := analyzers.New(tc.settings)

@@ -408,6 +408,7 @@ func TestCommandLine(t *testing.T) {
 		{args: []string{"-C", "testdata/example", "-metadatakey=false", "./..."}, code: 0},
 		{args: []string{"-C", "testdata/example", "-json", "./..."}, code: 0, out: `"metadatakey": [`},
 		{args: []string{"-C", "testdata/example", "./nosuchdir"}, code: 1, err: "nosuchdir"},
+		{args: []string{"-C", "testdata/e2e/grpc185", "-metadatakey", "-metadatakey.tests", "./server"}, code: 3, out: `server/server_test.go:15:12: metadatakey: metadata key "Authorization" never matches`},
 	} {
 		out, errOut, code := run(t, root, bin, tc.args...)
 		if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errOut, tc.err) {

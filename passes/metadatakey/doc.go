@@ -64,5 +64,9 @@
 //
 // # Flags
 //
-// metadatakey has no flags.
+//	-metadatakey.tests
+//
+// Also report findings in _test.go files (golangci-lint setting
+// "tests: true"). Off by default: tests write invalid keys on purpose to
+// exercise gRPC's validation, and a wrong key in a test fails that test.
 package metadatakey

@@ -23,9 +23,13 @@ var doc string
 // Doc is the pass's documentation, rendered in help and README.
 var Doc = lintutil.MustExtractDoc(doc, "metadatakey")
 
-// Config configures the pass. It has no options today; it exists so the
-// suite treats every pass alike.
-type Config struct{}
+// Config configures the pass.
+type Config struct {
+	// Tests reports findings in _test.go files too. Off by default: tests
+	// write invalid keys on purpose to exercise validation, and a wrong
+	// key in a test fails that test anyway.
+	Tests bool `json:"tests"`
+}
 
 // DefaultConfig returns the default configuration.
 func DefaultConfig() Config { return Config{} }
@@ -33,13 +37,15 @@ func DefaultConfig() Config { return Config{} }
 // New returns a metadatakey analyzer with configuration cfg.
 func New(cfg Config) *analysis.Analyzer {
 	c := cfg
-	return &analysis.Analyzer{
+	a := &analysis.Analyzer{
 		Name:     "metadatakey",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("metadatakey"),
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, &c) },
 	}
+	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also report findings in _test.go files")
+	return a
 }
 
 // Analyzer is the metadatakey analyzer with the default configuration.
@@ -146,7 +152,7 @@ type checker struct {
 	cmpVars   []*types.Var
 }
 
-func run(pass *analysis.Pass, _ *Config) (any, error) {
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Fast path: only a package that can see the metadata package (as an
 	// import, or through the types of another package's API) can hold an
 	// MD. GetRequestMetadata maps also need credentials, which imports
@@ -162,6 +168,7 @@ func run(pass *analysis.Pass, _ *Config) (any, error) {
 		varIn:     make(map[*types.Var]bool),
 		rangeKeys: make(map[*types.Var]*types.Var),
 	}
+	c.r.SkipTests = !cfg.Tests
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil),

@@ -13,7 +13,22 @@ func TestMetadataKey(t *testing.T) {
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, metadatakey.New(metadatakey.DefaultConfig()),
 		"client", "server", "consts", "consts/other", "creds", "typeparams",
-		"ignore", "nongrpc", "helperonly")
+		"ignore", "nongrpc", "helperonly", "testfiles")
+}
+
+func TestMetadataKeyTests(t *testing.T) {
+	dir := lintest.TestData(t)
+	analysistest.Run(t, dir, metadatakey.New(metadatakey.Config{Tests: true}), "testfileson")
+}
+
+// TestMetadataKeyTestsFlag sets the option through the analyzer's flag,
+// as go vet -metadatakey.tests does.
+func TestMetadataKeyTestsFlag(t *testing.T) {
+	a := metadatakey.New(metadatakey.DefaultConfig())
+	if err := a.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, lintest.TestData(t), a, "testfileson")
 }
 
 func TestMetadataKeyFix(t *testing.T) {

@@ -22,6 +22,10 @@ const IgnorePrefix = "//grpcauthlint:ignore"
 // end of the run: it reports directives for this pass that silenced
 // nothing, and directives without a reason.
 type Reporter struct {
+	// SkipTests drops findings in _test.go files (a pass's "tests"
+	// option turns them back on).
+	SkipTests bool
+
 	pass      *analysis.Pass
 	directive map[lineKey]*directive
 	generated map[string]bool // file name -> generated
@@ -104,7 +108,7 @@ func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
 // in its generator, not by hand).
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	posn := r.pass.Fset.Position(d.Pos)
-	if r.generated[posn.Filename] {
+	if r.generated[posn.Filename] || r.SkipTests && strings.HasSuffix(posn.Filename, "_test.go") {
 		return
 	}
 	for _, line := range [2]int{posn.Line, posn.Line - 1} {
