@@ -172,19 +172,14 @@ var tlsCredsPkgs = map[string]bool{
 	credsPath + "/google": true,
 }
 
-// Keys of the other API the pass relies on.
-const (
-	keyDialOption = grpcPath + ".DialOption"
-	keyCallOption = grpcPath + ".CallOption"
-	keyPerRPCIfc  = credsPath + ".PerRPCCredentials"
-	keyTokenSrc   = "(" + credsPath + "/oauth.TokenSource).RequireTransportSecurity"
-	keyListener   = bufconnPath + ".Listener"
-)
+// keyTokenSource is the method that makes oauth.TokenSource values
+// (and types embedding it) credentials that require TLS.
+const keyTokenSource = "(" + credsPath + "/oauth.TokenSource).RequireTransportSecurity"
 
-// APIKeys lists every API the pass matches, in lintutil.FuncKey notation
-// (types as "path.Name").
+// APIKeys lists every function and method the pass matches, in
+// lintutil.FuncKey notation.
 func APIKeys() []string {
-	keys := []string{keyDialOption, keyCallOption, keyPerRPCIfc, keyTokenSrc, keyListener}
+	keys := []string{keyTokenSource}
 	for k := range apis {
 		if !strings.HasPrefix(k, "context.") {
 			keys = append(keys, k)

@@ -2,6 +2,7 @@ package dialcreds_test
 
 import (
 	"fmt"
+	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
@@ -24,20 +26,24 @@ var tested = []string{
 }
 
 func TestRules(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
 		"basic", "percall", "callopts", "tlscreds", "dialctx", "discard")
 }
 
 func TestCrossPackage(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
 		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user")
 }
 
 func TestExemptions(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "exempt")
 }
 
 func TestTestsFlag(t *testing.T) {
+	t.Parallel()
 	cfg := dialcreds.DefaultConfig()
 	cfg.Tests = true
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "testsflag")
@@ -51,6 +57,7 @@ func TestTestsFlag(t *testing.T) {
 }
 
 func TestAllowTarget(t *testing.T) {
+	t.Parallel()
 	cfg := dialcreds.DefaultConfig()
 	cfg.AllowTarget = []string{`^localhost:\d+$`, `\.internal$`}
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
@@ -69,6 +76,7 @@ func TestAllowTarget(t *testing.T) {
 }
 
 func TestBadAllowTarget(t *testing.T) {
+	t.Parallel()
 	cfg := dialcreds.DefaultConfig()
 	cfg.AllowTarget = []string{"("}
 	var rec recorder
@@ -85,18 +93,22 @@ type recorder struct{ msg string }
 func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(format, args...) + "\n" }
 
 func TestTypeParams(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "typeparams")
 }
 
 func TestIgnore(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "ignore")
 }
 
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "typeerrors")
 }
 
 func TestEveryPackageTested(t *testing.T) {
+	t.Parallel()
 	var found []string
 	root := filepath.Join("testdata", "src")
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
@@ -124,6 +136,7 @@ func TestEveryPackageTested(t *testing.T) {
 }
 
 func TestDoc(t *testing.T) {
+	t.Parallel()
 	a := dialcreds.Analyzer
 	if a.Name != "dialcreds" || a.URL == "" || !strings.HasPrefix(a.Doc, dialcreds.Doc.Title+"\n\n") {
 		t.Errorf("analyzer metadata: name %q url %q doc %q", a.Name, a.URL, a.Doc)
@@ -144,18 +157,88 @@ func TestDoc(t *testing.T) {
 	}
 }
 
-// TestAPIKeysResolveInStubs checks every table key against the stubs with
-// lintutil.FuncKey's notation (the suite checks them against the real
-// modules).
-func TestAPIKeys(t *testing.T) {
+// TestAPIKeysResolve checks that every key names a function or method
+// of the stubs, rendered exactly as lintutil.FuncKey renders it, and the
+// same against the real grpc-go module of testdata/apis when it loads
+// (the suite's TestAPITablesResolve checks it too).
+func TestAPIKeysResolve(t *testing.T) {
+	t.Parallel()
 	keys := dialcreds.APIKeys()
-	if !slices.IsSorted(keys) || len(keys) < 40 {
+	if !slices.IsSorted(keys) || len(keys) < 35 {
 		t.Errorf("APIKeys: %d keys, sorted %v", len(keys), slices.IsSorted(keys))
 	}
+	dir := lintest.TestData(t)
+	resolveKeys(t, keys, &packages.Config{
+		Dir: dir,
+		Env: append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
+	}, true)
+	real, err := filepath.Abs(filepath.Join("..", "..", "testdata", "apis"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolveKeys(t, keys, &packages.Config{
+		Dir: real,
+		Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
+	}, false)
+}
+
+func resolveKeys(t *testing.T, keys []string, cfg *packages.Config, must bool) {
+	t.Helper()
+	var paths []string
 	for _, k := range keys {
-		if strings.HasPrefix(k, "context.") || strings.Contains(k, "/vendor/") {
-			t.Errorf("APIKeys holds %q", k)
+		p := strings.TrimPrefix(k, "(")
+		p = strings.TrimPrefix(p, "*")
+		slash := strings.LastIndex(p, "/")
+		dot := strings.Index(p[slash+1:], ".")
+		p = p[:slash+1+dot]
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
 		}
 	}
-	_ = lintutil.FuncKey
+	cfg.Mode = packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps
+	pkgs, err := packages.Load(cfg, paths...)
+	if err != nil {
+		if must {
+			t.Fatal(err)
+		}
+		t.Logf("real modules not loaded: %v", err)
+		return
+	}
+	rendered := map[string]bool{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if len(p.Errors) > 0 && !must {
+			return
+		}
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+		if p.Types == nil {
+			return
+		}
+		scope := p.Types.Scope()
+		for _, name := range scope.Names() {
+			switch obj := scope.Lookup(name).(type) {
+			case *types.Func:
+				rendered[lintutil.FuncKey(obj)] = true
+			case *types.TypeName:
+				for _, recv := range []types.Type{obj.Type(), types.NewPointer(obj.Type())} {
+					ms := types.NewMethodSet(recv)
+					for i := 0; i < ms.Len(); i++ {
+						if fn, ok := ms.At(i).Obj().(*types.Func); ok {
+							rendered[lintutil.FuncKey(fn)] = true
+						}
+					}
+				}
+			}
+		}
+	})
+	if len(rendered) == 0 && !must {
+		t.Logf("real modules not loaded")
+		return
+	}
+	for _, k := range keys {
+		if !rendered[k] {
+			t.Errorf("API key %q names no function or method (loaded from %s)", k, cfg.Dir)
+		}
+	}
 }
