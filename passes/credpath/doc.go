@@ -99,14 +99,16 @@
 // always allowed.
 //
 // -credpath.func (setting func, a list): add a credential-file parameter
-// or field. Repeatable; each entry is one of
+// or field. Repeatable; each entry is one of:
 //
-//	example.com/pkg.LoadKey#0             argument 0 of a function
-//	(*example.com/pkg.Loader).Load#1      argument 1 of a method (drop the * for value receivers and interfaces)
-//	example.com/pkg.Options.KeyFile       a string field of a struct type
+//   - example.com/pkg.LoadKey#0: argument 0 of a function;
+//   - (*example.com/pkg.Loader).Load#1: argument 1 of a method with a
+//     pointer receiver; drop the * for value receivers and interfaces;
+//   - example.com/pkg.Options.KeyFile: a string field of a struct type.
 //
-// Arguments count from 0, the receiver not included. A malformed entry
-// makes the run fail with an error naming it.
+// Arguments count from 0, the receiver not included; functions and types
+// are named by their full package path, as in types.Func.FullName. A
+// malformed entry makes the run fail with an error naming it.
 //
 // Silence one finding with a comment on its line or the line above:
 //
