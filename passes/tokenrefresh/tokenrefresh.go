@@ -145,6 +145,10 @@ var validity = []string{
 	"(*" + authPath + ".Token).IsValid",
 }
 
+// expiryChecks compare times: a function calling one on anything is
+// taken to be an expiry-aware cache.
+var expiryChecks = []string{"time.Until", "time.Since", "(time.Time).Before", "(time.Time).After", "(time.Time).Compare"}
+
 // Struct fields, "pkgpath.Type.Field".
 var (
 	accessFields = []string{oauth2Path + ".Token.AccessToken", authPath + ".Token.Value"}
@@ -235,9 +239,13 @@ type fetch struct {
 	kind   fetchKind
 	result int
 	val    valKind // kToken or kString
-	// direct: matched by the API tables, shape or configuration, not by
-	// a wrapper fact (its enclosing function needs no fact of its own).
-	direct bool
+	flow   *flow
+}
+
+// callSite is a call of a statically known function.
+type callSite struct {
+	cur inspector.Cursor
+	fn  *types.Func
 }
 
 type checker struct {
@@ -249,7 +257,8 @@ type checker struct {
 	guarded  map[*ast.FuncDecl]bool            // functions that check validity or expiry
 	gtypes   map[*types.TypeName]bool          // types with a guarded method
 	gvars    map[*types.Var]bool               // package variables used in guarded functions
-	calls    []inspector.Cursor
+	calls    []callSite
+	callers  map[*types.Func][]int        // indices in calls of calls to this package's functions
 	wrappers map[*types.Func]*fetcherFact // this package's wrappers
 }
 
@@ -284,49 +293,64 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		guarded:  make(map[*ast.FuncDecl]bool),
 		gtypes:   make(map[*types.TypeName]bool),
 		gvars:    make(map[*types.Var]bool),
+		callers:  make(map[*types.Func][]int),
 		wrappers: make(map[*types.Func]*fetcherFact),
 	}
 	c.scan(inspect.Root())
 
-	// Wrappers: functions returning a token they fetched, to a fixpoint
-	// (wrappers may call wrappers of the same package).
-	for changed := true; changed; {
-		changed = false
-		for _, cur := range c.calls {
-			ft, ok := c.fetchAt(cur)
-			if !ok {
-				continue
-			}
-			fl := c.follow(ft)
-			decl, _ := outermost(cur)
-			if fl.wrapResult < 0 || decl == nil {
-				continue
-			}
-			obj, _ := c.info.Defs[decl.Name].(*types.Func)
-			if obj == nil || c.wrappers[obj] != nil || c.directFetcher(obj) {
-				continue
-			}
-			fact := &fetcherFact{Result: fl.wrapResult, Access: fl.wrapAccess}
-			c.wrappers[obj] = fact
-			pass.ExportObjectFact(obj, fact)
-			changed = true
+	// Follow every fetch once. A function returning what it fetched is a
+	// wrapper: export its fact, and its callers in this package become
+	// fetches in turn (a worklist, so wrappers of wrappers work).
+	flows := make(map[int]*flow)
+	var fetches []fetch
+	var queue []int
+	for i, cs := range c.calls {
+		if ft, ok := c.fetchAt(cs); ok {
+			fetches = append(fetches, ft)
+			queue = append(queue, len(fetches)-1)
+			flows[i] = nil
 		}
 	}
+	for len(queue) > 0 {
+		ft := &fetches[queue[0]]
+		queue = queue[1:]
+		ft.flow = c.follow(*ft)
+		if ft.flow.wrapResult < 0 {
+			continue
+		}
+		decl, _ := outermost(ft.cur)
+		if decl == nil {
+			continue
+		}
+		obj, _ := c.info.Defs[decl.Name].(*types.Func)
+		if obj == nil || c.wrappers[obj] != nil || c.directFetcher(obj) {
+			continue
+		}
+		fact := &fetcherFact{Result: ft.flow.wrapResult, Access: ft.flow.wrapAccess}
+		c.wrappers[obj] = fact
+		pass.ExportObjectFact(obj, fact)
+		for _, i := range c.callers[obj] {
+			if _, done := flows[i]; done {
+				continue
+			}
+			if ft, ok := c.fetchAt(c.calls[i]); ok {
+				fetches = append(fetches, ft)
+				queue = append(queue, len(fetches)-1)
+				flows[i] = nil
+			}
+		}
+	}
+	sort.Slice(fetches, func(i, j int) bool { return fetches[i].call.Pos() < fetches[j].call.Pos() })
 
 	r := lintutil.NewReporter(pass)
-	for _, cur := range c.calls {
-		ft, ok := c.fetchAt(cur)
-		if !ok || c.exempt(cur) {
+	for _, ft := range fetches {
+		if ft.flow.sink == nil || c.exempt(ft.cur) {
 			continue
 		}
 		if !cfg.Tests && strings.HasSuffix(pass.Fset.File(ft.call.Pos()).Name(), "_test.go") {
 			continue
 		}
-		fl := c.follow(ft)
-		if fl.sink == nil {
-			continue
-		}
-		c.report(r, ft, fl.sink)
+		c.report(r, ft, ft.flow.sink)
 	}
 	r.Finish()
 	return nil, nil
@@ -338,13 +362,17 @@ func (c *checker) scan(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			c.calls = append(c.calls, cur)
 			if fn := lintutil.Callee(c.info, n); fn != nil {
-				key := lintutil.FuncKey(fn)
-				isTime := fn.Pkg() != nil && fn.Pkg().Path() == "time"
-				if contains(validity, key) || isTime && (key == "time.Until" || key == "time.Since" ||
-					key == "(time.Time).Before" || key == "(time.Time).After" || key == "(time.Time).Compare") {
-					c.markGuarded(cur)
+				if fn.Pkg() == c.pass.Pkg {
+					c.callers[fn] = append(c.callers[fn], len(c.calls))
+				}
+				c.calls = append(c.calls, callSite{cur, fn})
+				switch fn.Name() {
+				case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare":
+					key := lintutil.FuncKey(fn)
+					if contains(validity, key) || contains(expiryChecks, key) {
+						c.markGuarded(cur)
+					}
 				}
 			}
 		case *ast.SelectorExpr:
@@ -448,14 +476,11 @@ func fieldKey(sel *types.Selection) string {
 }
 
 // fetchAt reports whether the call at cur fetches a token.
-func (c *checker) fetchAt(cur inspector.Cursor) (fetch, bool) {
+func (c *checker) fetchAt(cs callSite) (fetch, bool) {
+	fn, cur := cs.fn, cs.cur
 	call := cur.Node().(*ast.CallExpr)
-	fn := lintutil.Callee(c.info, call)
-	if fn == nil {
-		return fetch{}, false
-	}
 	key := lintutil.FuncKey(fn)
-	ft := fetch{call: call, cur: cur, direct: true}
+	ft := fetch{call: call, cur: cur}
 	sig := fn.Type().(*types.Signature)
 	if kind, ok := fetchAPIs[key]; ok {
 		ft.kind = kind
@@ -480,7 +505,7 @@ func (c *checker) fetchAt(cur inspector.Cursor) (fetch, bool) {
 		}
 	}
 	if fact != nil {
-		ft.kind, ft.result, ft.direct = fetchUser, fact.Result, false
+		ft.kind, ft.result = fetchUser, fact.Result
 		if fact.Access {
 			ft.val = kString
 		}
