@@ -43,6 +43,8 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:      lintutil.URL("metadatakey"),
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, &c) },
+		// Judge what type-checked; go vet reports the errors themselves.
+		RunDespiteErrors: true,
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also report findings in _test.go files")
 	return a

@@ -13,7 +13,7 @@ func TestMetadataKey(t *testing.T) {
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, metadatakey.New(metadatakey.DefaultConfig()),
 		"client", "server", "consts", "consts/other", "creds", "typeparams",
-		"ignore", "nongrpc", "helperonly", "testfiles")
+		"ignore", "nongrpc", "helperonly", "testfiles", "typeerrors")
 }
 
 func TestMetadataKeyTests(t *testing.T) {
