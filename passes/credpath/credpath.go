@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -982,6 +983,8 @@ func why(p string) string {
 	switch {
 	case p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`):
 		return `starts with "~", which Go does not expand: it is a relative path and loading fails`
+	case envRef.MatchString(p):
+		return fmt.Sprintf("contains %s, which Go does not expand: the path is taken literally and loading fails", envRef.FindString(p))
 	case isHome(p):
 		return "is in one user's home directory: the file exists only on that machine and loading fails everywhere else"
 	case isTemp(p):
@@ -992,6 +995,9 @@ func why(p string) string {
 		return "is fixed in the code: loading fails wherever the file is deployed at another path"
 	}
 }
+
+// envRef matches a shell or Windows environment variable reference.
+var envRef = regexp.MustCompile(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_]*%`)
 
 func isAbs(p string) bool {
 	return strings.HasPrefix(p, "/") || strings.HasPrefix(p, `\\`) || winDrive(p)

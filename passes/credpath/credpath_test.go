@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/types"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -267,6 +268,10 @@ func TestMessages(t *testing.T) {
 		{"~/k.json", "does not expand"},
 		{`C:\keys\k.json`, "fixed in the code"},
 		{"/srv/k.json", "fixed in the code"},
+		{"$HOME/.config/k.json", `contains $HOME, which Go does not expand`},
+		{"${XDG_CONFIG_HOME}/k.json", `contains ${XDG_CONFIG_HOME}`},
+		{`%APPDATA%\\k.json`, `contains %APPDATA%`},
+		{"/srv/k$1.json", "fixed in the code"},
 	} {
 		if got := why(tt.path); !strings.Contains(got, tt.want) {
 			t.Errorf("why(%q) = %q, want it to contain %q", tt.path, got, tt.want)
@@ -433,4 +438,35 @@ func argType(t types.Type, bytes bool) bool {
 	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Kind() == types.String
+}
+
+// TestEverySinkTested checks that every table entry is exercised by the
+// sinks or reads case (by its function or field name), so a new entry
+// comes with a case.
+func TestEverySinkTested(t *testing.T) {
+	var src strings.Builder
+	for _, dir := range []string{"sinks", "reads"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", "src", dir, "*.go"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src.Write(data)
+		}
+	}
+	for _, s := range append(append([]sink(nil), pathSinks...), parseSinks...) {
+		name := s.key[strings.LastIndex(s.key, ".")+1:]
+		want := "." + name + "("
+		if s.arg < 0 {
+			_, typ, field := splitField(s.key)
+			if !strings.Contains(src.String(), typ+"{") {
+				t.Errorf("%s: no literal of %s in testdata/src/sinks or reads", s.key, typ)
+			}
+			want = field + ":"
+		}
+		if !strings.Contains(src.String(), want) {
+			t.Errorf("%s: no %q in testdata/src/sinks or reads", s.key, want)
+		}
+	}
 }

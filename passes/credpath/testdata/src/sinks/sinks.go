@@ -31,6 +31,7 @@ func apiOptions() []option.ClientOption {
 func grpcCreds() {
 	grpccreds.NewClientTLSFromFile("certs/ca.pem", "example.com")           // want `^hardcoded CA certificate file path "certs/ca.pem" is relative: .*; read the path from a flag, an environment variable or config$`
 	grpccreds.NewServerTLSFromFile("/Users/bob/server.crt", "~/server.key") // want `hardcoded TLS certificate file path "/Users/bob/server.crt" is in one user's home directory` `hardcoded TLS private key file path "~/server.key" starts with "~", which Go does not expand: it is a relative path and loading fails; read the path from a flag, an environment variable or config$`
+	oauth.NewServiceAccountFromFile("$HOME/.config/sa.json")                // want `^hardcoded service-account key file path "\$HOME/.config/sa.json" contains \$HOME, which Go does not expand: the path is taken literally and loading fails; read the path from a flag, an environment variable or config, or use Application Default Credentials$`
 	oauth.NewServiceAccountFromFile("/root/sa.json", scope)                 // want `hardcoded service-account key file path "/root/sa.json" is in one user's home directory`
 	oauth.NewJWTAccessFromFile(`C:\Users\alice\sa.json`)                    // want `hardcoded service-account key file path "C:\\\\Users\\\\alice\\\\sa.json" is in one user's home directory`
 	jwt.NewTokenFileCallCredentials("/var/tmp/token.jwt")                   // want `hardcoded JWT token file path "/var/tmp/token.jwt" is in a temporary directory`
