@@ -149,6 +149,13 @@ var validity = []string{
 // taken to be an expiry-aware cache.
 var expiryChecks = []string{"time.Until", "time.Since", "(time.Time).Before", "(time.Time).After", "(time.Time).Compare"}
 
+// refreshLoops schedule work: a function calling one is taken to
+// refresh what it fetches periodically.
+var refreshLoops = []string{
+	"time.Sleep", "time.Tick", "time.NewTicker", "time.NewTimer", "time.AfterFunc",
+	"(*time.Ticker).Reset", "(*time.Timer).Reset",
+}
+
 // Struct fields, "pkgpath.Type.Field".
 var (
 	accessFields = []string{oauth2Path + ".Token.AccessToken", authPath + ".Token.Value"}
@@ -198,6 +205,8 @@ func APIKeys() []string {
 	}
 	keys = append(keys, refreshCapable...)
 	keys = append(keys, validity...)
+	keys = append(keys, expiryChecks...)
+	keys = append(keys, refreshLoops...)
 	keys = append(keys, accessFields...)
 	keys = append(keys, expiryFields...)
 	sort.Strings(keys)
@@ -368,9 +377,10 @@ func (c *checker) scan(root inspector.Cursor) {
 				}
 				c.calls = append(c.calls, callSite{cur, fn})
 				switch fn.Name() {
-				case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare":
+				case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare",
+					"Sleep", "Tick", "NewTicker", "NewTimer", "AfterFunc", "Reset":
 					key := lintutil.FuncKey(fn)
-					if contains(validity, key) || contains(expiryChecks, key) {
+					if contains(validity, key) || contains(expiryChecks, key) || contains(refreshLoops, key) {
 						c.markGuarded(cur)
 					}
 				}
@@ -399,6 +409,43 @@ func (c *checker) scan(root inspector.Cursor) {
 				break
 			}
 			c.uses[v] = append(c.uses[v], cur)
+		}
+	}
+	// A function a cache or refresh loop calls is part of it.
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		if obj, ok := c.info.Defs[d.Name].(*types.Func); ok {
+			decls[obj] = d
+		}
+	}
+	calls := make(map[*ast.FuncDecl][]*ast.FuncDecl) // caller -> callees in this package
+	for fn, sites := range c.callers {
+		callee := decls[fn]
+		if callee == nil {
+			continue
+		}
+		for _, i := range sites {
+			if caller, _ := outermost(c.calls[i].cur); caller != nil {
+				calls[caller] = append(calls[caller], callee)
+			}
+		}
+	}
+	var work []*ast.FuncDecl
+	for d := range c.guarded {
+		work = append(work, d)
+	}
+	for len(work) > 0 {
+		d := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, callee := range calls[d] {
+			if !c.guarded[callee] {
+				c.guarded[callee] = true
+				if tn := recvTypeName(c.info, callee); tn != nil {
+					c.gtypes[tn] = true
+				}
+				work = append(work, callee)
+			}
 		}
 	}
 	for d := range c.guarded {

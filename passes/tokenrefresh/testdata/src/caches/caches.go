@@ -99,3 +99,54 @@ func (c *cloudCache) fill(tp auth.TokenProvider) {
 	c.tok = tok
 	c.val = tok.Value
 }
+
+// A background loop refreshes the string periodically.
+type loopClient struct {
+	ts     oauth2.TokenSource
+	mu     sync.Mutex
+	bearer string
+}
+
+func (c *loopClient) run() {
+	t := time.NewTicker(30 * time.Minute)
+	for range t.C {
+		c.refresh()
+	}
+}
+
+func (c *loopClient) refresh() {
+	tok, _ := c.ts.Token()
+	c.mu.Lock()
+	c.bearer = "Bearer " + tok.AccessToken
+	c.mu.Unlock()
+}
+
+// A package-level loop, and the function it calls.
+var current string
+
+func loop(ts oauth2.TokenSource) {
+	for {
+		update(ts)
+		time.Sleep(time.Minute)
+	}
+}
+
+func update(ts oauth2.TokenSource) {
+	tok, _ := ts.Token()
+	current = tok.AccessToken
+}
+
+// get checks validity and calls fill: fill is part of the cache.
+var filled string
+
+func getFilled(ts oauth2.TokenSource, tok *oauth2.Token) string {
+	if !tok.Valid() {
+		fill(ts)
+	}
+	return filled
+}
+
+func fill(ts oauth2.TokenSource) {
+	tok, _ := ts.Token()
+	filled = tok.AccessToken
+}
