@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -302,6 +303,10 @@ type alt struct {
 	credVia   int
 	insecWhat string
 	insecCond string
+	// atoms are the branch conditions the path took, as a sorted set
+	// (see atom); rule 2 skips paths whose conditions contradict each
+	// other, like a switch on a mode followed by an if on the same mode.
+	atoms string
 }
 
 // val is the set of alternatives (paths) of an expression; never empty.
@@ -328,6 +333,7 @@ func combine(x, y alt) alt {
 		r.insecWhat, r.insecCond = y.insecWhat, y.insecCond
 	}
 	r.b |= y.b
+	r.atoms = addAtoms(r.atoms, y.atoms)
 	if r.credName == "" {
 		r.credName, r.credVia = y.credName, y.credVia
 	}
@@ -340,6 +346,57 @@ func combine(x, y alt) alt {
 		r.b |= bUnknown
 	}
 	return r
+}
+
+// An atom is one branch condition: "key\x00=value" (key equals value) or
+// "key\x00!value" (key differs from value); atoms are joined by "\x01".
+const atomSep = "\x01"
+
+func addAtoms(a, b string) string {
+	if b == "" || a == b {
+		return a
+	}
+	if a == "" {
+		return b
+	}
+	set := strings.Split(a, atomSep)
+	for _, x := range strings.Split(b, atomSep) {
+		if !slices.Contains(set, x) {
+			set = append(set, x)
+		}
+	}
+	if len(set) > 16 {
+		set = set[:16]
+	}
+	sort.Strings(set)
+	return strings.Join(set, atomSep)
+}
+
+// contradictory reports whether a path's conditions cannot all hold.
+func contradictory(atoms string) bool {
+	if atoms == "" {
+		return false
+	}
+	eq := map[string]string{}
+	var neq [][2]string
+	for _, a := range strings.Split(atoms, atomSep) {
+		k, v, _ := strings.Cut(a, "\x00")
+		switch v[0] {
+		case '=':
+			if old, ok := eq[k]; ok && old != v[1:] {
+				return true
+			}
+			eq[k] = v[1:]
+		case '!':
+			neq = append(neq, [2]string{k, v[1:]})
+		}
+	}
+	for _, n := range neq {
+		if v, ok := eq[n[0]]; ok && v == n[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // concat is the options of x followed by those of y, on every pair of
@@ -818,6 +875,7 @@ type funcState struct {
 	resIdx  int                // index of the summarised result, or -1
 	returns val
 	cond    string // the condition of the innermost branch
+	atom    string // the branch's condition as an atom, or ""
 	skip    bool   // in a _test.go file and tests are off
 	dialer  *dialerFact
 }
@@ -923,9 +981,11 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 		pre := fs.env
 		th := fs.fork()
 		th.cond = text
+		th.atom = fs.condAtom(s.Cond, true)
 		tTerm := th.stmt(s.Body)
 		el := fs.fork()
 		el.cond = negate(text)
+		el.atom = fs.condAtom(s.Cond, false)
 		eTerm := false
 		if s.Else != nil {
 			eTerm = el.stmt(s.Else)
@@ -941,7 +1001,15 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 			fs.eval(s.Tag)
 			tag = fs.text(s.Tag)
 		}
-		return fs.clauses(s.Body, func(cc *ast.CaseClause) string {
+		return fs.clauses(s.Body, func(cc *ast.CaseClause) (string, string) {
+			atom := ""
+			if len(cc.List) == 1 {
+				if s.Tag != nil {
+					atom = fs.eqAtom(s.Tag, cc.List[0], true)
+				} else {
+					atom = fs.condAtom(cc.List[0], true)
+				}
+			}
 			var parts []string
 			for _, e := range cc.List {
 				fs.eval(e)
@@ -951,14 +1019,14 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 					parts = append(parts, fs.text(e))
 				}
 			}
-			return strings.Join(parts, " || ")
+			return strings.Join(parts, " || "), atom
 		})
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil {
 			fs.stmt(s.Init)
 		}
 		fs.stmt(s.Assign)
-		return fs.clauses(s.Body, func(*ast.CaseClause) string { return "" })
+		return fs.clauses(s.Body, func(*ast.CaseClause) (string, string) { return "", "" })
 	case *ast.SelectStmt:
 		pre := fs.env
 		var branches []*funcState
@@ -1026,7 +1094,7 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 }
 
 // clauses walks the clauses of a switch.
-func (fs *funcState) clauses(body *ast.BlockStmt, cond func(*ast.CaseClause) string) bool {
+func (fs *funcState) clauses(body *ast.BlockStmt, cond func(*ast.CaseClause) (string, string)) bool {
 	pre := fs.env
 	var branches []*funcState
 	var terms []bool
@@ -1037,8 +1105,8 @@ func (fs *funcState) clauses(body *ast.BlockStmt, cond func(*ast.CaseClause) str
 			hasDefault = true
 		}
 		b := fs.fork()
-		if t := cond(cc); t != "" {
-			b.cond = t
+		if t, atom := cond(cc); t != "" {
+			b.cond, b.atom = t, atom
 		}
 		branches = append(branches, b)
 		terms = append(terms, b.block(cc.Body))
@@ -1072,6 +1140,17 @@ func (fs *funcState) merge(pre map[*types.Var]val, branches []*funcState, terms 
 	for i, b := range branches {
 		if terms[i] {
 			continue
+		}
+		if b.atom != "" && b.atom != fs.atom {
+			for v, x := range b.env {
+				p := pre[v]
+				b.env[v] = mapAlts(x, func(a alt) alt {
+					if !slices.Contains(p, a) {
+						a.atoms = addAtoms(a.atoms, b.atom)
+					}
+					return a
+				})
+			}
 		}
 		if b.cond != "" && b.cond != fs.cond {
 			for v, x := range b.env {
@@ -1737,7 +1816,7 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 	// Rule 2: credentials that require TLS on an insecure transport.
 	var bad *alt
 	for i, a := range opts {
-		if a.b&bUnknown != 0 || a.param != 0 || a.b&bInsecure == 0 || a.credName == "" {
+		if a.b&bUnknown != 0 || a.param != 0 || a.b&bInsecure == 0 || a.credName == "" || contradictory(a.atoms) {
 			continue
 		}
 		if bad == nil || (bad.credVia != viaDialOpt && a.credVia == viaDialOpt) || (bad.insecCond != "" && a.insecCond == "") {
@@ -1825,7 +1904,7 @@ func (fs *funcState) callOptions(call *ast.CallExpr, conn, opts val) {
 			continue
 		}
 		for _, o := range opts {
-			if o.credName != "" && o.credVia == viaCallOpt {
+			if o.credName != "" && o.credVia == viaCallOpt && !contradictory(addAtoms(c.atoms, o.atoms)) {
 				when := whenPrefix(c.insecCond)
 				fs.c.r.Reportf(call, "%sthis RPC fails with Unauthenticated \"cannot send secure credentials on an insecure connection\": %s credentials require TLS but the connection uses %s; use TLS transport credentials (credentials.NewTLS)", when, o.credName, c.insecWhat)
 				return
@@ -1869,6 +1948,37 @@ func (fs *funcState) condText(e ast.Expr) string {
 		return fmt.Sprintf("on the branch at line %d", fs.c.pass.Fset.Position(e.Pos()).Line)
 	}
 	return s
+}
+
+// condAtom is the atom of a branch condition holding (then) or not.
+func (fs *funcState) condAtom(e ast.Expr, then bool) string {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		return fs.condAtom(u.X, !then)
+	}
+	if b, ok := e.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+		if a := fs.eqAtom(b.X, b.Y, then == (b.Op == token.EQL)); a != "" {
+			return a
+		}
+	}
+	return fs.text(e) + "\x00=" + strconv.FormatBool(then)
+}
+
+// eqAtom is the atom "x == y" (eq) or "x != y" for a constant y.
+func (fs *funcState) eqAtom(x, y ast.Expr, eq bool) string {
+	info := fs.c.pass.TypesInfo
+	if info.Types[x].Value != nil {
+		x, y = y, x
+	}
+	tv := info.Types[y]
+	if tv.Value == nil || info.Types[x].Value != nil {
+		return ""
+	}
+	op := "="
+	if !eq {
+		op = "!"
+	}
+	return fs.text(x) + "\x00" + op + tv.Value.ExactString()
 }
 
 func negate(s string) string {

@@ -146,3 +146,49 @@ func credsHelper() []grpc.DialOption { // want credsHelper:`dialopts\(auth\)`
 func credsFromHelpers(addr string) {
 	grpc.NewClient(addr, append(credsHelper(), insecureHelper())...) // want `oauth.TokenSource credentials require TLS but the connection uses insecure.NewCredentials\(\)`
 }
+
+type mode int
+
+const (
+	modeTLS mode = iota
+	modeNone
+)
+
+// Conditions on the same value correlate: the credentials are added only
+// in the TLS mode, the insecure transport only in the other one.
+func correlated(addr string, m mode) {
+	var opts []grpc.DialOption
+	switch m {
+	case modeTLS:
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+	case modeNone:
+		opts = append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	}
+	if m == modeTLS {
+		opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+func correlatedBool(addr string, secure bool) {
+	opts := []grpc.DialOption{}
+	if !secure {
+		opts = append(opts, grpc.WithInsecure())
+	}
+	if secure {
+		opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+// Different values do not correlate.
+func uncorrelated(addr string, m mode, withCreds bool) {
+	var opts []grpc.DialOption
+	if m == modeNone {
+		opts = append(opts, grpc.WithInsecure())
+	}
+	if withCreds {
+		opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+	}
+	grpc.NewClient(addr, opts...) // want `^when m == modeNone, grpc.NewClient fails`
+}
