@@ -380,14 +380,17 @@ func (c *checker) scan(root inspector.Cursor) {
 				case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare",
 					"Sleep", "Tick", "NewTicker", "NewTimer", "AfterFunc", "Reset":
 					key := lintutil.FuncKey(fn)
-					if contains(validity, key) || contains(expiryChecks, key) || contains(refreshLoops, key) {
-						c.markGuarded(cur)
+					switch {
+					case contains(validity, key) || contains(expiryChecks, key):
+						c.markGuarded(cur, true)
+					case contains(refreshLoops, key):
+						c.markGuarded(cur, false)
 					}
 				}
 			}
 		case *ast.SelectorExpr:
 			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal && contains(expiryFields, fieldKey(sel)) {
-				c.markGuarded(cur)
+				c.markGuarded(cur, true)
 			}
 		case *ast.Ident:
 			if v, ok := c.info.Defs[n].(*types.Var); ok && !v.IsField() {
@@ -441,9 +444,6 @@ func (c *checker) scan(root inspector.Cursor) {
 		for _, callee := range calls[d] {
 			if !c.guarded[callee] {
 				c.guarded[callee] = true
-				if tn := recvTypeName(c.info, callee); tn != nil {
-					c.gtypes[tn] = true
-				}
 				work = append(work, callee)
 			}
 		}
@@ -455,13 +455,16 @@ func (c *checker) scan(root inspector.Cursor) {
 	}
 }
 
-func (c *checker) markGuarded(cur inspector.Cursor) {
+// markGuarded marks the function holding cur as a cache or refresh
+// loop, and with typ its receiver type (a cache whose check and fill are
+// separate methods).
+func (c *checker) markGuarded(cur inspector.Cursor, typ bool) {
 	d, _ := outermost(cur)
 	if d == nil {
 		return
 	}
 	c.guarded[d] = true
-	if tn := recvTypeName(c.info, d); tn != nil {
+	if tn := recvTypeName(c.info, d); typ && tn != nil {
 		c.gtypes[tn] = true
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"golang.org/x/oauth2"
 	"google.golang.org/grpc"
@@ -203,4 +204,21 @@ type headerCache struct{ h http.Header }
 func (c *headerCache) set(ts oauth2.TokenSource) {
 	tok, _ := ts.Token() // want `kept in an element of field headerCache\.h`
 	c.h["Authorization"] = []string{"Bearer " + tok.AccessToken}
+}
+
+// A retry loop elsewhere in the type does not make it a cache.
+type retrying struct {
+	ts     oauth2.TokenSource
+	bearer string
+}
+
+func (r *retrying) call() {
+	for i := 0; i < 3; i++ {
+		time.Sleep(time.Second)
+	}
+}
+
+func (r *retrying) login() {
+	tok, _ := r.ts.Token() // want `kept in field retrying\.bearer`
+	r.bearer = tok.AccessToken
 }
