@@ -49,6 +49,9 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       lintutil.URL("tokenrefresh"),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(fetcherFact)},
+		// Broken packages are analyzed too (golangci-lint and editors
+		// run on code being written); unknown types keep the pass silent.
+		RunDespiteErrors: true,
 	}
 	a.Flags.Var(fetcherFlag{lintutil.StringList{P: &c.Fetcher}}, "fetcher",
 		`function or method that fetches a token, in FullName notation: "example.com/auth.Fetch", "(*example.com/auth.Client).Token" (repeatable)`)

@@ -78,9 +78,7 @@ func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, 
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	dir := lintest.TestData(t)
-	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
-	a.RunDespiteErrors = true
-	analysistest.Run(t, dir, a, "typeerrors")
+	analysistest.Run(t, dir, tokenrefresh.Analyzer, "typeerrors")
 }
 
 func TestAPIKeys(t *testing.T) {
