@@ -250,6 +250,8 @@ type tables struct {
 	parseFuncs map[string][]argSink
 	parseField map[string]param
 	fieldTypes map[string]bool // "pkgpath.Type" of the struct types with sink fields
+	funcNames  map[string]bool // names of the sink functions and methods, a cheap pre-check
+	typeNames  map[string]bool // names of the struct types with sink fields
 	direct     map[string]bool // packages of package-level function sinks
 	reach      []string        // packages of method and field sinks
 }
@@ -261,6 +263,8 @@ func newTables(user []sink) *tables {
 		parseFuncs: make(map[string][]argSink),
 		parseField: make(map[string]param),
 		fieldTypes: make(map[string]bool),
+		funcNames:  make(map[string]bool),
+		typeNames:  make(map[string]bool),
 		direct:     make(map[string]bool),
 	}
 	add := func(s sink, funcs map[string][]argSink, fields map[string]param) {
@@ -268,10 +272,12 @@ func newTables(user []sink) *tables {
 			fields[s.key] = s.param
 			pkg, typ, _ := splitField(s.key)
 			t.fieldTypes[pkg+"."+typ] = true
+			t.typeNames[typ] = true
 			t.reach = append(t.reach, pkg)
 			return
 		}
 		funcs[s.key] = append(funcs[s.key], argSink{s.arg, s.param})
+		t.funcNames[s.key[strings.LastIndex(s.key, ".")+1:]] = true
 		switch pkg, method := funcPkg(s.key); {
 		case s.key == setenvKey:
 			// Handled by adcPackages.
@@ -551,13 +557,14 @@ func topDecl(cur inspector.Cursor) inspector.Cursor {
 func (c *checker) isSite(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.CallExpr:
-		if fn := lintutil.Callee(c.pass.TypesInfo, n); fn != nil {
+		if fn := lintutil.Callee(c.pass.TypesInfo, n); fn != nil && c.t.funcNames[fn.Name()] {
 			k := lintutil.FuncKey(fn)
 			return c.t.pathFuncs[k] != nil || c.t.parseFuncs[k] != nil
 		}
 	case *ast.CompositeLit:
 		if tv, ok := c.pass.TypesInfo.Types[n]; ok {
-			return c.t.fieldTypes[typeKey(tv.Type)]
+			named, ok := types.Unalias(deref(tv.Type)).(*types.Named)
+			return ok && c.t.typeNames[named.Obj().Name()] && c.t.fieldTypes[typeKey(named)]
 		}
 	case *ast.AssignStmt:
 		if n.Tok != token.ASSIGN {
