@@ -284,6 +284,7 @@ const (
 	bLocal                     // local by construction: bufconn dialer, local credentials
 	bMeta                      // a context carrying outgoing metadata
 	bTLSCreds                  // per-RPC credentials requiring TLS, not yet attached
+	bTLSConf                   // a *tls.Config built here (with bAuth: it holds client certificates)
 )
 
 // Where TLS-requiring credentials are attached.
@@ -596,8 +597,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 func (c *checker) index() {
 	info := c.pass.TypesInfo
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.ValueSpec)(nil),
-		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil)) {
+		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.Ident)(nil)) {
 		switch n := cur.Node().(type) {
+		case *ast.Ident:
+			c.tlsConfUse(cur, n)
 		case *ast.FuncDecl:
 			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
 				c.decls[fn] = n
@@ -622,11 +625,56 @@ func (c *checker) index() {
 		case *ast.IncDecStmt:
 			c.noteWrite(n.X, enclosingLit(cur), false)
 		case *ast.UnaryExpr:
-			if n.Op == token.AND {
+			if n.Op == token.AND && !c.newTLSArg(cur) {
 				c.noteWrite(n.X, nil, true)
 			}
 		}
 	}
+}
+
+// tlsConfUse marks a local tls.Config as escaped when it is used other
+// than through its fields and methods, assigned, or given to
+// credentials.NewTLS: whatever it is given to may add client
+// certificates.
+func (c *checker) tlsConfUse(cur inspector.Cursor, id *ast.Ident) {
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !isTLSConfig(v.Type()) {
+		return
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		if p.X == id {
+			return
+		}
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return
+			}
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND && c.newTLSArg(cur.Parent()) {
+			return
+		}
+	}
+	if c.newTLSArg(cur) {
+		return
+	}
+	if v.Parent() == c.pass.Pkg.Scope() {
+		c.assigned[v] = true
+	} else {
+		c.escaped[v] = true
+	}
+}
+
+// newTLSArg reports whether cur is the argument of credentials.NewTLS.
+func (c *checker) newTLSArg(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Args[0] != cur.Node() {
+		return false
+	}
+	fn := lintutil.Callee(c.pass.TypesInfo, call)
+	return fn != nil && lintutil.FuncKey(fn) == credsPath+".NewTLS"
 }
 
 // enclosingLit is the innermost function literal around cur, or nil.
@@ -652,6 +700,15 @@ func (c *checker) noteWrite(e ast.Expr, lit ast.Node, addr bool) {
 			e = x.X
 			continue
 		case *ast.SliceExpr:
+			e = x.X
+			continue
+		case *ast.SelectorExpr:
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		case *ast.ParenExpr:
 			e = x.X
 			continue
 		}
@@ -1253,6 +1310,19 @@ func (fs *funcState) assign(lhs, rhs []ast.Expr, tok token.Token) {
 			if v, ok := info.ObjectOf(l).(*types.Var); ok && v.Parent() != fs.c.pass.Pkg.Scope() {
 				fs.set(v, vals[i])
 			}
+		case *ast.SelectorExpr:
+			// cfg.Certificates = ...: a tls.Config followed by the walk
+			// gains client certificates.
+			id := identOf(l.X)
+			if id == nil || !clientCertField(l.Sel.Name) {
+				fs.eval(l.X)
+				break
+			}
+			if v, ok := info.Uses[id].(*types.Var); ok && isTLSConfig(v.Type()) {
+				if x, tracked := fs.env[v]; tracked {
+					fs.set(v, mapAlts(x, func(a alt) alt { a.b |= bAuth; return a }))
+				}
+			}
 		case *ast.IndexExpr:
 			fs.eval(l.Index)
 			if id, ok := ast.Unparen(l.X).(*ast.Ident); ok {
@@ -1345,6 +1415,14 @@ func (fs *funcState) eval(e ast.Expr) val {
 		return fs.byType(e)
 	case *ast.CompositeLit:
 		t := info.TypeOf(e)
+		if t != nil && isTLSConfig(t) {
+			for _, el := range e.Elts {
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					fs.eval(kv.Value)
+				}
+			}
+			return tlsConfLit(e)
+		}
 		if t != nil {
 			if sl, ok := t.Underlying().(*types.Slice); ok && isTracked(sl.Elem()) {
 				x := emptyVal
@@ -1365,8 +1443,11 @@ func (fs *funcState) eval(e ast.Expr) val {
 		}
 		return fs.byType(e)
 	case *ast.UnaryExpr:
-		fs.eval(e.X)
+		x := fs.eval(e.X)
 		if e.Op == token.AND {
+			if isTLSConfig(info.TypeOf(e.X)) {
+				return x
+			}
 			return fs.byType(e)
 		}
 		return unknownVal
@@ -1659,7 +1740,12 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, args []val) val {
 	case opServerTLS:
 		return val{{b: bSecure}}
 	case opNewTLS:
-		return val{{b: bSecure | fs.tlsConfig(call)}}
+		return mapAlts(arg(0), func(x alt) alt {
+			if x.b&bUnknown != 0 || x.param != 0 {
+				return alt{b: bSecure | bUnknown}
+			}
+			return alt{b: bSecure | x.b&bAuth}
+		})
 	case opClientAuthTC, opAuthBundle:
 		return val{{b: bSecure | bAuth}}
 	case opLocalTC:
@@ -1692,40 +1778,26 @@ func identOf(e ast.Expr) *ast.Ident {
 	return id
 }
 
-// tlsConfig classifies the *tls.Config given to credentials.NewTLS: a
-// literal with client certificates authenticates the client (bAuth), a
-// literal or nil without them does not (0), anything else is unknown.
-func (fs *funcState) tlsConfig(call *ast.CallExpr) bits {
-	if len(call.Args) != 1 {
-		return bUnknown
-	}
-	e := ast.Unparen(call.Args[0])
-	if id := identOf(e); id != nil {
-		if _, ok := fs.c.pass.TypesInfo.Uses[id].(*types.Nil); ok {
-			return 0
-		}
-	}
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return bUnknown
-	}
+// tlsConfLit is the value of a tls.Config literal: one with client
+// certificates authenticates the client.
+func tlsConfLit(lit *ast.CompositeLit) val {
 	for _, el := range lit.Elts {
 		kv, ok := el.(*ast.KeyValueExpr)
 		if !ok {
-			return bUnknown
+			return unknownVal
 		}
-		if id := identOf(kv.Key); id != nil {
-			switch id.Name {
-			case "Certificates", "GetClientCertificate":
-				return bAuth
-			}
+		if id := identOf(kv.Key); id != nil && clientCertField(id.Name) {
+			return val{{b: bTLSConf | bAuth}}
 		}
 	}
-	return 0
+	return val{{b: bTLSConf}}
 }
+
+func clientCertField(name string) bool {
+	return name == "Certificates" || name == "GetClientCertificate"
+}
+
+func isTLSConfig(t types.Type) bool { return lintutil.IsNamed(t, "crypto/tls", "Config", true) }
 
 // mentionsBufconn reports whether a dialer refers to a bufconn listener,
 // directly or through a function of this package.

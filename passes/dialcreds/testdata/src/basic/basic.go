@@ -56,7 +56,40 @@ func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
 	// A config built elsewhere may hold client certificates.
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{ServerName: "x", MinVersion: tls.VersionTLS12}))) // want `no RPC on this connection`
+
+	// Configurations built in the function are followed.
+	mcfg := &tls.Config{ServerName: "x"}
+	mcfg.Certificates = []tls.Certificate{cert}
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(mcfg)))
+	scfg := &tls.Config{ServerName: "x"}
+	scfg.MinVersion = tls.VersionTLS13
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(scfg))) // want `no RPC on this connection`
+	vcfg := tls.Config{}
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&vcfg))) // want `no RPC on this connection`
+	ccfg := &tls.Config{}
+	if cfg != nil {
+		ccfg.GetClientCertificate = cfg.GetClientCertificate
+	}
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(ccfg)))
+	// Given to a function, or aliased, it may gain certificates.
+	ecfg := &tls.Config{}
+	addClientCert(ecfg)
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(ecfg)))
+	acfg := &tls.Config{}
+	alias := acfg
+	alias.Certificates = nil
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(acfg)))
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(pkgTLS)))
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(plainTLS))) // want `no RPC on this connection`
 }
+
+func addClientCert(cfg *tls.Config) {}
+
+var pkgTLS = &tls.Config{}
+
+var plainTLS = &tls.Config{}
+
+func init() { pkgTLS.Certificates = nil }
 
 func slices(addr string, useAuth bool, c credentials.PerRPCCredentials) {
 	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
