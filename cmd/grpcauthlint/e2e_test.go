@@ -11,261 +11,48 @@ package main_test
 // and every finding must match an expectation on its line, and every
 // expectation a finding, in each front end: the standalone text output,
 // -json, and go vet -vettool. Files named X.go.golden hold the result of
-// -fix on X.go.
+// -fix on X.go. The helpers are shared with the golangci-lint plugin's
+// end-to-end tests (internal/e2etest).
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"runtime"
 	"sort"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+type finding = e2etest.Finding
 
-// binary builds cmd/grpcauthlint once per test run.
-func binary(t *testing.T) string {
+func binary(t *testing.T) string { return e2etest.VetTool(t) }
+
+func repoRoot(t *testing.T) string { return e2etest.RepoRoot(t) }
+
+func e2eModules(t *testing.T) []string { return e2etest.Modules(t) }
+
+func download(t *testing.T, dir string) { e2etest.Download(t, dir) }
+
+func readExpectations(t *testing.T, dir string) []*e2etest.Expectation {
+	return e2etest.ReadExpectations(t, dir)
+}
+
+func match(t *testing.T, front string, findings []finding, exps []*e2etest.Expectation) {
 	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "grpcauthlint-e2e")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "grpcauthlint")
-		if runtime.GOOS == "windows" {
-			binPath += ".exe"
-		}
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
-}
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
-// e2eModules lists the module directories under testdata/e2e.
-func e2eModules(t *testing.T) []string {
-	t.Helper()
-	matches, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "e2e", "*", "go.mod"))
-	if err != nil || len(matches) == 0 {
-		t.Fatalf("no end-to-end modules found: %v", err)
-	}
-	var dirs []string
-	for _, m := range matches {
-		dirs = append(dirs, filepath.Dir(m))
-	}
-	return dirs
-}
-
-// download fetches a module's dependencies through the module proxy, so
-// a fresh machine passes (the go command would do it anyway; doing it
-// first keeps download noise out of the linter's output).
-func download(t *testing.T, dir string) {
-	t.Helper()
-	cmd := exec.Command("go", "mod", "download")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
-}
-
-// expectation is one "pass: message" regexp on a line.
-type expectation struct {
-	file string // relative to the module root
-	line int
-	rx   *regexp.Regexp
-	met  bool
-}
-
-var wantRx = regexp.MustCompile(`// want (.*)$`)
-
-func readExpectations(t *testing.T, dir string) []*expectation {
-	t.Helper()
-	var exps []*expectation
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		for i, line := range strings.Split(string(data), "\n") {
-			m := wantRx.FindStringSubmatch(line)
-			if m == nil {
-				continue
-			}
-			rest := strings.TrimSpace(m[1])
-			for rest != "" {
-				q, err := strconv.QuotedPrefix(rest)
-				if err != nil {
-					return fmt.Errorf("%s:%d: bad want comment: %v", rel, i+1, err)
-				}
-				s, _ := strconv.Unquote(q)
-				rx, err := regexp.Compile(s)
-				if err != nil {
-					return fmt.Errorf("%s:%d: %v", rel, i+1, err)
-				}
-				exps = append(exps, &expectation{file: filepath.ToSlash(rel), line: i + 1, rx: rx})
-				rest = strings.TrimSpace(rest[len(q):])
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return exps
-}
-
-// finding is one reported diagnostic, as "pass: message" at file:line.
-type finding struct {
-	file string
-	line int
-	text string
-}
-
-func (f finding) String() string { return fmt.Sprintf("%s:%d: %s", f.file, f.line, f.text) }
-
-// match checks findings against expectations exactly.
-func match(t *testing.T, front string, findings []finding, exps []*expectation) {
-	t.Helper()
-	for _, e := range exps {
-		e.met = false
-	}
-	for _, f := range findings {
-		ok := false
-		for _, e := range exps {
-			if !e.met && e.file == f.file && e.line == f.line && e.rx.MatchString(f.text) {
-				e.met, ok = true, true
-				break
-			}
-		}
-		if !ok {
-			t.Errorf("%s: unexpected finding %s", front, f)
-		}
-	}
-	for _, e := range exps {
-		if !e.met {
-			t.Errorf("%s: %s:%d: no finding matching %q", front, e.file, e.line, e.rx)
-		}
-	}
+	e2etest.Match(t, front, findings, exps)
 }
 
 func run(t *testing.T, dir string, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var o, e bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &o, &e
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("%s %v: %v", name, args, err)
-	}
-	return o.String(), e.String(), code
+	return e2etest.Run(t, dir, name, args...)
 }
 
-var textRx = regexp.MustCompile(`^(.+\.go):(\d+):(\d+): (.*)$`)
+func parseText(t *testing.T, dir, out string) []finding { return e2etest.ParseText(t, dir, out) }
 
-// parseText reads "file:line:col: text" lines; with stripPass it keeps
-// the text as is (go vet's plain output has no pass name).
-func parseText(t *testing.T, dir, out string) []finding {
-	t.Helper()
-	var fs []finding
-	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
-		if l == "" || strings.HasPrefix(l, "#") {
-			continue
-		}
-		m := textRx.FindStringSubmatch(l)
-		if m == nil {
-			t.Errorf("unexpected output line %q", l)
-			continue
-		}
-		n, _ := strconv.Atoi(m[2])
-		fs = append(fs, finding{file: relFile(dir, m[1]), line: n, text: m[4]})
-	}
-	return fs
-}
-
-func relFile(dir, file string) string {
-	if filepath.IsAbs(file) {
-		if rel, err := filepath.Rel(dir, file); err == nil {
-			file = rel
-		}
-	}
-	return filepath.ToSlash(file)
-}
-
-// parseJSON reads the {package: {pass: [diagnostic]}} trees of -json
-// output (one merged tree from grpcauthlint, a stream from go vet).
-func parseJSON(t *testing.T, dir, out string) []finding {
-	t.Helper()
-	var fs []finding
-	seen := map[string]bool{}
-	dec := json.NewDecoder(strings.NewReader(out))
-	for dec.More() {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err != nil {
-			t.Fatalf("bad JSON output: %v\n%s", err, out)
-		}
-		for _, passes := range tree {
-			for pass, raw := range passes {
-				var diags []struct {
-					Posn    string `json:"posn"`
-					Message string `json:"message"`
-				}
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					t.Errorf("pass %s reported an error: %s", pass, raw)
-					continue
-				}
-				for _, d := range diags {
-					m := regexp.MustCompile(`^(.+):(\d+):(\d+)$`).FindStringSubmatch(d.Posn)
-					if m == nil {
-						t.Errorf("bad posn %q", d.Posn)
-						continue
-					}
-					n, _ := strconv.Atoi(m[2])
-					f := finding{file: relFile(dir, m[1]), line: n, text: pass + ": " + d.Message}
-					// A file in both a package and its test variant is reported twice.
-					if key := d.Posn + f.text; !seen[key] {
-						seen[key] = true
-						fs = append(fs, f)
-					}
-				}
-			}
-		}
-	}
-	return fs
-}
+func parseJSON(t *testing.T, dir, out string) []finding { return e2etest.ParseJSON(t, dir, out) }
 
 func TestEndToEnd(t *testing.T) {
 	bin := binary(t)
@@ -311,8 +98,8 @@ func TestEndToEnd(t *testing.T) {
 			}
 			var wantMsgs []string
 			for _, f := range parseJSON(t, dir, out) {
-				_, msg, _ := strings.Cut(f.text, ": ")
-				wantMsgs = append(wantMsgs, finding{f.file, f.line, msg}.String())
+				_, msg, _ := strings.Cut(f.Text, ": ")
+				wantMsgs = append(wantMsgs, finding{File: f.File, Line: f.Line, Text: msg}.String())
 			}
 			sort.Strings(msgs)
 			sort.Strings(wantMsgs)
