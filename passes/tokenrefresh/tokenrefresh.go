@@ -272,6 +272,8 @@ type checker struct {
 	calls    []callSite
 	callers  map[*types.Func][]int        // indices in calls of calls to this package's functions
 	wrappers map[*types.Func]*fetcherFact // this package's wrappers
+	// summaries of this package's functions, by parameter index
+	summaries map[*types.Func]map[int]*summary
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -309,6 +311,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		wrappers: make(map[*types.Func]*fetcherFact),
 	}
 	c.scan(inspect.Root())
+	c.summarize(inspect.Root())
 
 	// Follow every fetch once. A function returning what it fetched is a
 	// wrapper: export its fact, and its callers in this package become
@@ -366,6 +369,67 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	r.Finish()
 	return nil, nil
+}
+
+// summarize computes, to a fixpoint, what each function of the package
+// does with its string and token parameters, so a token passed to a
+// setter, a constructor or a formatting helper is followed through it.
+func (c *checker) summarize(root inspector.Cursor) {
+	c.summaries = make(map[*types.Func]map[int]*summary)
+	type param struct {
+		decl *ast.FuncDecl
+		fn   *types.Func
+		i    int
+		v    *types.Var
+		k    valKind
+	}
+	var params []param
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		fn, ok := c.info.Defs[d.Name].(*types.Func)
+		if !ok || d.Body == nil || c.guarded[d] || c.isRefresher(d) {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		for i := 0; i < sig.Params().Len(); i++ {
+			if sig.Variadic() && i == sig.Params().Len()-1 {
+				break
+			}
+			v := sig.Params().At(i)
+			t := v.Type()
+			switch {
+			case isString(t):
+				params = append(params, param{d, fn, i, v, kString})
+			case lintutil.IsNamed(t, oauth2Path, "Token", true) || lintutil.IsNamed(t, authPath, "Token", true):
+				params = append(params, param{d, fn, i, v, kToken})
+			}
+		}
+	}
+	for changed, round := true, 0; changed && round < 4; round++ {
+		changed = false
+		for _, p := range params {
+			if c.summaries[p.fn][p.i] != nil {
+				continue
+			}
+			f := c.newFlow(p.decl, p.v.Pos(), true)
+			f.local(p.v, p.k)
+			sum := &summary{kind: p.k, kept: f.sink, recv: f.recvStore, result: f.wrapResult,
+				holderResult: f.holderResult, frozenResult: f.frozenResult, frozenBy: f.frozenBy}
+			if f.wrapAccess {
+				sum.resKind = kString
+			} else {
+				sum.resKind = kToken
+			}
+			if sum.kept == nil && !sum.recv && sum.result < 0 && sum.holderResult < 0 && sum.frozenResult < 0 {
+				continue
+			}
+			if c.summaries[p.fn] == nil {
+				c.summaries[p.fn] = make(map[int]*summary)
+			}
+			c.summaries[p.fn][p.i] = sum
+			changed = true
+		}
+	}
 }
 
 // scan records calls, local variable uses and the expiry-aware functions.
@@ -739,15 +803,44 @@ type flow struct {
 	kept       bool // (sub-flows of frozen sinks) the frozen value outlives the call
 	wrapResult int  // result of decl returning the fetched value, or -1
 	wrapAccess bool
+	start      token.Pos // where the followed value comes from
+
+	// Parameter mode: following a parameter of decl to summarize it.
+	param        bool
+	recvStore    bool // stored in the receiver's fields
+	holderResult int  // result holding it in a struct, or -1
+	frozenResult int  // (sub-flows) result carrying frozen credentials, or -1
+	frozenBy     string
 }
+
+// summary says what a function of this package does with one of its
+// string or token parameters.
+type summary struct {
+	kind         valKind // kString or kToken
+	kept         *sink   // kept inside the function (position: the keeping site)
+	recv         bool    // stored in the receiver's fields
+	result       int     // result it is returned as (resKind), or -1
+	resKind      valKind
+	holderResult int     // result holding it in a struct, or -1
+	frozenResult int     // result carrying frozen credentials built from it, or -1
+	frozenBy     string
+}
+
+func (s *summary) String() string { return fmt.Sprintf("%+v", *s) }
 
 type flowKey struct {
 	n ast.Node
 	k valKind
 }
 
+func (c *checker) newFlow(decl *ast.FuncDecl, start token.Pos, param bool) *flow {
+	return &flow{c: c, decl: decl, start: start, param: param, seen: make(map[flowKey]bool),
+		wrapResult: -1, holderResult: -1, frozenResult: -1}
+}
+
 func (c *checker) follow(ft fetch) *flow {
-	f := &flow{c: c, ft: ft, seen: make(map[flowKey]bool), wrapResult: -1}
+	f := c.newFlow(nil, ft.call.Pos(), false)
+	f.ft = ft
 	f.decl, _ = outermost(ft.cur)
 	f.value(ft.cur, ft.val, ft.result)
 	return f
@@ -793,7 +886,8 @@ func (f *flow) value(cur inspector.Cursor, k valKind, idx int) {
 		}
 	case *ast.CallExpr:
 		if kind == edge.CallExpr_Args {
-			f.arg(parent, p, k)
+			_, i := cur.ParentEdge()
+			f.arg(parent, p, i, k)
 		}
 	case *ast.KeyValueExpr:
 		if kind == edge.KeyValueExpr_Value {
@@ -875,7 +969,7 @@ func (f *flow) elem(lit inspector.Cursor, k valKind) {
 }
 
 // arg follows a value of kind k passed to call.
-func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
+func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, argIndex int, k valKind) {
 	info := f.c.info
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		f.value(cur, k, 0) // conversion
@@ -896,15 +990,15 @@ func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
 	key := ""
 	if fn != nil {
 		key = lintutil.FuncKey(fn)
+		if sum := f.c.summaryOf(fn, call, argIndex); sum != nil && sum.kind == k {
+			f.summarized(cur, call, fn, sum)
+			return
+		}
 	}
 	switch k {
 	case kToken:
 		if name, ok := frozenSinks[key]; ok {
-			sub := &flow{c: f.c, ft: f.ft, decl: f.decl, seen: make(map[flowKey]bool), wrapResult: -1}
-			sub.value(cur, kFrozen, 0)
-			if sub.kept {
-				f.record(sink{pos: call.Pos(), what: name, static: true})
-			}
+			f.frozen(cur, 0, name, call.Pos())
 		}
 		// Refresh-capable uses (Config.TokenSource, Config.Client,
 		// ReuseTokenSource...) and unknown calls: not frozen here.
@@ -912,7 +1006,12 @@ func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
 		switch {
 		case headerSetters[key]:
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				f.store(cur, sel.X, kHolder)
+				x := ast.Unparen(sel.X)
+				if _, ok := x.(*ast.Ident); ok {
+					f.storeInto(cur, x, "the receiver's headers")
+				} else {
+					f.store(cur, x, kHolder)
+				}
 			}
 		case stringBuilders[key]:
 			f.value(cur, kString, 0)
@@ -937,6 +1036,85 @@ func (f *flow) arg(cur inspector.Cursor, call *ast.CallExpr, k valKind) {
 			return
 		}
 		f.value(cur, kFrozen, 0)
+	}
+}
+
+// frozen follows the frozen credentials that the call at cur builds
+// (result idx), named name, and records the token as frozen at pos when
+// they are kept.
+func (f *flow) frozen(cur inspector.Cursor, idx int, name string, pos token.Pos) {
+	sub := f.c.newFlow(f.decl, f.start, f.param)
+	sub.ft = f.ft
+	sub.value(cur, kFrozen, idx)
+	switch {
+	case sub.kept:
+		f.record(sink{pos: pos, what: name, static: true})
+	case sub.frozenResult >= 0 && f.frozenResult < 0:
+		f.frozenResult, f.frozenBy = sub.frozenResult, name
+	}
+}
+
+// summaryOf returns the summary of the parameter of fn that the
+// argument argIndex of call binds, if fn is a function of this package
+// that keeps, stores or returns it.
+func (c *checker) summaryOf(fn *types.Func, call *ast.CallExpr, argIndex int) *summary {
+	sums := c.summaries[fn]
+	if sums == nil || call.Ellipsis.IsValid() {
+		return nil
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Variadic() && argIndex >= sig.Params().Len()-1 {
+		return nil
+	}
+	return sums[argIndex]
+}
+
+// summarized applies the summary of the callee fn to a value passed to
+// it at the call at cur.
+func (f *flow) summarized(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func, sum *summary) {
+	if sum.kept != nil {
+		by := " by " + fn.Name()
+		if sum.kept.static {
+			by = " in " + fn.Name()
+		}
+		f.record(sink{pos: call.Pos(), what: sum.kept.what + by, static: sum.kept.static})
+	}
+	if sum.recv {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			f.storeInto(cur, sel.X, "a field of the receiver of "+fn.Name())
+		}
+	}
+	if sum.result >= 0 {
+		f.value(cur, sum.resKind, sum.result)
+	}
+	if sum.holderResult >= 0 {
+		f.value(cur, kHolder, sum.holderResult)
+	}
+	if sum.frozenResult >= 0 {
+		f.frozen(cur, sum.frozenResult, sum.frozenBy+" in "+fn.Name(), call.Pos())
+	}
+}
+
+// storeInto follows the access token stored into the value of x (the
+// receiver of a setter).
+func (f *flow) storeInto(at inspector.Cursor, x ast.Expr, what string) {
+	root := rootVar(f.c.info, x)
+	switch {
+	case root == nil:
+	case isPkgVar(root):
+		f.frozenAt(x, kHolder, "package variable "+root.Name(), f.c.gvars[root])
+	case escapingParam(at, root):
+		if f.param {
+			f.recvStore = true
+			return
+		}
+		guarded := false
+		if tn := recvTypeName(f.c.info, f.decl); tn != nil {
+			guarded = f.c.gtypes[tn]
+		}
+		f.frozenAt(x, kHolder, what, guarded)
+	default:
+		f.local(root, kHolder)
 	}
 }
 
@@ -979,6 +1157,14 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 			f.local(root, k)
 			return
 		}
+		if f.param && root != nil && escapingParam(at, root) {
+			if k == kFrozen {
+				f.kept = true
+			} else {
+				f.recvStore = true
+			}
+			return
+		}
 		what, guarded := f.describe(lhs)
 		if root != nil && isPkgVar(root) {
 			guarded = guarded || f.c.gvars[root]
@@ -1007,7 +1193,7 @@ func (f *flow) local(v *types.Var, k valKind) {
 			// fetch: the interceptor sends the same token on every RPC.
 			for e := range use.Enclosing((*ast.FuncLit)(nil)) {
 				lit := e.Node().(*ast.FuncLit)
-				if v.Pos() < lit.Pos() && f.ft.call.Pos() < lit.Pos() && f.c.writes[v] == 1 && f.c.isRefresher(lit) {
+				if v.Pos() < lit.Pos() && f.start < lit.Pos() && f.c.writes[v] == 1 && f.c.isRefresher(lit) {
 					if k == kString || f.usesAccess(use) {
 						f.record(sink{pos: use.Node().Pos(), what: "a client interceptor closure capturing it"})
 					}
@@ -1243,11 +1429,23 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 				what = "a " + n.Origin().Obj().Name() + " returned by " + d.Name.Name
 				guarded = f.c.gtypes[n.Origin().Obj()]
 			}
-			if !guarded {
+			switch {
+			case guarded:
+			case f.param && d == f.decl:
+				if f.holderResult < 0 {
+					f.holderResult = i
+				}
+			default:
 				f.record(sink{pos: val.Node().Pos(), what: what})
 			}
 		}
 	case kFrozen:
+		if f.param && d == f.decl {
+			if f.frozenResult < 0 {
+				f.frozenResult = i
+			}
+			return
+		}
 		f.kept = true
 	}
 }
