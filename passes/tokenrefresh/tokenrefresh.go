@@ -821,8 +821,8 @@ type summary struct {
 	recv         bool    // stored in the receiver's fields
 	result       int     // result it is returned as (resKind), or -1
 	resKind      valKind
-	holderResult int     // result holding it in a struct, or -1
-	frozenResult int     // result carrying frozen credentials built from it, or -1
+	holderResult int // result holding it in a struct, or -1
+	frozenResult int // result carrying frozen credentials built from it, or -1
 	frozenBy     string
 }
 
