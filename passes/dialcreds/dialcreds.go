@@ -1733,7 +1733,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, args []val) val {
 	case opWithInsecure, opInsecureTC, opInsecureBnd:
 		return val{{b: bInsecure, insecWhat: a.name, insecCond: fs.cond}}
 	case opDialer:
-		if len(call.Args) == 1 && fs.mentionsBufconn(call.Args[0]) {
+		if len(call.Args) == 1 && fs.localDialer(call.Args[0]) {
 			return val{{b: bLocal}}
 		}
 		return emptyVal
@@ -1799,9 +1799,10 @@ func clientCertField(name string) bool {
 
 func isTLSConfig(t types.Type) bool { return lintutil.IsNamed(t, "crypto/tls", "Config", true) }
 
-// mentionsBufconn reports whether a dialer refers to a bufconn listener,
-// directly or through a function of this package.
-func (fs *funcState) mentionsBufconn(e ast.Expr) bool {
+// localDialer reports whether a dialer is local by construction: it
+// refers to a bufconn listener, or dials the "unix" network through
+// package net, directly or through a function of this package.
+func (fs *funcState) localDialer(e ast.Expr) bool {
 	info := fs.c.pass.TypesInfo
 	found := false
 	seen := map[*ast.FuncDecl]bool{}
@@ -1810,6 +1811,17 @@ func (fs *funcState) mentionsBufconn(e ast.Expr) bool {
 		ast.Inspect(n, func(x ast.Node) bool {
 			if found {
 				return false
+			}
+			if call, ok := x.(*ast.CallExpr); ok {
+				if fn := lintutil.Callee(info, call); fn != nil && lintutil.PkgPath(fn.Pkg()) == "net" {
+					for _, a := range call.Args {
+						if s, ok := lintutil.ConstString(info, a); ok && strings.HasPrefix(s, "unix") {
+							found = true
+							return false
+						}
+					}
+				}
+				return true
 			}
 			id, ok := x.(*ast.Ident)
 			if !ok {

@@ -40,9 +40,10 @@
 // analyzer cannot see (parameters, struct fields, interface calls,
 // function values) may carry credentials: such connections are not
 // reported. Connections that need no token are left alone: "unix:" and
-// "unix-abstract:" targets, in-memory bufconn dialers, local transport
-// credentials, targets matching -dialcreds.allow-target, and _test.go
-// files unless -dialcreds.tests is set. The first three exemptions concern
+// "unix-abstract:" targets, in-memory bufconn dialers and dialers of the
+// "unix" network, local transport credentials, targets matching
+// -dialcreds.allow-target, and _test.go files unless -dialcreds.tests is
+// set. The first three exemptions concern
 // missing credentials only: credentials that require TLS fail on an
 // insecure transport whatever the target. There is no suggested fix: the
 // right credentials are the user's choice, and Dial is never rewritten to

@@ -18,6 +18,8 @@ var lis = bufconn.Listen(1 << 20)
 
 func bufDialer(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }
 
+func unixDialer(ctx context.Context, a string) (net.Conn, error) { return net.Dial("unix", a) }
+
 func local_(addr string) {
 	plain := grpc.WithTransportCredentials(insecure.NewCredentials())
 	grpc.NewClient("unix:///run/app.sock", plain)
@@ -29,6 +31,10 @@ func local_(addr string) {
 	}))
 	grpc.NewClient("passthrough:///bufnet", plain, grpc.WithContextDialer(bufDialer))
 	grpc.NewClient(addr, grpc.WithTransportCredentials(local.NewCredentials()))
+	grpc.NewClient("passthrough:///app", plain, grpc.WithContextDialer(func(ctx context.Context, a string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, "unix", "/run/app.sock")
+	}))
+	grpc.NewClient("app", plain, grpc.WithContextDialer(unixDialer))
 
 	// Still reported: other targets, and credentials that need TLS.
 	grpc.NewClient("dns:///api.example.com:443", plain)                                                        // want `no RPC on this connection carries credentials`
