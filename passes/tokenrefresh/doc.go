@@ -29,20 +29,30 @@
 // or its access-token string (tok.AccessToken, auth.Token.Value, or a
 // string built from it such as "Bearer " + tok.AccessToken) is stored
 // where it outlives the call: a package variable, a struct field, a struct
-// literal that is stored or returned, or a client interceptor closure
-// that captures it. The message names where the token is frozen and the
-// refreshing alternative; there is no suggested fix, because the rewrite
-// changes when tokens are fetched and where errors surface.
+// literal that is stored or returned, a PerRPCCredentials, TokenSource or
+// RoundTripper value of your own, a metadata.MD, http.Header or outgoing
+// context kept in one of those places, or a client interceptor closure
+// that captures it. Tokens are followed through local variables and
+// through the functions of the same package they are passed to (setters,
+// constructors, formatting helpers). The message names where the token is
+// frozen and the refreshing alternative; there is no suggested fix,
+// because the rewrite changes when tokens are fetched and where errors
+// surface.
 //
 // Not reported: fetches in refreshers; a stored *oauth2.Token (it carries
 // its refresh token) or a struct holding one; tokens given to
 // (*oauth2.Config).TokenSource, (*oauth2.Config).Client,
 // oauth2.ReuseTokenSource or ReuseTokenSourceWithExpiry, which refresh;
 // caches, that is functions and types that check Valid(), IsValid() or
-// the token's expiry; a token used for the current call only (request
-// headers, outgoing metadata, a connection closed before returning); and
-// one-shot programs that fetch in main and exit. When the analyzer cannot
-// tell where a token goes, it stays silent.
+// the token's expiry, and the functions they call; refresh loops (a
+// function that sleeps or uses a ticker or timer, and what it calls); a
+// token used for the current call only (request headers, outgoing
+// metadata, a request or a connection that does not outlive the call,
+// a generated response message); fields of parameters other than the
+// receiver (the caller's request); one-shot programs that fetch in main
+// and exit (a main that serves or loops forever is reported); and
+// _test.go files unless -tests is set. When the analyzer cannot tell
+// where a token goes (an unknown function, a channel), it stays silent.
 //
 // # Bad
 //
@@ -84,6 +94,9 @@
 // (methods of generic types without their type parameters). Repeatable;
 // a value may hold several entries separated by commas. A fetcher that
 // returns a string returns the access token itself.
+//
+// -tokenrefresh.tests (setting "tests"): also report fetches in _test.go
+// files. Off by default: a test finishes long before its token expires.
 //
 // Suppress a finding with a reason:
 //
