@@ -812,6 +812,7 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	c.done[d] = errInProgress
 	fn, _ := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
 	fs := c.newFunc(fn, d)
+	fs.body = d.Body
 	fs.params(d.Type)
 	fs.block(d.Body.List)
 	res := &funcResult{dialer: fs.dialer}
@@ -933,7 +934,13 @@ type funcState struct {
 	returns val
 	cond    string // the condition of the innermost branch
 	atom    string // the branch's condition as an atom, or ""
-	skip    bool   // in a _test.go file and tests are off
+	body    *ast.BlockStmt
+	// Uses of local contexts in body, the contexts each derives from, and
+	// the context arguments of DialContext calls, computed by need.
+	ctxUses map[*types.Var][]ast.Node
+	ctxFrom map[*types.Var][]*types.Var
+	dialCtx map[ast.Node]bool
+	skip    bool // in a _test.go file and tests are off
 	dialer  *dialerFact
 }
 
@@ -1455,6 +1462,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 		return fs.call(e)
 	case *ast.FuncLit:
 		g := fs.c.newFunc(nil, e)
+		g.body = e.Body
 		g.skip = fs.skip
 		g.block(e.Body.List)
 		return unknownVal
@@ -1894,7 +1902,7 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 		return
 	}
 	// Rule 3: metadata on the DialContext context.
-	if ctx != nil && ctx.has(bMeta) && ctxIdx < len(call.Args) {
+	if ctx != nil && ctx.has(bMeta) && ctxIdx < len(call.Args) && !fs.metaCtxUsedLater(call, call.Args[ctxIdx]) {
 		fs.c.r.Reportf(call.Args[ctxIdx], "metadata attached to the context of %s is never sent: that context only bounds the dial; attach the metadata to each RPC's context, or send it from per-RPC credentials or a client interceptor", entry)
 	}
 	// Rule 2: credentials that require TLS on an insecure transport.
@@ -1930,6 +1938,83 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 		return
 	}
 	fs.c.r.Reportf(call.Fun, "no RPC on this connection carries credentials: %s gets no per-RPC credentials, client interceptor or client-certificate transport, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials or a client interceptor", entry)
+}
+
+// metaCtxUsedLater reports whether the local context given to the dial
+// (arg), or one it derives from in the function, carries metadata and is
+// used after the dial other than to dial: the metadata then goes with the
+// RPCs made on it, and the dial merely shares the context.
+func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
+	id := identOf(arg)
+	if id == nil || fs.body == nil {
+		return false
+	}
+	info := fs.c.pass.TypesInfo
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	if fs.ctxUses == nil {
+		fs.ctxUses = make(map[*types.Var][]ast.Node)
+		fs.ctxFrom = make(map[*types.Var][]*types.Var)
+		fs.dialCtx = make(map[ast.Node]bool)
+		ast.Inspect(fs.body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[n].(*types.Var); ok && lintutil.IsNamed(v.Type(), "context", "Context", false) {
+					fs.ctxUses[v] = append(fs.ctxUses[v], n)
+				}
+			case *ast.CallExpr:
+				if fn := lintutil.Callee(info, n); fn != nil && lintutil.FuncKey(fn) == grpcPath+".DialContext" && len(n.Args) > 0 {
+					fs.dialCtx[ast.Unparen(n.Args[0])] = true
+				}
+			case *ast.AssignStmt:
+				if len(n.Rhs) != 1 || len(n.Lhs) == 0 {
+					break
+				}
+				call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				if !ok || len(call.Args) == 0 {
+					break
+				}
+				fn := lintutil.Callee(info, call)
+				if fn == nil {
+					break
+				}
+				if a, ok := apis[lintutil.FuncKey(fn)]; !ok || (a.op != opCtxDerive && a.op != opOutgoingMD) {
+					break
+				}
+				lhs, _ := info.ObjectOf(identOf(n.Lhs[0])).(*types.Var)
+				parent, _ := info.Uses[identOf(call.Args[0])].(*types.Var)
+				if lhs != nil && parent != nil && lhs != parent {
+					fs.ctxFrom[lhs] = append(fs.ctxFrom[lhs], parent)
+				}
+			}
+			return true
+		})
+	}
+	seen := map[*types.Var]bool{}
+	stack := []*types.Var{v}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		stack = append(stack, fs.ctxFrom[v]...)
+		if !fs.env[v].has(bMeta) {
+			continue
+		}
+		if fs.c.escaped[v] {
+			return true
+		}
+		for _, u := range fs.ctxUses[v] {
+			if u.Pos() > dial.End() && !fs.dialCtx[u] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // noteDialer records that the function wraps a dial entry point: its

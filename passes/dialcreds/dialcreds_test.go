@@ -22,7 +22,7 @@ import (
 var tested = []string{
 	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
 	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/plaincreds",
-	"typeparams", "ignore", "typeerrors",
+	"typeparams", "ignore", "typeerrors", "nogrpc",
 }
 
 func TestRules(t *testing.T) {
@@ -91,6 +91,13 @@ func TestBadAllowTarget(t *testing.T) {
 type recorder struct{ msg string }
 
 func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(format, args...) + "\n" }
+
+// TestFastPath: a package that cannot reach grpc is not traversed, but
+// its RequireTransportSecurity facts are still exported.
+func TestFastPath(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "nogrpc")
+}
 
 func TestTypeParams(t *testing.T) {
 	t.Parallel()
