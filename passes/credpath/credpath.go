@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -62,7 +63,24 @@ func New(cfg Config) *analysis.Analyzer {
 		"path prefix under which hardcoded credential paths are fine, e.g. a secrets mount (repeatable)")
 	a.Flags.Var(lintutil.StringList{P: &c.Func}, "func",
 		`extra credential-file parameter: "pkgpath.Func#N", "(*pkgpath.Type).Method#N" or "pkgpath.Type.Field" (repeatable)`)
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
+	// The tables are built once, at the first run: the drivers parse the
+	// flags before running any package.
+	var (
+		once   sync.Once
+		tbl    *tables
+		tblErr error
+	)
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		once.Do(func() {
+			var user []sink
+			user, tblErr = parseFuncEntries(c.Func)
+			tbl = newTables(user)
+		})
+		if tblErr != nil {
+			return nil, tblErr
+		}
+		return run(pass, &c, tbl)
+	}
 	return a
 }
 
@@ -433,12 +451,7 @@ type def struct {
 
 const maxDepth = 8
 
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	user, err := parseFuncEntries(cfg.Func)
-	if err != nil {
-		return nil, err
-	}
-	t := newTables(user)
+func run(pass *analysis.Pass, cfg *Config, t *tables) (any, error) {
 	if !fastPath(pass.Pkg, t) {
 		return nil, nil
 	}
