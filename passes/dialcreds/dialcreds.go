@@ -895,11 +895,18 @@ func (c *checker) perCallAuth() bool {
 				}
 			}
 		case *ast.CompositeLit:
+			// metadata.MD{"authorization": ...}, and the map given to
+			// metadata.New.
 			t := info.TypeOf(n)
 			if t == nil {
 				continue
 			}
-			if _, ok := t.Underlying().(*types.Map); !ok {
+			mdNew := false
+			if p, ok := cur.Parent().Node().(*ast.CallExpr); ok {
+				fn := lintutil.Callee(info, p)
+				mdNew = fn != nil && lintutil.FuncKey(fn) == metadataPath+".New"
+			}
+			if !mdNew && !lintutil.IsNamed(t, metadataPath, "MD", false) {
 				continue
 			}
 			for _, e := range n.Elts {
@@ -1520,10 +1527,14 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	info := fs.c.pass.TypesInfo
 	// Conversions: []grpc.DialOption(x).
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-		if len(call.Args) == 1 {
-			return fs.eval(call.Args[0])
+		if len(call.Args) != 1 {
+			return unknownVal
 		}
-		return unknownVal
+		x := fs.eval(call.Args[0])
+		if name, ok := fs.tlsCredsType(tv.Type); ok {
+			return val{{b: bTLSCreds, credName: name}}
+		}
+		return x
 	}
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {

@@ -22,13 +22,13 @@ import (
 var tested = []string{
 	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
 	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/plaincreds",
-	"typeparams", "ignore", "typeerrors", "nogrpc",
+	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
 }
 
 func TestRules(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
-		"basic", "percall", "callopts", "tlscreds", "dialctx", "discard")
+		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard")
 }
 
 func TestCrossPackage(t *testing.T) {
