@@ -53,9 +53,10 @@
 // orchestrator mount points, fixed by design, under /var/run/secrets/ and
 // /run/secrets/; system CA bundles (under /etc/ssl/, /etc/pki/ and the
 // like) given as the CA file of NewClientTLSFromFile or
-// pemfile.Options.RootFile; bytes read from a constant path that reach no
-// credential parser; and _test.go files, whose fixtures sit at fixed
-// paths on purpose.
+// pemfile.Options.RootFile; relative paths into a testdata directory
+// (test fixtures: go test runs in the package directory); bytes read from
+// a constant path that reach no credential parser; and _test.go files,
+// whose fixtures sit at fixed paths on purpose.
 //
 // os.Setenv is checked in packages that also use a Google authentication
 // library, directly or through a client library; the other sinks in

@@ -27,6 +27,14 @@ func mounts() {
 	oauth.NewServiceAccountFromFile("/run/secrets/../../home/alice/sa.json") // want `"/run/secrets/../../home/alice/sa.json" is in one user's home directory`
 }
 
+func fixtures() {
+	// Relative paths into testdata are test fixtures, also in test helpers
+	// outside _test.go files.
+	tls.LoadX509KeyPair("testdata/x509/server.crt", "../internal/testdata/server.key")
+	oauth.NewServiceAccountFromFile("/srv/testdata/sa.json") // want `"/srv/testdata/sa.json" is fixed in the code`
+	oauth.NewServiceAccountFromFile("testdatax/sa.json")     // want `"testdatax/sa.json" is relative`
+}
+
 func systemCA() {
 	// System CA bundles as the CA file: the standard location.
 	credentials.NewClientTLSFromFile("/etc/ssl/certs/ca-certificates.crt", "")

@@ -7,5 +7,5 @@ import (
 )
 
 func TestExternal(t *testing.T) {
-	oauth.NewServiceAccountFromFile("testdata/sa.json") // want `service-account key file path "testdata/sa.json" is relative`
+	oauth.NewServiceAccountFromFile("sa.json") // want `service-account key file path "sa.json" is relative`
 }

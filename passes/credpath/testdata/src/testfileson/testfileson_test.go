@@ -6,7 +6,9 @@ import (
 )
 
 func TestLoad(t *testing.T) {
-	if _, err := tls.LoadX509KeyPair("testdata/server.crt", "testdata/server.key"); err != nil { // want `"testdata/server.crt" is relative` `"testdata/server.key" is relative`
+	if _, err := tls.LoadX509KeyPair("/home/ci/server.crt", "certs/server.key"); err != nil { // want `"/home/ci/server.crt" is in one user's home directory` `"certs/server.key" is relative`
 		t.Fatal(err)
 	}
+	// Fixtures in testdata are resolved from the package directory.
+	tls.LoadX509KeyPair("testdata/server.crt", "./testdata/x509/server.key")
 }
