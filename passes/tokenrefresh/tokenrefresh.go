@@ -738,6 +738,9 @@ func (c *checker) exempt(cur inspector.Cursor) bool {
 			return true
 		}
 	}
+	if staticOption(cur) {
+		return true
+	}
 	d, _ := outermost(cur)
 	if d == nil {
 		return false
@@ -750,6 +753,29 @@ func (c *checker) exempt(cur inspector.Cursor) bool {
 	}
 	if d.Recv == nil && d.Name.Name == "main" && c.pass.Pkg.Name() == "main" && !longRunning(d) {
 		return true
+	}
+	return false
+}
+
+// staticOption reports whether cur is in the then-branch of an if whose
+// condition names a static-token option (`if isStaticToken {`): the
+// code asked for a token that is not refreshed on purpose.
+func staticOption(cur inspector.Cursor) bool {
+	for e := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := e.Node().(*ast.IfStmt)
+		if !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().End() <= ifs.Body.End()) {
+			continue
+		}
+		found := false
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && strings.Contains(strings.ToLower(id.Name), "static") {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
 	}
 	return false
 }

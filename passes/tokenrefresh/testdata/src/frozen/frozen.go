@@ -222,3 +222,24 @@ func (r *retrying) login() {
 	tok, _ := r.ts.Token() // want `kept in field retrying\.bearer`
 	r.bearer = tok.AccessToken
 }
+
+// A static token asked for by an option: deliberate, not reported.
+func source(ts oauth2.TokenSource, isStaticToken bool) (oauth2.TokenSource, error) {
+	if isStaticToken {
+		tok, err := ts.Token()
+		if err != nil {
+			return nil, err
+		}
+		return oauth2.StaticTokenSource(tok), nil
+	}
+	return oauth2.ReuseTokenSource(nil, ts), nil
+}
+
+// Outside the branch of such a condition, a fetch is not exempt.
+func source2(ts oauth2.TokenSource, static bool) oauth2.TokenSource {
+	if static {
+		return nil
+	}
+	tok, _ := ts.Token() // want `frozen by oauth2\.StaticTokenSource`
+	return oauth2.StaticTokenSource(tok)
+}
