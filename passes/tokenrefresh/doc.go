@@ -49,7 +49,9 @@
 // token used for the current call only (request headers, outgoing
 // metadata, a request or a connection that does not outlive the call,
 // a generated response message); fields of parameters other than the
-// receiver (the caller's request); one-shot programs that fetch in main
+// receiver (the caller's request); a fetch in the branch of an if whose
+// condition names a static-token option (if isStaticToken {...}), which
+// asks for it on purpose; one-shot programs that fetch in main
 // and exit (a main that serves or loops forever is reported); and
 // _test.go files unless -tests is set. When the analyzer cannot tell
 // where a token goes (an unknown function, a channel), it stays silent.
