@@ -2,6 +2,7 @@ package credpath
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -62,7 +63,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.Var(lintutil.StringList{P: &c.AllowPrefix}, "allow-prefix",
 		"path prefix under which hardcoded credential paths are fine, e.g. a secrets mount (repeatable)")
-	a.Flags.Var(lintutil.StringList{P: &c.Func}, "func",
+	a.Flags.Var(funcList{lintutil.StringList{P: &c.Func}}, "func",
 		`extra credential-file parameter: "pkgpath.Func#N", "(*pkgpath.Type).Method#N" or "pkgpath.Type.Field" (repeatable)`)
 	// The tables are built once, at the first run: the drivers parse the
 	// flags before running any package.
@@ -83,6 +84,23 @@ func New(cfg Config) *analysis.Analyzer {
 		return run(pass, &c, tbl)
 	}
 	return a
+}
+
+// funcList is the -credpath.func flag: a StringList that rejects
+// malformed entries when the flag is parsed. Entries from settings are
+// checked when the analyzer first runs.
+type funcList struct{ lintutil.StringList }
+
+func (l funcList) Set(s string) error {
+	var entries []string
+	if err := (lintutil.StringList{P: &entries}).Set(s); err != nil {
+		return err
+	}
+	if _, err := parseFuncEntries(entries); err != nil {
+		return err
+	}
+	*l.P = append(*l.P, entries...)
+	return nil
 }
 
 // Analyzer is the credpath analyzer with the default configuration.
@@ -364,7 +382,7 @@ func parseFuncEntry(e string) (sink, error) {
 		}
 		const hint = "a field entry is pkgpath.Type.Field; a function entry needs #N"
 		if strings.Count(key, ".") < 2 {
-			return sink{}, fmt.Errorf(hint)
+			return sink{}, errors.New(hint)
 		}
 		pkg, typ, field := splitField(key)
 		if err := checkPkgPath(pkg); err != nil {

@@ -109,7 +109,8 @@
 //
 // Arguments count from 0, the receiver not included; functions and types
 // are named by their full package path, as in types.Func.FullName. A
-// malformed entry makes the run fail with an error naming it.
+// malformed entry is an error naming it, when the flag is parsed or, for
+// the golangci-lint setting, when the analyzer runs.
 //
 // Silence one finding with a comment on its line or the line above:
 //
