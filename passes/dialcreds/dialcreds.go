@@ -815,12 +815,12 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	fs.body = d.Body
 	fs.params(d.Type)
 	fs.block(d.Body.List)
-	res := &funcResult{dialer: fs.dialer}
+	res := &funcResult{dialer: fs.sh.dialer}
 	if fs.resIdx >= 0 {
-		if fs.returns == nil {
+		if fs.sh.returns == nil {
 			res.ret = unknownVal
 		} else {
-			res.ret = fs.returns
+			res.ret = fs.sh.returns
 		}
 	}
 	c.done[d] = res
@@ -932,27 +932,33 @@ func isAuthKey(info *types.Info, e ast.Expr) bool {
 // Walking a function
 
 type funcState struct {
-	c       *checker
-	fn      *types.Func // nil for closures and package-level initializers
-	sig     *types.Signature
-	env     map[*types.Var]val
-	param   map[*types.Var]int // options parameters -> 1 + index
-	resIdx  int                // index of the summarised result, or -1
+	c      *checker
+	fn     *types.Func // nil for closures and package-level initializers
+	sig    *types.Signature
+	env    map[*types.Var]val
+	param  map[*types.Var]int // options parameters -> 1 + index
+	resIdx int                // index of the summarised result, or -1
+	cond   string             // the condition of the innermost branch
+	atom   string             // the branch's condition as an atom, or ""
+	body   *ast.BlockStmt
+	skip   bool // in a _test.go file and tests are off
+	// sh is shared by the forks of the walk of one function.
+	sh *funcShared
+}
+
+// funcShared is what the branches of a function's walk collect together.
+type funcShared struct {
 	returns val
-	cond    string // the condition of the innermost branch
-	atom    string // the branch's condition as an atom, or ""
-	body    *ast.BlockStmt
+	dialer  *dialerFact
 	// Uses of local contexts in body, the contexts each derives from, and
 	// the context arguments of DialContext calls, computed by need.
 	ctxUses map[*types.Var][]ast.Node
 	ctxFrom map[*types.Var][]*types.Var
 	dialCtx map[ast.Node]bool
-	skip    bool // in a _test.go file and tests are off
-	dialer  *dialerFact
 }
 
 func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
-	fs := &funcState{c: c, fn: fn, env: make(map[*types.Var]val), param: make(map[*types.Var]int), resIdx: -1}
+	fs := &funcState{c: c, fn: fn, env: make(map[*types.Var]val), param: make(map[*types.Var]int), resIdx: -1, sh: new(funcShared)}
 	fname := c.pass.Fset.File(n.Pos()).Name()
 	fs.skip = strings.HasSuffix(fname, "_test.go") && !c.cfg.Tests
 	if fn != nil {
@@ -1373,10 +1379,10 @@ func (fs *funcState) ret(s *ast.ReturnStmt) {
 	default:
 		x = unknownVal
 	}
-	if fs.returns == nil {
-		fs.returns = x
+	if fs.sh.returns == nil {
+		fs.sh.returns = x
 	} else {
-		fs.returns = join(fs.returns, x)
+		fs.sh.returns = join(fs.sh.returns, x)
 	}
 }
 
@@ -1965,19 +1971,19 @@ func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	if fs.ctxUses == nil {
-		fs.ctxUses = make(map[*types.Var][]ast.Node)
-		fs.ctxFrom = make(map[*types.Var][]*types.Var)
-		fs.dialCtx = make(map[ast.Node]bool)
+	if fs.sh.ctxUses == nil {
+		fs.sh.ctxUses = make(map[*types.Var][]ast.Node)
+		fs.sh.ctxFrom = make(map[*types.Var][]*types.Var)
+		fs.sh.dialCtx = make(map[ast.Node]bool)
 		ast.Inspect(fs.body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.Ident:
 				if v, ok := info.Uses[n].(*types.Var); ok && lintutil.IsNamed(v.Type(), "context", "Context", false) {
-					fs.ctxUses[v] = append(fs.ctxUses[v], n)
+					fs.sh.ctxUses[v] = append(fs.sh.ctxUses[v], n)
 				}
 			case *ast.CallExpr:
 				if fn := lintutil.Callee(info, n); fn != nil && lintutil.FuncKey(fn) == grpcPath+".DialContext" && len(n.Args) > 0 {
-					fs.dialCtx[ast.Unparen(n.Args[0])] = true
+					fs.sh.dialCtx[ast.Unparen(n.Args[0])] = true
 				}
 			case *ast.AssignStmt:
 				if len(n.Rhs) != 1 || len(n.Lhs) == 0 {
@@ -1997,7 +2003,7 @@ func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
 				lhs, _ := info.ObjectOf(identOf(n.Lhs[0])).(*types.Var)
 				parent, _ := info.Uses[identOf(call.Args[0])].(*types.Var)
 				if lhs != nil && parent != nil && lhs != parent {
-					fs.ctxFrom[lhs] = append(fs.ctxFrom[lhs], parent)
+					fs.sh.ctxFrom[lhs] = append(fs.sh.ctxFrom[lhs], parent)
 				}
 			}
 			return true
@@ -2012,15 +2018,15 @@ func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
 			continue
 		}
 		seen[v] = true
-		stack = append(stack, fs.ctxFrom[v]...)
+		stack = append(stack, fs.sh.ctxFrom[v]...)
 		if !fs.env[v].has(bMeta) {
 			continue
 		}
 		if fs.c.escaped[v] {
 			return true
 		}
-		for _, u := range fs.ctxUses[v] {
-			if u.Pos() > dial.End() && !fs.dialCtx[u] {
+		for _, u := range fs.sh.ctxUses[v] {
+			if u.Pos() > dial.End() && !fs.sh.dialCtx[u] {
 				return true
 			}
 		}
@@ -2031,7 +2037,7 @@ func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
 // noteDialer records that the function wraps a dial entry point: its
 // options parameter reaches the options of the call on every path.
 func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
-	if fs.fn == nil || fs.dialer != nil {
+	if fs.fn == nil || fs.sh.dialer != nil {
 		return
 	}
 	p := 0
@@ -2054,7 +2060,7 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 			}
 		}
 	}
-	fs.dialer = d
+	fs.sh.dialer = d
 }
 
 // checkWrapper judges the call of a wrapper of a dial entry point.

@@ -255,3 +255,24 @@ func useHelpers(addr string, c credentials.PerRPCCredentials, cl *client) {
 	grpc.NewClient(addr, packageOpts...) // want `no RPC on this connection`
 	grpc.NewClient(addr, changedOpts...)
 }
+
+// Returns in branches all count.
+func branchAuth(c credentials.PerRPCCredentials, ok bool) []grpc.DialOption { // want branchAuth:`dialopts\(auth\)`
+	if ok {
+		return authOpts(c)
+	}
+	return plainOpts()
+}
+
+func branchWrapper(addr string, opts ...grpc.DialOption) *grpc.ClientConn { // want branchWrapper:`dialer\(opts=1 target=0 base=none\)`
+	if addr != "" {
+		conn, _ := grpc.NewClient(addr, opts...)
+		return conn
+	}
+	return nil
+}
+
+func useBranches(addr string, c credentials.PerRPCCredentials) {
+	grpc.NewClient(addr, branchAuth(c, true)...)
+	branchWrapper(addr) // want `no RPC on this connection carries credentials: basic.branchWrapper gets`
+}
