@@ -43,7 +43,7 @@
 // "unix-abstract:" targets, in-memory bufconn dialers and dialers of the
 // "unix" network, local transport credentials, targets matching
 // -dialcreds.allow-target, and _test.go files unless -dialcreds.tests is
-// set. The first three exemptions concern
+// set. Apart from the one for test files, these exemptions concern
 // missing credentials only: credentials that require TLS fail on an
 // insecure transport whatever the target. There is no suggested fix: the
 // right credentials are the user's choice, and Dial is never rewritten to
@@ -78,6 +78,13 @@
 // (-test=false).
 //
 // -dialcreds.allow-target (setting allow-target, a list): a regular
-// expression matched against constant targets; connections to a matching
-// target are not reported for missing credentials. Repeatable.
+// expression matched against constant targets, such as
+// "^localhost:[0-9]+$" for a sidecar that adds credentials; connections
+// to a matching target are not reported for missing credentials.
+// Repeatable; a value may hold several entries separated by commas. A
+// malformed expression is an error when the analyzer runs.
+//
+// Suppress a finding with a reason, on its line or the line above:
+//
+//	//grpcauthlint:ignore dialcreds the mesh sidecar adds credentials
 package dialcreds
