@@ -1158,8 +1158,9 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 			f.frozenAt(l, k, "package variable "+v.Name(), f.c.gvars[v])
 			return
 		}
-		if f.isResult(v) && k != kFrozen && k != kHolder {
-			f.wrap(f.resultIndex(v), k)
+		if i := f.resultIndex(v); i >= 0 {
+			// A named result: returned by a bare return, or not.
+			f.returned(f.decl, i, v.Type(), l.Pos(), k)
 		}
 		f.local(v, k)
 	case *ast.SelectorExpr, *ast.IndexExpr, *ast.StarExpr:
@@ -1170,7 +1171,10 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 			return // not type-checked: unknown
 		}
 		root := rootVar(info, lhs)
-		if root != nil && !isPkgVar(root) && !escapingParam(at, root) {
+		if root == nil {
+			return // a field of a call's result: unknown
+		}
+		if !isPkgVar(root) && !escapingParam(at, root) {
 			// A field of a local value: it outlives the call only if
 			// the value does, unless the value is a credentials value.
 			if name := refresherType(root.Type()); name != "" && k != kFrozen {
@@ -1183,7 +1187,7 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 			f.local(root, k)
 			return
 		}
-		if f.param && root != nil && escapingParam(at, root) {
+		if f.param && escapingParam(at, root) {
 			if k == kFrozen {
 				f.kept = true
 			} else {
@@ -1192,7 +1196,7 @@ func (f *flow) store(at inspector.Cursor, lhs ast.Expr, k valKind) {
 			return
 		}
 		what, guarded := f.describe(lhs)
-		if root != nil && isPkgVar(root) {
+		if isPkgVar(root) {
 			guarded = guarded || f.c.gvars[root]
 		}
 		f.frozenAt(lhs, k, what, guarded)
@@ -1375,10 +1379,8 @@ func (f *flow) describe(lhs ast.Expr) (string, bool) {
 	return "a value that outlives the call", false
 }
 
-// isResult reports whether v is a named result of the function holding
-// the fetch.
-func (f *flow) isResult(v *types.Var) bool { return f.resultIndex(v) >= 0 }
-
+// resultIndex returns the index of v among the named results of the
+// function holding the flow, or -1.
 func (f *flow) resultIndex(v *types.Var) int {
 	if f.decl == nil {
 		return -1
@@ -1432,6 +1434,16 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 	} else if len(rs.Results) != want {
 		return
 	}
+	t := f.c.info.TypeOf(val.Node().(ast.Expr))
+	if tup, ok := t.(*types.Tuple); ok && i < tup.Len() {
+		t = tup.At(i).Type()
+	}
+	f.returned(d, i, t, val.Node().Pos(), k)
+}
+
+// returned follows a value of kind k and type t returned as result i of
+// d (at pos).
+func (f *flow) returned(d *ast.FuncDecl, i int, t types.Type, pos token.Pos, k valKind) {
 	switch k {
 	case kToken, kString:
 		if d == f.decl {
@@ -1441,7 +1453,6 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 		// A struct literal (or a local struct) returned keeps the
 		// access token; maps and slices returned are taken to be the
 		// headers of the current call.
-		t := f.c.info.TypeOf(val.Node().(ast.Expr))
 		if t == nil {
 			return
 		}
@@ -1452,7 +1463,7 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 			what := "a value returned by " + d.Name.Name
 			guarded := false
 			if n, ok := types.Unalias(t).(*types.Named); ok {
-				what = "a " + n.Origin().Obj().Name() + " returned by " + d.Name.Name
+				what = "the " + n.Origin().Obj().Name() + " returned by " + d.Name.Name
 				guarded = f.c.gtypes[n.Origin().Obj()]
 			}
 			switch {
@@ -1462,7 +1473,7 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 					f.holderResult = i
 				}
 			default:
-				f.record(sink{pos: val.Node().Pos(), what: what})
+				f.record(sink{pos: pos, what: what})
 			}
 		}
 	case kFrozen:

@@ -101,7 +101,7 @@ func (c *Client) metadata(ts oauth2.TokenSource) {
 
 // A struct literal returned.
 func newOptions(ts oauth2.TokenSource) *Options {
-	tok, _ := ts.Token() // want `kept in a Options returned by newOptions`
+	tok, _ := ts.Token() // want `kept in the Options returned by newOptions`
 	return &Options{Token: tok.AccessToken}
 }
 

@@ -106,3 +106,38 @@ func bearerOf(ts oauth2.TokenSource) (string, error) { // want bearerOf:"returns
 	}
 	return header(tok.AccessToken), nil
 }
+
+// Named results.
+func namedCreds(ts oauth2.TokenSource) (creds credentials.PerRPCCredentials, err error) {
+	tok, err := ts.Token() // want `frozen by oauth\.NewOauthAccess`
+	if err != nil {
+		return nil, err
+	}
+	creds = oauth.NewOauthAccess(tok)
+	return
+}
+
+func namedAPI(ts oauth2.TokenSource) (api *API, err error) {
+	tok, err := ts.Token() // want `kept in the API returned by namedAPI`
+	if err != nil {
+		return nil, err
+	}
+	api = &API{token: tok.AccessToken}
+	return
+}
+
+// A constructor returning an error too, returned as is.
+func newAPI2(base, token string) (*API, error) { return &API{base: base, token: token}, nil }
+
+func tupled(ts oauth2.TokenSource) (*API, error) {
+	tok, _ := ts.Token() // want `kept in the API returned by tupled`
+	return newAPI2("https://example.com", tok.AccessToken)
+}
+
+// A field of a call's result: unknown.
+func current() *Client { return nil }
+
+func unknown(ts oauth2.TokenSource) {
+	tok, _ := ts.Token()
+	current().token = tok.AccessToken
+}
