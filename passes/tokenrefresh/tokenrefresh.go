@@ -134,7 +134,9 @@ var frozenSinks = map[string]string{
 	oauth2Path + ".StaticTokenSource": "oauth2.StaticTokenSource",
 }
 
-// refreshCapable take a token and refresh it: not findings.
+// refreshCapable take a token and refresh it: not findings. (The flow
+// stops at every call it does not know; the list documents the ones that
+// matter and keeps them resolved against the real module.)
 var refreshCapable = []string{
 	"(*" + oauth2Path + ".Config).TokenSource",
 	"(*" + oauth2Path + ".Config).Client",
@@ -169,7 +171,6 @@ var (
 var stringBuilders = map[string]bool{
 	"fmt.Sprint": true, "fmt.Sprintf": true, "fmt.Sprintln": true,
 	"strings.Join": true, "strings.TrimSpace": true, "strings.Clone": true,
-	"strings.Concat": true,
 }
 
 // holderBuilders return a value holding their string arguments.
@@ -204,6 +205,9 @@ func APIKeys() []string {
 		keys = append(keys, k)
 	}
 	for k := range headerSetters {
+		keys = append(keys, k)
+	}
+	for k := range stringBuilders {
 		keys = append(keys, k)
 	}
 	keys = append(keys, refreshCapable...)
