@@ -23,12 +23,14 @@ var tested = []string{
 	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
 	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/plaincreds",
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
+	"manybranches",
 }
 
 func TestRules(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
-		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard")
+		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
+		"manybranches")
 }
 
 func TestCrossPackage(t *testing.T) {
