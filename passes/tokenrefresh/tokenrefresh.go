@@ -113,6 +113,7 @@ type fetchKind int
 const (
 	fetchSource fetchKind = iota // a token source: wrap it, don't call it
 	fetchConfig                  // an exchange on *oauth2.Config: Config.TokenSource refreshes the result
+	fetchCloud                   // a cloud.google.com/go/auth token provider
 	fetchUser                    // a user-configured fetcher or a wrapper
 )
 
@@ -125,7 +126,7 @@ var fetchAPIs = map[string]fetchKind{
 	"(*" + oauth2Path + ".Config).PasswordCredentialsToken": fetchConfig,
 	"(*" + ccPath + ".Config).Token":                        fetchSource,
 	"(" + oauth2Path + ".TokenSource).Token":                fetchSource,
-	"(" + authPath + ".TokenProvider).Token":                fetchSource,
+	"(" + authPath + ".TokenProvider).Token":                fetchCloud,
 }
 
 // frozenSinks take a token and never refresh it.
@@ -320,14 +321,14 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Follow every fetch once. A function returning what it fetched is a
 	// wrapper: export its fact, and its callers in this package become
 	// fetches in turn (a worklist, so wrappers of wrappers work).
-	flows := make(map[int]*flow)
+	isFetch := make(map[int]bool) // indices in c.calls
 	var fetches []fetch
 	var queue []int
 	for i, cs := range c.calls {
 		if ft, ok := c.fetchAt(cs); ok {
 			fetches = append(fetches, ft)
 			queue = append(queue, len(fetches)-1)
-			flows[i] = nil
+			isFetch[i] = true
 		}
 	}
 	for len(queue) > 0 {
@@ -349,13 +350,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		c.wrappers[obj] = fact
 		pass.ExportObjectFact(obj, fact)
 		for _, i := range c.callers[obj] {
-			if _, done := flows[i]; done {
+			if isFetch[i] {
 				continue
 			}
 			if ft, ok := c.fetchAt(c.calls[i]); ok {
 				fetches = append(fetches, ft)
 				queue = append(queue, len(fetches)-1)
-				flows[i] = nil
+				isFetch[i] = true
 			}
 		}
 	}
@@ -607,8 +608,12 @@ func (c *checker) fetchAt(cs callSite) (fetch, bool) {
 		ft.kind = kind
 		return ft, true
 	}
-	if fn.Name() == "Token" && sig.Recv() != nil && (isTokenSourceMethod(sig) || isTokenProviderMethod(sig)) {
+	if fn.Name() == "Token" && sig.Recv() != nil && isTokenSourceMethod(sig) {
 		ft.kind = fetchSource
+		return ft, true
+	}
+	if fn.Name() == "Token" && sig.Recv() != nil && isTokenProviderMethod(sig) {
+		ft.kind = fetchCloud
 		return ft, true
 	}
 	if c.user[key] {
@@ -1506,7 +1511,14 @@ func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
 		}
 		msg = fmt.Sprintf("token fetched here is frozen by %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; use %s", where, alt)
 	} else {
-		msg = fmt.Sprintf("access token fetched here is kept in %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; fetch it per call from the token source, e.g. with oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)} or a PerRPCCredentials whose GetRequestMetadata fetches", where)
+		alt := "fetch it per call from the token source, e.g. with oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)} or a PerRPCCredentials whose GetRequestMetadata fetches"
+		switch ft.kind {
+		case fetchConfig:
+			alt = "keep cfg.TokenSource(ctx, tok), which refreshes it, and fetch per call, e.g. with oauth.TokenSource{TokenSource: cfg.TokenSource(ctx, tok)} or a PerRPCCredentials whose GetRequestMetadata fetches"
+		case fetchCloud:
+			alt = "keep the token provider (auth.NewCachedTokenProvider refreshes) and fetch per call, e.g. in a PerRPCCredentials whose GetRequestMetadata calls Token"
+		}
+		msg = fmt.Sprintf("access token fetched here is kept in %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; %s", where, alt)
 	}
 	r.Report(analysis.Diagnostic{
 		Pos:     ft.call.Pos(),

@@ -55,7 +55,7 @@ func embedded(ts oauth.TokenSource) {
 }
 
 func provider(ctx context.Context, tp auth.TokenProvider) {
-	tok, _ := tp.Token(ctx) // want `kept in package variable bearer`
+	tok, _ := tp.Token(ctx) // want `kept in package variable bearer \(line \d+\): .*; keep the token provider \(auth\.NewCachedTokenProvider refreshes\) and fetch per call, e\.g\. in a PerRPCCredentials whose GetRequestMetadata calls Token`
 	bearer = tok.Value
 }
 

@@ -76,7 +76,7 @@ func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) erro
 
 // Access-token string in a field, built with +.
 func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
-	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth \(line \d+\)`
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth \(line \d+\): .*; keep cfg\.TokenSource\(ctx, tok\), which refreshes it, and fetch per call`
 	if err != nil {
 		return err
 	}
