@@ -20,41 +20,51 @@
 // cloud.google.com/go/auth's TokenProvider.Token (also through
 // auth.Credentials), the functions named with -fetcher, and every
 // function, in this package or another, that returns a token it fetched
-// (or its access-token string): a call of such a wrapper is a fetch.
+// or its access-token string: a call of such a wrapper is a fetch.
 //
 // The analyzer reports a fetch, outside a refresher, whose token is
-// frozen: the token reaches oauth.NewOauthAccess or
-// oauth2.StaticTokenSource (also inside oauth.TokenSource{...}) and the
-// result is kept (returned, stored, or built into a connection that is),
-// or its access-token string (tok.AccessToken, auth.Token.Value, or a
-// string built from it such as "Bearer " + tok.AccessToken) is stored
-// where it outlives the call: a package variable, a struct field, a struct
-// literal that is stored or returned, a PerRPCCredentials, TokenSource or
-// RoundTripper value of your own, a metadata.MD, http.Header or outgoing
-// context kept in one of those places, or a client interceptor closure
-// that captures it. Tokens are followed through local variables and
-// through the functions of the same package they are passed to (setters,
-// constructors, formatting helpers). The message names where the token is
-// frozen and the refreshing alternative; there is no suggested fix,
-// because the rewrite changes when tokens are fetched and where errors
-// surface.
+// frozen:
 //
-// Not reported: fetches in refreshers; a stored *oauth2.Token (it carries
-// its refresh token) or a struct holding one; tokens given to
-// (*oauth2.Config).TokenSource, (*oauth2.Config).Client,
-// oauth2.ReuseTokenSource or ReuseTokenSourceWithExpiry, which refresh;
-// caches, that is functions and types that check Valid(), IsValid() or
-// the token's expiry, and the functions they call; refresh loops (a
-// function that sleeps or uses a ticker or timer, and what it calls); a
-// token used for the current call only (request headers, outgoing
-// metadata, a request or a connection that does not outlive the call,
-// a generated response message); fields of parameters other than the
-// receiver (the caller's request); a fetch in the branch of an if whose
-// condition names a static-token option (if isStaticToken {...}), which
-// asks for it on purpose; one-shot programs that fetch in main
-// and exit (a main that serves or loops forever is reported); and
-// _test.go files unless -tests is set. When the analyzer cannot tell
-// where a token goes (an unknown function, a channel), it stays silent.
+//   - the token reaches oauth.NewOauthAccess or oauth2.StaticTokenSource
+//     (also inside oauth.TokenSource{...}) and what they build is kept:
+//     returned, stored, or built into a connection or client that is;
+//   - or its access-token string (tok.AccessToken, auth.Token.Value, or a
+//     string built from it such as "Bearer " + tok.AccessToken) is kept
+//     where it outlives the call: a package variable, a field of the
+//     receiver, a struct literal that is stored or returned, a
+//     PerRPCCredentials, TokenSource or RoundTripper value of your own, a
+//     metadata.MD, http.Header or outgoing context kept in one of those
+//     places, or a client interceptor closure that captures it.
+//
+// Tokens are followed through local variables and through the functions
+// of the same package they are passed to (setters, constructors,
+// formatting helpers). The message names where the token is frozen and the
+// refreshing alternative. There is no suggested fix: the rewrite changes
+// when tokens are fetched and where errors surface.
+//
+// Not reported, because the token is refreshed or does not outlive it:
+//
+//   - fetches in refreshers;
+//   - a stored *oauth2.Token, or a struct holding one: it carries its
+//     refresh token;
+//   - tokens given to (*oauth2.Config).TokenSource, (*oauth2.Config).Client,
+//     oauth2.ReuseTokenSource or ReuseTokenSourceWithExpiry;
+//   - caches: functions and types that check Valid(), IsValid() or the
+//     token's expiry, and the functions they call;
+//   - refresh loops: a function that sleeps or uses a ticker or timer, and
+//     the functions it calls;
+//   - a token used for the current call only: request headers, outgoing
+//     metadata, fields of a parameter (the caller's request), a request,
+//     connection or client that does not outlive the call, a generated
+//     response message;
+//   - a fetch in the branch of an if whose condition names a static-token
+//     option (if isStaticToken {...}): asked for on purpose;
+//   - one-shot programs that fetch in main and exit (a main that serves or
+//     loops forever is reported);
+//   - _test.go files, unless -tests is set.
+//
+// When the analyzer cannot tell where a token goes (a function of another
+// package, a channel), it stays silent.
 //
 // # Bad
 //
