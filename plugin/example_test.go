@@ -5,12 +5,14 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
+	"github.com/grpcauthlint/grpcauthlint/plugin"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated settings of .golangci.example.yml")
@@ -115,4 +117,65 @@ func TestExampleConfig(t *testing.T) {
 		return
 	}
 	t.Errorf("%s: the generated settings are stale; run go test ./plugin -run TestExampleConfig -update\ngot:\n%s\nwant:\n%s", path, got, want)
+}
+
+// TestCustomGCL checks that .custom-gcl.yml builds what the tests build:
+// the golangci-lint release of testdata/golangci, whose own x/tools is
+// not older than ours, with the import of this plugin package.
+func TestCustomGCL(t *testing.T) {
+	root := e2etest.RepoRoot(t)
+	data, err := os.ReadFile(filepath.Join(root, ".custom-gcl.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	field := func(rx string) string {
+		m := regexp.MustCompile(`(?m)^` + rx + `:[ \t]+(\S+)[ \t]*$`).FindSubmatch(data)
+		if m == nil {
+			t.Fatalf(".custom-gcl.yml: no %s", rx)
+		}
+		return string(m[1])
+	}
+	version := field("version")
+	if got := field(`  - module`); got != e2etest.ModulePath {
+		t.Errorf(".custom-gcl.yml: module %s, want %s", got, e2etest.ModulePath)
+	}
+	pluginPkg := reflect.TypeFor[plugin.Plugin]().PkgPath()
+	if got := field(`    import`); got != pluginPkg {
+		t.Errorf(".custom-gcl.yml: import %s, want the package that registers the plugin, %s", got, pluginPkg)
+	}
+
+	dir := golangciModule(t)
+	mainSrc, err := os.ReadFile(filepath.Join(dir, "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mainSrc), `_ "`+pluginPkg+`"`) {
+		t.Errorf("testdata/golangci/main.go does not blank-import %s", pluginPkg)
+	}
+	out, err := goCmd(dir, "list", "-m", "-f", "{{.Version}} {{.GoMod}}", "github.com/golangci/golangci-lint/v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gclVersion, gclMod, _ := strings.Cut(strings.TrimSpace(string(out)), " ")
+	if gclVersion != version {
+		t.Errorf(".custom-gcl.yml builds golangci-lint %s, testdata/golangci %s: keep them equal", version, gclVersion)
+	}
+	modData, err := os.ReadFile(gclMod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*golang.org/x/tools (v\S+)`).FindSubmatch(modData)
+	if m == nil {
+		t.Fatalf("golangci-lint %s: no golang.org/x/tools requirement in %s", gclVersion, gclMod)
+	}
+	// Minimal version selection takes the larger of golangci-lint's
+	// x/tools and ours: the build uses golangci-lint's own only if ours
+	// is not newer.
+	out, err = goCmd(dir, "list", "-m", "-f", "{{.Version}}", "golang.org/x/tools")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if selected := strings.TrimSpace(string(out)); selected != string(m[1]) {
+		t.Errorf("golangci-lint %s requires golang.org/x/tools %s, older than this module's (the build selects %s): pin a newer golangci-lint in .custom-gcl.yml and testdata/golangci", gclVersion, m[1], selected)
+	}
 }

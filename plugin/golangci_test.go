@@ -1,0 +1,508 @@
+package plugin_test
+
+// End-to-end tests of the plugin in a real golangci-lint: the nested
+// module testdata/golangci builds golangci-lint (from the module proxy,
+// with a plain go build) with this checkout's plugin compiled in; the
+// tests run it on the modules under testdata/e2e, which use the real
+// grpc-go, and expect exactly the vet tool's findings there, with
+// .golangci.example.yml, //nolint:grpcauthlint, //grpcauthlint:ignore,
+// per-pass settings, exclusion rules and --fix.
+//
+// The binary takes minutes to build from cold, so it is cached under
+// the user cache directory, keyed on everything that goes into it: both
+// modules' go.mod and go.sum, the main package, the source files of this
+// module's packages it links, and the go command's environment.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/grpcauthlint/grpcauthlint/analyzers"
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
+)
+
+// golangciModule is the nested module that builds the custom binary.
+func golangciModule(t *testing.T) string {
+	return filepath.Join(e2etest.RepoRoot(t), "testdata", "golangci")
+}
+
+// buildKey hashes every input of the custom golangci-lint build.
+func buildKey(t *testing.T, dir string) string {
+	t.Helper()
+	root := e2etest.RepoRoot(t)
+	h := sha256.New()
+	add := func(path string) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("build key: %v", err)
+		}
+		rel, _ := filepath.Rel(root, path)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+	}
+	env, err := goCmd(dir, "env", "GOVERSION", "GOOS", "GOARCH", "GOAMD64", "GOARM64", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT")
+	if err != nil {
+		t.Fatalf("go env: %v", err)
+	}
+	h.Write(env)
+	for _, f := range []string{
+		filepath.Join(dir, "go.mod"), filepath.Join(dir, "go.sum"),
+		filepath.Join(root, "go.mod"), filepath.Join(root, "go.sum"),
+	} {
+		add(f)
+	}
+	// The packages of this module that the binary links (the plugin and
+	// everything it imports from here), and the main package.
+	out, err := goCmd(dir, "list", "-deps", "-f",
+		`{{if or (not .Module) .Module.Main (eq .Module.Path "`+e2etest.ModulePath+`")}}{{if not .Standard}}{{.Dir}}{{range .GoFiles}}|{{.}}{{end}}{{range .CgoFiles}}|{{.}}{{end}}{{range .EmbedFiles}}|{{.}}{{end}}{{"\n"}}{{end}}{{end}}`, ".")
+	if err != nil {
+		t.Fatalf("go list -deps in %s: %v", dir, err)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Split(l, "|")
+		for _, f := range fields[1:] {
+			add(filepath.Join(fields[0], f))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+func goCmd(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%v\n%s", err, stderr.Bytes())
+	}
+	return out, nil
+}
+
+// golangciLint returns the custom golangci-lint binary, built by
+// testdata/golangci, from the cache if its inputs have not changed.
+func golangciLint(t *testing.T) string {
+	t.Helper()
+	dir := golangciModule(t)
+	base, err := os.UserCacheDir()
+	if err != nil {
+		base = os.TempDir()
+	}
+	cache := filepath.Join(base, "grpcauthlint-test", "golangci-lint")
+	key := buildKey(t, dir)
+	bin := filepath.Join(cache, key, "golangci-lint")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	now := time.Now()
+	if _, err := os.Stat(bin); err == nil {
+		_ = os.Chtimes(filepath.Dir(bin), now, now) // in use: kept by pruneCache
+		t.Logf("golangci-lint with the plugin: %s (cached)", bin)
+		return bin
+	}
+	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp := fmt.Sprintf("%s.tmp%d", bin, os.Getpid())
+	start := time.Now()
+	out, err := exec.Command("go", "build", "-C", dir, "-buildvcs=false", "-o", tmp, ".").CombinedOutput()
+	if err != nil {
+		_ = os.Remove(tmp)
+		t.Fatalf("building golangci-lint with the plugin (go build in testdata/golangci): %v\n%s\n"+
+			"If go.sum lacks entries after a change of the root go.mod, run: cd testdata/golangci && go mod tidy", err, out)
+	}
+	if err := os.Rename(tmp, bin); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("golangci-lint with the plugin: built %s in %v", bin, time.Since(start).Round(time.Second))
+	pruneCache(cache, filepath.Dir(bin))
+	return bin
+}
+
+// pruneCache removes the binaries of other keys unused for a week.
+func pruneCache(cache, keep string) {
+	entries, _ := os.ReadDir(cache)
+	for _, e := range entries {
+		p := filepath.Join(cache, e.Name())
+		if info, err := e.Info(); err == nil && p != keep && time.Since(info.ModTime()) > 7*24*time.Hour {
+			_ = os.RemoveAll(p)
+		}
+	}
+}
+
+// config renders a golangci-lint configuration (JSON is YAML) with the
+// example's issue settings, the plugin settings and exclusion rules.
+func config(t *testing.T, settings map[string]any, rules ...map[string]any) string {
+	t.Helper()
+	exclusions := map[string]any{"generated": "strict"}
+	if len(rules) > 0 {
+		exclusions["rules"] = rules
+	}
+	data, err := json.MarshalIndent(map[string]any{
+		"version": "2",
+		"linters": map[string]any{
+			"default": "none",
+			"enable":  []string{"grpcauthlint"},
+			"settings": map[string]any{"custom": map[string]any{"grpcauthlint": map[string]any{
+				"type":     "module",
+				"settings": settings,
+			}}},
+			"exclusions": exclusions,
+		},
+		"issues": map[string]any{"uniq-by-line": false, "max-issues-per-linter": 0, "max-same-issues": 0},
+	}, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+var stderrProblemRx = regexp.MustCompile(`(?m)^.*level=(warning|error).*$`)
+
+// golangci runs golangci-lint run in dir with the configuration cfg and
+// returns its findings; it fails the test on a bad exit status or
+// warnings.
+func golangci(t *testing.T, bin, dir, cfg string, args ...string) []e2etest.Finding {
+	t.Helper()
+	cfgPath := filepath.Join(dir, ".golangci.yml")
+	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args = append([]string{"run", "-c", cfgPath, "--output.json.path=stdout", "--show-stats=false"}, args...)
+	args = append(args, "./...")
+	out, errOut, code := e2etest.Run(t, dir, bin, args...)
+	if code != 0 && code != 1 {
+		t.Fatalf("golangci-lint %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errOut)
+	}
+	if m := stderrProblemRx.FindAllString(errOut, -1); len(m) > 0 {
+		t.Errorf("golangci-lint %s: warnings or errors:\n%s", strings.Join(args, " "), strings.Join(m, "\n"))
+	}
+	var res struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("golangci-lint %s: bad JSON output: %v\n%s\nstderr: %s", strings.Join(args, " "), err, out, errOut)
+	}
+	var fs []e2etest.Finding
+	for _, is := range res.Issues {
+		if is.FromLinter != "grpcauthlint" {
+			t.Errorf("finding from linter %q, want grpcauthlint: %s", is.FromLinter, is.Text)
+		}
+		fs = append(fs, e2etest.Finding{File: e2etest.RelFile(dir, is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Text: is.Text})
+	}
+	if want := min(len(fs), 1); code != want && !strings.Contains(strings.Join(args, " "), "--fix") {
+		t.Errorf("golangci-lint %s: exit %d with %d findings", strings.Join(args, " "), code, len(fs))
+	}
+	return fs
+}
+
+// vet runs the vet tool with flags on dir and returns its findings.
+func vet(t *testing.T, dir string, flags ...string) []e2etest.Finding {
+	t.Helper()
+	args := append(append([]string{"-json"}, flags...), "./...")
+	out, errOut, code := e2etest.Run(t, dir, e2etest.VetTool(t), args...)
+	if code != 0 {
+		t.Fatalf("grpcauthlint %v: exit %d\n%s", args, code, errOut)
+	}
+	return e2etest.ParseJSON(t, dir, out)
+}
+
+// same checks that two front ends report the same findings, to the
+// column.
+func same(t *testing.T, what string, got, want []e2etest.Finding) {
+	t.Helper()
+	str := func(fs []e2etest.Finding) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Text))
+		}
+		sort.Strings(s)
+		return strings.Join(s, "\n")
+	}
+	if g, w := str(got), str(want); g != w {
+		t.Errorf("%s: golangci-lint and the vet tool differ\ngolangci-lint:\n%s\ngrpcauthlint:\n%s", what, g, w)
+	}
+}
+
+// without returns the expectations that drop does not select.
+func without(exps []*e2etest.Expectation, drop func(*e2etest.Expectation) bool) []*e2etest.Expectation {
+	var out []*e2etest.Expectation
+	for _, e := range exps {
+		if !drop(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// rewriteWantLines rewrites, in every .go file under dir, the lines
+// holding a // want comment: edit gets the line's index among all such
+// lines (in walk order), its file and line number, and returns its
+// replacement (one or more lines).
+func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, line int, text string) string) {
+	t.Helper()
+	i := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		lines := strings.Split(string(data), "\n")
+		for n, l := range lines {
+			if strings.Contains(l, "// want ") {
+				lines[n] = edit(i, filepath.ToSlash(rel), n+1, l)
+				i++
+			}
+		}
+		return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if i < 2 {
+		t.Fatalf("%s: need at least two // want lines, found %d", dir, i)
+	}
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+func TestGolangciLint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds golangci-lint (minutes from cold) and lints modules using the real grpc-go")
+	}
+	bin := golangciLint(t)
+	e2etest.VetTool(t)
+	clear(changed)
+	// golangci-lint's result cache of this test only: never results of
+	// another build of the plugin.
+	t.Setenv("GOLANGCI_LINT_CACHE", t.TempDir())
+	example, err := os.ReadFile(filepath.Join(e2etest.RepoRoot(t), ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range e2etest.Modules(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			e2etest.Download(t, dir)
+			exps := e2etest.ReadExpectations(t, dir)
+			if len(exps) == 0 {
+				t.Fatal("module has no // want expectations")
+			}
+			vetDefault := vet(t, dir)
+			passes := map[string]bool{}
+			for _, e := range exps {
+				passes[e.Pass()] = true
+			}
+
+			t.Run("example-config", func(t *testing.T) {
+				got := golangci(t, bin, e2etest.CopyModule(t, dir), string(example))
+				e2etest.Match(t, "golangci-lint -c .golangci.example.yml", got, exps)
+				same(t, "example config", got, vetDefault)
+			})
+
+			t.Run("nolint", func(t *testing.T) {
+				// Every other want line gets //nolint:grpcauthlint, the
+				// others a //nolint for another linter, which must not hide
+				// our findings.
+				tmp := e2etest.CopyModule(t, dir)
+				rewriteWantLines(t, tmp, func(i int, _ string, _ int, l string) string {
+					if i%2 == 0 {
+						return strings.Replace(l, "// want ", "//nolint:grpcauthlint // want ", 1)
+					}
+					return strings.Replace(l, "// want ", "//nolint:errcheck // want ", 1)
+				})
+				exps := e2etest.ReadExpectations(t, tmp)
+				got := golangci(t, bin, tmp, config(t, nil))
+				want := without(exps, func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "//nolint:grpcauthlint") })
+				if len(want) == len(exps) {
+					t.Fatal("no expectation suppressed")
+				}
+				e2etest.Match(t, "golangci-lint with //nolint:grpcauthlint", got, want)
+			})
+
+			t.Run("ignore-directive", func(t *testing.T) {
+				// Every other want line gets a //grpcauthlint:ignore line
+				// above it naming its passes; both front ends honour it.
+				tmp := e2etest.CopyModule(t, dir)
+				byLine := map[lineKey][]string{}
+				for _, e := range exps {
+					k := lineKey{e.File, e.Line}
+					if p := e.Pass(); p != "" && !contains(byLine[k], p) {
+						byLine[k] = append(byLine[k], p)
+					}
+				}
+				rewriteWantLines(t, tmp, func(i int, file string, n int, l string) string {
+					if i%2 != 0 {
+						return l
+					}
+					indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+					return indent + "//grpcauthlint:ignore " + strings.Join(byLine[lineKey{file, n}], ",") + " injected by the end-to-end test\n" + l
+				})
+				exps := e2etest.ReadExpectations(t, tmp)
+				want := without(exps, func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "") })
+				if len(want) == len(exps) {
+					t.Fatal("no expectation suppressed")
+				}
+				got := golangci(t, bin, tmp, config(t, nil))
+				e2etest.Match(t, "golangci-lint with //grpcauthlint:ignore", got, want)
+				same(t, "//grpcauthlint:ignore", got, vet(t, tmp))
+			})
+
+			t.Run("settings", func(t *testing.T) {
+				tmp := e2etest.CopyModule(t, dir)
+				for _, p := range analyzers.Names() {
+					if !passes[p] {
+						continue
+					}
+					got := golangci(t, bin, tmp, config(t, map[string]any{"disable": []any{p}}))
+					e2etest.Match(t, "golangci-lint with disable: ["+p+"]", got, without(exps, func(e *e2etest.Expectation) bool { return e.Pass() == p }))
+					same(t, "disable: ["+p+"]", got, vet(t, tmp, "-"+p+"=false"))
+				}
+				// Every option, set through settings and through the vet flag.
+				for _, a := range analyzers.All() {
+					a.Flags.VisitAll(func(f *flag.Flag) {
+						var setting any
+						var flagValue string
+						switch {
+						case isBool(f):
+							if f.DefValue != "false" {
+								return
+							}
+							setting, flagValue = true, "true"
+						case isList(a.Name, f.Name):
+							for _, v := range listValues {
+								if find(t, analyzers.All(), a.Name).Flags.Set(f.Name, v) == nil {
+									setting, flagValue = []any{v}, v
+									break
+								}
+							}
+						}
+						if setting == nil {
+							return
+						}
+						settings := map[string]any{a.Name: map[string]any{f.Name: setting}}
+						got := golangci(t, bin, tmp, config(t, settings))
+						want := vet(t, tmp, "-"+a.Name+"."+f.Name+"="+flagValue)
+						same(t, fmt.Sprintf("settings %v", settings), got, want)
+						if len(got) != len(vetDefault) {
+							changed[a.Name+"."+f.Name] = true
+						}
+					})
+				}
+			})
+
+			t.Run("exclusion-rule", func(t *testing.T) {
+				// A rule with text "^<pass>:" leaves out one pass in one file.
+				e := exps[0]
+				p := e.Pass()
+				if p == "" {
+					t.Skipf("%s:%d: expectation names no pass", e.File, e.Line)
+				}
+				rule := map[string]any{"path": regexp.QuoteMeta(filepath.FromSlash(e.File)) + "$", "linters": []string{"grpcauthlint"}, "text": "^" + p + ":"}
+				got := golangci(t, bin, e2etest.CopyModule(t, dir), config(t, nil, rule))
+				e2etest.Match(t, fmt.Sprintf("golangci-lint with exclusion rule %v", rule), got,
+					without(exps, func(x *e2etest.Expectation) bool { return x.File == e.File && x.Pass() == p }))
+			})
+
+			t.Run("fix", func(t *testing.T) {
+				tmp := e2etest.CopyModule(t, dir)
+				golangci(t, bin, tmp, string(example), "--fix")
+				checkGoldens(t, dir, tmp)
+			})
+		})
+	}
+	// At least one option changed the findings somewhere: settings arrive.
+	if !t.Failed() && len(changed) == 0 {
+		t.Error("no pass option changed any module's findings: are settings passed to the passes?")
+	}
+}
+
+// changed records the options that changed some module's findings.
+var changed = map[string]bool{}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suppressedLine reports whether e's line carries the nolint comment
+// (marker != "") or follows an injected //grpcauthlint:ignore line.
+func suppressedLine(t *testing.T, dir string, e *e2etest.Expectation, marker string) bool {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(e.File)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if marker != "" {
+		return strings.Contains(lines[e.Line-1], marker)
+	}
+	return e.Line >= 2 && strings.Contains(lines[e.Line-2], "//grpcauthlint:ignore ") && strings.Contains(lines[e.Line-2], "injected by the end-to-end test")
+}
+
+// checkGoldens compares every .go file of the fixed copy with its
+// .golden in the original module, or with the original if it has none.
+func checkGoldens(t *testing.T, orig, fixed string) {
+	t.Helper()
+	goldens := 0
+	err := filepath.WalkDir(orig, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		rel, _ := filepath.Rel(orig, path)
+		want, err := os.ReadFile(path + ".golden")
+		if err == nil {
+			goldens++
+		} else if os.IsNotExist(err) {
+			want, err = os.ReadFile(path)
+		}
+		if err != nil {
+			return err
+		}
+		got, err := os.ReadFile(filepath.Join(fixed, rel))
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s after golangci-lint --fix:\n%s\nwant:\n%s", rel, got, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if goldens == 0 {
+		t.Logf("%s: no .golden files: --fix must change nothing", orig)
+	}
+}
