@@ -95,6 +95,7 @@ const (
 	opLocalTC                    // local.NewCredentials(): local connections only
 	opAuthBundle                 // google bundles
 	opTLSCreds                   // per-RPC credentials that require TLS
+	opBundleCreds                // Bundle.PerRPCCredentials()
 	opOutgoingMD                 // metadata on an outgoing context
 	opCtxDerive                  // context.With*: the first argument's value flows on
 )
@@ -139,6 +140,8 @@ var apis = map[string]api{
 	credsPath + "/google.NewDefaultCredentials":            {op: opAuthBundle, name: "google.NewDefaultCredentials"},
 	credsPath + "/google.NewDefaultCredentialsWithOptions": {op: opAuthBundle, name: "google.NewDefaultCredentialsWithOptions"},
 	credsPath + "/google.NewComputeEngineCredentials":      {op: opAuthBundle, name: "google.NewComputeEngineCredentials"},
+
+	"(" + credsPath + ".Bundle).PerRPCCredentials": {op: opBundleCreds},
 
 	credsPath + "/oauth.NewOauthAccess":                        {op: opTLSCreds, name: "oauth.NewOauthAccess"},
 	credsPath + "/oauth.NewJWTAccessFromFile":                  {op: opTLSCreds, name: "oauth.NewJWTAccessFromFile"},
@@ -1576,7 +1579,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 		return unknownVal // a type error: judge nothing
 	}
 	if a, ok := apis[key]; ok {
-		return fs.apply(call, a, args)
+		return fs.apply(call, a, recv, args)
 	}
 	if sig.Recv() == nil && lintutil.PkgPath(fn.Pkg()) == grpcPath && sig.Results().Len() == 1 {
 		// Other options of package grpc (WithBlock, WithUserAgent,
@@ -1687,7 +1690,7 @@ func (fs *funcState) instantiate(v val, sig *types.Signature, call *ast.CallExpr
 	return out
 }
 
-func (fs *funcState) apply(call *ast.CallExpr, a api, args []val) val {
+func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val {
 	arg := func(i int) val {
 		if i < len(args) {
 			return args[i]
@@ -1771,7 +1774,19 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, args []val) val {
 			}
 			return alt{b: bSecure | x.b&bAuth}
 		})
-	case opClientAuthTC, opAuthBundle:
+	case opAuthBundle:
+		return val{{b: bSecure | bAuth, credName: a.name + " bundle's per-RPC"}}
+	case opBundleCreds:
+		if recv == nil {
+			return unknownVal
+		}
+		return mapAlts(recv, func(x alt) alt {
+			if x.b&bAuth != 0 && x.credName != "" {
+				return alt{b: bTLSCreds, credName: x.credName}
+			}
+			return alt{b: bUnknown}
+		})
+	case opClientAuthTC:
 		return val{{b: bSecure | bAuth}}
 	case opLocalTC:
 		return val{{b: bSecure | bLocal}}

@@ -23,7 +23,8 @@
 //     a call that forgets them fails with UNAUTHENTICATED;
 //   - per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
-//     credentials/google identity credentials, and user types whose
+//     credentials/google identity credentials and the per-RPC credentials
+//     of its bundles, and user types whose
 //     RequireTransportSecurity returns the constant true) on an insecure
 //     transport (insecure.NewCredentials, grpc.WithInsecure) on the same
 //     path: attached with WithPerRPCCredentials, NewClient and Dial fail

@@ -192,3 +192,10 @@ func uncorrelated(addr string, m mode, withCreds bool) {
 	}
 	grpc.NewClient(addr, opts...) // want `^when m == modeNone, grpc.NewClient fails`
 }
+
+func bundles(addr string, b credentials.Bundle) {
+	gb := google.NewDefaultCredentials()
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(gb.PerRPCCredentials())) // want `google.NewDefaultCredentials bundle's per-RPC credentials require TLS but the connection uses grpc.WithInsecure\(\)`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(b.PerRPCCredentials()))
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(insecure.NewBundle().PerRPCCredentials()))
+}
