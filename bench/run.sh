@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmarks grpcauthlint against its floor and go vet, on the same
+# packages, in each cache state, with /usr/bin/time (wall seconds, peak
+# RSS of the largest process). Usage, from the repository root:
+#
+#	bench/run.sh [workdir]        # default workdir: a new temp dir
+#	CORPORA="mono0 mono3" TOOLS="floor suite" bench/run.sh   # a subset
+#
+# Corpora: grpc-go v1.85.0 (every package of its module, tests included),
+# and a generated 300-package monorepo with 0% and 3% of its
+# packages importing gRPC. Tools, each run as `go vet -vettool=TOOL`:
+#   floor  bench/floor, an inspect-only do-nothing analyzer
+#   suite  grpcauthlint
+#   govet  go vet's default analyzers (no -vettool)
+# and `grpcauthlint ./...` standalone (its go vet wrapper) as "cli".
+# Cache states:
+#   cold      empty GOCACHE: everything compiled and analysed
+#   warm      the same command again
+#   toolcold  build cache warm (go list -export -deps -test), vet results
+#             not: as right after installing or upgrading the tool
+# Modules are downloaded first; downloads are never timed.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${1:-$(mktemp -d)}
+mkdir -p "$work"
+echo "# workdir $work; $(go version); $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
+
+go build -o "$work/floor" "$root/bench/floor"
+go build -o "$work/grpcauthlint" "$root/cmd/grpcauthlint"
+
+# Corpus 1: grpc-go v1.85.0, every package of its main module with its
+# tests (a writable copy of the module, so its own go.mod resolves them all).
+if [ ! -f "$work/grpc/go.mod" ]; then
+	dir=$(go mod download -json google.golang.org/grpc@v1.85.0 | sed -n 's/.*"Dir": "\(.*\)",/\1/p')
+	cp -r "$dir" "$work/grpc" && chmod -R u+w "$work/grpc"
+	(cd "$work/grpc" && go mod download all >/dev/null 2>&1)
+fi
+# Corpora 2 and 3: generated monorepos.
+for pct in 0 3; do
+	if [ ! -f "$work/mono$pct/go.mod" ]; then
+		(cd "$root" && go run ./bench/gen -o "$work/mono$pct" -n 300 -grpc $pct)
+		(cd "$work/mono$pct" && GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1)
+	fi
+done
+declare -A pkgs=([grpc]="./..." [mono0]="./..." [mono3]="./...")
+
+# measure CORPUS STATE TOOL: prints one table row.
+measure() {
+	local corpus=$1 state=$2 tool=$3 cmd
+	case $tool in
+	floor) cmd=(go vet -vettool="$work/floor" ${pkgs[$corpus]}) ;;
+	suite) cmd=(go vet -vettool="$work/grpcauthlint" ${pkgs[$corpus]}) ;;
+	govet) cmd=(go vet ${pkgs[$corpus]}) ;;
+	cli) cmd=("$work/grpcauthlint" ${pkgs[$corpus]}) ;;
+	esac
+	local out
+	(cd "$work/$corpus" && /usr/bin/time -f '%e %M' -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/last.err") || true
+	out=$(tail -n1 "$work/time.txt")
+	printf '| %s | %s | %s | %s | %s |\n' "$corpus" "$state" "$tool" "${out% *}" "$(( ${out#* } / 1024 ))"
+}
+
+echo "| corpus | cache | tool | seconds | peak MB |"
+echo "|---|---|---|---|---|"
+for corpus in ${CORPORA:-grpc mono0 mono3}; do
+	for tool in ${TOOLS:-floor suite govet cli}; do
+		export GOCACHE="$work/cache-$corpus-$tool"
+		rm -rf "$GOCACHE"
+		measure "$corpus" cold "$tool"
+		measure "$corpus" warm "$tool"
+		rm -rf "$GOCACHE"
+		(cd "$work/$corpus" && go list -export -deps -test ${pkgs[$corpus]} >/dev/null 2>&1 || true)
+		measure "$corpus" toolcold "$tool"
+	done
+done
