@@ -64,9 +64,13 @@ func findLine(fset *token.FileSet, f *ast.File, line int) ast.Node {
 }
 
 func runReporter(t *testing.T, src string, lines ...int) []string {
+	return runReporterFile(t, "p.go", false, src, lines...)
+}
+
+func runReporterFile(t *testing.T, name string, skipTests bool, src string, lines ...int) []string {
 	t.Helper()
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +84,7 @@ func runReporter(t *testing.T, src string, lines ...int) []string {
 		},
 	}
 	r := lintutil.NewReporter(pass)
+	r.SkipTests = skipTests
 	for _, l := range lines {
 		r.Reportf(findLine(fset, f, l), "finding on line %d", l)
 	}
@@ -97,6 +102,17 @@ func TestReporter(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReporterSkipTests: findings and directives in a _test.go file the
+// pass skips are neither reported nor judged.
+func TestReporterSkipTests(t *testing.T) {
+	if got := runReporterFile(t, "p_test.go", true, reporterSrc, 5, 6, 8, 12); len(got) != 0 {
+		t.Errorf("skipped test file reported: %q", got)
+	}
+	if got := runReporterFile(t, "p_test.go", false, reporterSrc, 5, 6, 8, 12); len(got) != 4 {
+		t.Errorf("test file with tests on: got %q, want 4 reports", got)
 	}
 }
 

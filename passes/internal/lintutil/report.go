@@ -38,6 +38,7 @@ type lineKey struct {
 }
 
 type directive struct {
+	file    string
 	comment *ast.Comment
 	reason  string
 	used    bool
@@ -61,7 +62,7 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 				if !ok || !contains(names, name) {
 					continue
 				}
-				d := &directive{comment: c, reason: reason}
+				d := &directive{file: fname, comment: c, reason: reason}
 				r.order = append(r.order, d)
 				r.directive[lineKey{fname, pass.Fset.Position(c.Slash).Line}] = d
 			}
@@ -108,7 +109,7 @@ func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
 // in its generator, not by hand).
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	posn := r.pass.Fset.Position(d.Pos)
-	if r.generated[posn.Filename] || r.SkipTests && strings.HasSuffix(posn.Filename, "_test.go") {
+	if r.skipped(posn.Filename) {
 		return
 	}
 	for _, line := range [2]int{posn.Line, posn.Line - 1} {
@@ -120,11 +121,20 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	r.pass.Report(d)
 }
 
+// skipped reports whether findings in file are dropped by policy.
+func (r *Reporter) skipped(file string) bool {
+	return r.generated[file] || r.SkipTests && strings.HasSuffix(file, "_test.go")
+}
+
 // Finish reports this pass's directives that have no reason or that
-// silenced nothing (like staticcheck's unused lint:ignore).
+// silenced nothing (like staticcheck's unused lint:ignore). Directives in
+// files whose findings are dropped by policy are not judged.
 func (r *Reporter) Finish() {
 	name := r.pass.Analyzer.Name
 	for _, d := range r.order {
+		if r.skipped(d.file) {
+			continue
+		}
 		switch {
 		case d.reason == "":
 			r.pass.ReportRangef(d.comment, "%s directive for %s needs a reason: %s %s <why this is safe>", IgnorePrefix, name, IgnorePrefix, name)
