@@ -1423,7 +1423,23 @@ func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Curso
 	}
 	d, ok := encl.(*ast.FuncDecl)
 	if !ok {
-		return // returned from a closure: not followed
+		// Returned from a closure: followed only when the closure is
+		// called in place (func() T { ... }()).
+		lit, _ := encl.(*ast.FuncLit)
+		if lit == nil {
+			return
+		}
+		for e := range cur.Enclosing((*ast.FuncLit)(nil)) {
+			if p := e.Parent(); isNode[*ast.CallExpr](p) && ast.Unparen(p.Node().(*ast.CallExpr).Fun) == lit {
+				i := idx
+				if len(rs.Results) > 1 {
+					i = parentIndex(val)
+				}
+				f.value(p, k, i)
+			}
+			break
+		}
+		return
 	}
 	// Returns that do not match the signature (type errors): unknown.
 	var want int

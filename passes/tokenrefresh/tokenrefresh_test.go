@@ -17,7 +17,7 @@ func TestTokenRefresh(t *testing.T) {
 	analysistest.Run(t, dir, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
-		"ignore", "testfiles", "helpers")
+		"ignore", "testfiles", "helpers", "pkglevel")
 }
 
 func TestTests(t *testing.T) {
