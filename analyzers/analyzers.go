@@ -14,12 +14,14 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
 )
 
 // registry lists the passes of the suite: adding a pass is one line.
 var registry = []Pass{
 	register("metadatakey", metadatakey.DefaultConfig, metadatakey.New, metadatakey.Doc, metadatakey.APIKeys),
+	register("credpath", credpath.DefaultConfig, credpath.New, credpath.Doc, credpath.APIKeys),
 }
 
 // Doc is a pass's documentation, extracted from its doc.go.

@@ -1,0 +1,15 @@
+// Package adc sets GOOGLE_APPLICATION_CREDENTIALS for a client library.
+package adc
+
+import (
+	"context"
+	"os"
+
+	"google.golang.org/api/idtoken"
+)
+
+func Client(ctx context.Context) error {
+	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/home/alice/sa.json") // want "credpath: hardcoded Google credentials file path \"/home/alice/sa.json\" set in GOOGLE_APPLICATION_CREDENTIALS is in one user's home directory"
+	_, err := idtoken.NewClient(ctx, "https://example.com")
+	return err
+}

@@ -1,0 +1,64 @@
+// Package creds loads credential files with the real grpc-go, oauth2, api
+// and cloud auth modules.
+package creds
+
+import (
+	"context"
+	"crypto/tls"
+	"flag"
+	"os"
+	"path/filepath"
+
+	"cloud.google.com/go/auth/credentials"
+	"golang.org/x/oauth2/google"
+	"google.golang.org/api/option"
+	grpccreds "google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/oauth"
+	"google.golang.org/grpc/credentials/tls/certprovider/pemfile"
+)
+
+const scope = "https://www.googleapis.com/auth/cloud-platform"
+
+var keyFile = flag.String("key-file", "/home/alice/sa.json", "service-account key file")
+
+func ServiceAccount() error {
+	_, err := oauth.NewServiceAccountFromFile("/home/alice/sa.json", scope) // want "credpath: hardcoded service-account key file path \"/home/alice/sa.json\" is in one user's home directory"
+	if err != nil {
+		return err
+	}
+	_, err = oauth.NewServiceAccountFromFile(*keyFile, scope) // a flag: configuration
+	return err
+}
+
+func Server() (grpccreds.TransportCredentials, error) {
+	return grpccreds.NewServerTLSFromFile("server.crt", filepath.Join("/tmp", "server.key")) // want "credpath: hardcoded TLS certificate file path \"server.crt\" is relative" "credpath: hardcoded TLS private key file path \"/tmp/server.key\" is in a temporary directory"
+}
+
+func Client() (grpccreds.TransportCredentials, error) {
+	return grpccreds.NewClientTLSFromFile("/etc/ssl/certs/ca-certificates.crt", "api.example.com") // system CA bundle
+}
+
+func Pair() (tls.Certificate, error) {
+	return tls.LoadX509KeyPair("/var/run/secrets/tls/tls.crt", "/var/run/secrets/tls/tls.key") // secrets mount
+}
+
+func Provider() pemfile.Options {
+	return pemfile.Options{KeyFile: "certs/key.pem", CertFile: "certs/cert.pem"} // want "credpath: hardcoded TLS private key file path \"certs/key.pem\" is relative" "credpath: hardcoded TLS certificate file path \"certs/cert.pem\" is relative"
+}
+
+func Parsed(ctx context.Context) (*google.Credentials, error) {
+	data, err := os.ReadFile("/home/alice/sa.json") // want "credpath: hardcoded Google credentials file path \"/home/alice/sa.json\" \\(read here, parsed by google.CredentialsFromJSON\\) is in one user's home directory"
+	if err != nil {
+		return nil, err
+	}
+	return google.CredentialsFromJSON(ctx, data, scope)
+}
+
+func API() []option.ClientOption {
+	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "sa.json") // want "credpath: hardcoded Google credentials file path \"sa.json\" set in GOOGLE_APPLICATION_CREDENTIALS is relative"
+	return []option.ClientOption{option.WithAuthCredentialsFile(option.ServiceAccount, "/home/alice/sa.json")} // want "credpath: hardcoded Google credentials file path \"/home/alice/sa.json\" is in one user's home directory"
+}
+
+func Detect() {
+	credentials.DetectDefault(&credentials.DetectOptions{Scopes: []string{scope}, CredentialsFile: os.Getenv("SA_FILE")}) // environment: configuration
+}
