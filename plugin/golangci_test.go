@@ -217,6 +217,44 @@ func golangci(t *testing.T, bin, dir, cfg string, args ...string) []e2etest.Find
 	return fs
 }
 
+// readSARIF reads golangci-lint's SARIF output; every result must come
+// from the rule grpcauthlint.
+func readSARIF(t *testing.T, dir, path string) []e2etest.Finding {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Version string
+		Runs    []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil || log.Version != "2.1.0" || len(log.Runs) != 1 {
+		t.Fatalf("%s: not a SARIF 2.1.0 log with one run (%v):\n%s", path, err, data)
+	}
+	var fs []e2etest.Finding
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID != "grpcauthlint" || len(r.Locations) != 1 {
+			t.Errorf("SARIF result with rule %q and %d locations, want grpcauthlint and 1", r.RuleID, len(r.Locations))
+			continue
+		}
+		loc := r.Locations[0].PhysicalLocation
+		fs = append(fs, e2etest.Finding{File: e2etest.RelFile(dir, filepath.FromSlash(loc.ArtifactLocation.URI)), Line: loc.Region.StartLine, Col: loc.Region.StartColumn, Text: r.Message.Text})
+	}
+	return fs
+}
+
 // vet runs the vet tool with flags on dir and returns its findings.
 func vet(t *testing.T, dir string, flags ...string) []e2etest.Finding {
 	t.Helper()
@@ -301,6 +339,7 @@ func TestGolangciLint(t *testing.T) {
 	bin := golangciLint(t)
 	e2etest.VetTool(t)
 	clear(changed)
+	settingsRuns = 0
 	// golangci-lint's result cache of this test only: never results of
 	// another build of the plugin.
 	t.Setenv("GOLANGCI_LINT_CACHE", t.TempDir())
@@ -322,9 +361,13 @@ func TestGolangciLint(t *testing.T) {
 			}
 
 			t.Run("example-config", func(t *testing.T) {
-				got := golangci(t, bin, e2etest.CopyModule(t, dir), string(example))
+				tmp := e2etest.CopyModule(t, dir)
+				sarif := filepath.Join(t.TempDir(), "grpcauthlint.sarif")
+				got := golangci(t, bin, tmp, string(example), "--output.sarif.path="+sarif)
 				e2etest.Match(t, "golangci-lint -c .golangci.example.yml", got, exps)
 				same(t, "example config", got, vetDefault)
+				// The SARIF output for code scanning holds the same findings.
+				same(t, "SARIF output", readSARIF(t, tmp, sarif), vetDefault)
 			})
 
 			t.Run("nolint", func(t *testing.T) {
@@ -376,6 +419,7 @@ func TestGolangciLint(t *testing.T) {
 			})
 
 			t.Run("settings", func(t *testing.T) {
+				settingsRuns++
 				tmp := e2etest.CopyModule(t, dir)
 				for _, p := range analyzers.Names() {
 					if !passes[p] {
@@ -439,13 +483,17 @@ func TestGolangciLint(t *testing.T) {
 		})
 	}
 	// At least one option changed the findings somewhere: settings arrive.
-	if !t.Failed() && len(changed) == 0 {
+	if settingsRuns > 0 && !t.Failed() && len(changed) == 0 {
 		t.Error("no pass option changed any module's findings: are settings passed to the passes?")
 	}
 }
 
-// changed records the options that changed some module's findings.
-var changed = map[string]bool{}
+var (
+	// changed records the options that changed some module's findings.
+	changed = map[string]bool{}
+	// settingsRuns counts the settings subtests run.
+	settingsRuns int
+)
 
 func contains(list []string, s string) bool {
 	for _, v := range list {
