@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -99,6 +100,29 @@ func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(for
 func TestFastPath(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "nogrpc")
+}
+
+// TestRealModule runs the pass on modules that require the real
+// google.golang.org/grpc (v1.85.0, and v1.45.0 before NewClient), facts flowing from a helper package
+// (analysistest's module mode runs with GOPROXY=off: the module must be
+// in the module cache, as the end-to-end tests ensure).
+func TestRealModule(t *testing.T) {
+	t.Parallel()
+	for _, mod := range []string{"realmod", "realmod145"} {
+		t.Run(mod, func(t *testing.T) {
+			t.Parallel()
+			dir, err := filepath.Abs(filepath.Join("testdata", mod))
+			if err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command("go", "mod", "download", "google.golang.org/grpc")
+			cmd.Dir = dir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Skipf("real grpc-go module unavailable: %v\n%s", err, out)
+			}
+			analysistest.Run(t, dir, dialcreds.Analyzer, "./...")
+		})
+	}
 }
 
 func TestTypeParams(t *testing.T) {
