@@ -600,8 +600,20 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 func (c *checker) index() {
 	info := c.pass.TypesInfo
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.ValueSpec)(nil),
-		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil), (*ast.Ident)(nil)) {
+		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+		(*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
 		switch n := cur.Node().(type) {
+		case *ast.SelectorExpr:
+			// opts.Add(o) with a pointer receiver takes &opts.
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
+				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptrRecv := sig.Recv().Type().(*types.Pointer); ptrRecv {
+						if _, ptrX := types.Unalias(info.TypeOf(n.X)).(*types.Pointer); !ptrX {
+							c.noteWrite(n.X, nil, true)
+						}
+					}
+				}
+			}
 		case *ast.Ident:
 			c.tlsConfUse(cur, n)
 		case *ast.FuncDecl:
@@ -1548,12 +1560,19 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			args := fs.evalArgs(call)
-			if b.Name() == "append" && len(args) > 0 {
+			switch {
+			case b.Name() == "append" && len(args) > 0:
 				x := args[0]
 				for _, a := range args[1:] {
 					x = concat(x, a)
 				}
 				return x
+			case b.Name() == "make" && len(call.Args) >= 2:
+				// make([]grpc.DialOption, 0, n) holds no options; nil
+				// elements of a longer slice are there to be filled.
+				if tv := info.Types[call.Args[1]]; tv.Value != nil && tv.Value.String() == "0" {
+					return emptyVal
+				}
 			}
 			return unknownVal
 		}

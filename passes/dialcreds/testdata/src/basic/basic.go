@@ -112,6 +112,15 @@ func slices(addr string, useAuth bool, c credentials.PerRPCCredentials) {
 	grpc.NewClient(addr, all...) // want `no RPC on this connection`
 	grpc.NewClient(addr, append(all, opts2...)...)
 	grpc.NewClient(addr, []grpc.DialOption(opts3)...) // want `no RPC on this connection`
+	made := make([]grpc.DialOption, 0, 4)
+	made = append(made, grpc.WithInsecure())
+	grpc.NewClient(addr, made...) // want `no RPC on this connection`
+	sized := make([]grpc.DialOption, 2)
+	fillSlice(sized)
+	grpc.NewClient(addr, sized...)
+	var own optList
+	own.add(grpc.WithPerRPCCredentials(c))
+	grpc.NewClient(addr, append(own, grpc.WithInsecure())...)
 
 	switch addr {
 	case "a":
@@ -276,3 +285,9 @@ func useBranches(addr string, c credentials.PerRPCCredentials) {
 	grpc.NewClient(addr, branchAuth(c, true)...)
 	branchWrapper(addr) // want `no RPC on this connection carries credentials: basic.branchWrapper gets`
 }
+
+func fillSlice(opts []grpc.DialOption) {}
+
+type optList []grpc.DialOption
+
+func (l *optList) add(o grpc.DialOption) { *l = append(*l, o) }
