@@ -266,19 +266,19 @@ type callSite struct {
 }
 
 type checker struct {
-	pass     *analysis.Pass
-	info     *types.Info
-	user     map[string]bool
-	uses     map[*types.Var][]inspector.Cursor // non-LHS uses of local variables
-	writes   map[*types.Var]int                // assignments of each variable
-	guarded  map[*ast.FuncDecl]bool            // functions that check validity or expiry
-	gtypes   map[*types.TypeName]bool          // types with a guarded method
-	gvars    map[*types.Var]bool               // package variables used in guarded functions
-	calls    []callSite
-	callers  map[*types.Func][]int        // indices in calls of calls to this package's functions
-	wrappers map[*types.Func]*fetcherFact // this package's wrappers
-	// summaries of this package's functions, by parameter index
-	summaries map[*types.Func]map[int]*summary
+	pass      *analysis.Pass
+	info      *types.Info
+	user      map[string]bool
+	uses      map[*types.Var][]inspector.Cursor // non-LHS uses of local variables
+	writes    map[*types.Var]int                // assignments of each variable
+	guarded   map[*ast.FuncDecl]bool            // functions that check validity or expiry
+	gtypes    map[*types.TypeName]bool          // types with a guarded method
+	gvars     map[*types.Var]bool               // package variables used in guarded functions
+	calls     []callSite
+	callers   map[*types.Func][]int         // indices in calls of calls to this package's functions
+	wrappers  map[*types.Func]*fetcherFact  // this package's wrappers
+	decls     map[*types.Func]*ast.FuncDecl // this package's functions
+	summaries map[paramKey]*summary         // memo of summary
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -304,19 +304,33 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &checker{
-		pass:     pass,
-		info:     pass.TypesInfo,
-		user:     user,
-		uses:     make(map[*types.Var][]inspector.Cursor),
-		writes:   make(map[*types.Var]int),
-		guarded:  make(map[*ast.FuncDecl]bool),
-		gtypes:   make(map[*types.TypeName]bool),
-		gvars:    make(map[*types.Var]bool),
-		callers:  make(map[*types.Func][]int),
-		wrappers: make(map[*types.Func]*fetcherFact),
+		pass:      pass,
+		info:      pass.TypesInfo,
+		user:      user,
+		uses:      make(map[*types.Var][]inspector.Cursor),
+		writes:    make(map[*types.Var]int),
+		guarded:   make(map[*ast.FuncDecl]bool),
+		gtypes:    make(map[*types.TypeName]bool),
+		gvars:     make(map[*types.Var]bool),
+		callers:   make(map[*types.Func][]int),
+		summaries: make(map[paramKey]*summary),
+		wrappers:  make(map[*types.Func]*fetcherFact),
 	}
-	c.scan(inspect.Root())
-	c.summarize(inspect.Root())
+	root := inspect.Root()
+	c.scanCalls(root)
+	// No fetch here: nothing to report, and no wrapper to mark (a
+	// wrapper calls a fetch, which would be a candidate).
+	any := false
+	for _, cs := range c.calls {
+		if _, ok := c.fetchAt(cs); ok {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil, nil
+	}
+	c.scan(root)
 
 	// Follow every fetch once. A function returning what it fetched is a
 	// wrapper: export its fact, and its callers in this package become
@@ -376,90 +390,84 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
-// summarize computes, to a fixpoint, what each function of the package
-// does with its string and token parameters, so a token passed to a
-// setter, a constructor or a formatting helper is followed through it.
-func (c *checker) summarize(root inspector.Cursor) {
-	c.summaries = make(map[*types.Func]map[int]*summary)
-	type param struct {
-		decl *ast.FuncDecl
-		fn   *types.Func
-		i    int
-		v    *types.Var
-		k    valKind
+// summary computes, on demand and once, what function fn of this
+// package does with its parameter i when it is a string or a token, so a
+// token passed to a setter, a constructor or a formatting helper is
+// followed through it. Recursive calls see no summary.
+func (c *checker) summary(fn *types.Func, i int) *summary {
+	key := paramKey{fn, i}
+	if sum, done := c.summaries[key]; done {
+		return sum
 	}
-	var params []param
-	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
-		d := cur.Node().(*ast.FuncDecl)
-		fn, ok := c.info.Defs[d.Name].(*types.Func)
-		if !ok || d.Body == nil || c.guarded[d] || c.isRefresher(d) {
-			continue
-		}
-		sig := fn.Type().(*types.Signature)
-		for i := 0; i < sig.Params().Len(); i++ {
-			if sig.Variadic() && i == sig.Params().Len()-1 {
-				break
-			}
-			v := sig.Params().At(i)
-			t := v.Type()
-			switch {
-			case isString(t):
-				params = append(params, param{d, fn, i, v, kString})
-			case lintutil.IsNamed(t, oauth2Path, "Token", true) || lintutil.IsNamed(t, authPath, "Token", true):
-				params = append(params, param{d, fn, i, v, kToken})
-			}
-		}
+	c.summaries[key] = nil // in progress
+	d := c.decls[fn]
+	if d == nil || d.Body == nil || c.guarded[d] || c.isRefresher(d) {
+		return nil
 	}
-	for changed, round := true, 0; changed && round < 4; round++ {
-		changed = false
-		for _, p := range params {
-			if c.summaries[p.fn][p.i] != nil {
-				continue
+	sig := fn.Type().(*types.Signature)
+	if i >= sig.Params().Len() || sig.Variadic() && i == sig.Params().Len()-1 {
+		return nil
+	}
+	v := sig.Params().At(i)
+	var k valKind
+	switch t := v.Type(); {
+	case isString(t):
+		k = kString
+	case lintutil.IsNamed(t, oauth2Path, "Token", true) || lintutil.IsNamed(t, authPath, "Token", true):
+		k = kToken
+	default:
+		return nil
+	}
+	f := c.newFlow(d, v.Pos(), true)
+	f.local(v, k)
+	sum := &summary{kind: k, kept: f.sink, recv: f.recvStore, result: f.wrapResult,
+		holderResult: f.holderResult, frozenResult: f.frozenResult, frozenBy: f.frozenBy}
+	if f.wrapAccess {
+		sum.resKind = kString
+	} else {
+		sum.resKind = kToken
+	}
+	if sum.kept == nil && !sum.recv && sum.result < 0 && sum.holderResult < 0 && sum.frozenResult < 0 {
+		return nil
+	}
+	c.summaries[key] = sum
+	return sum
+}
+
+type paramKey struct {
+	fn *types.Func
+	i  int
+}
+
+func (c *checker) scanCalls(root inspector.Cursor) {
+	for cur := range root.Preorder((*ast.CallExpr)(nil)) {
+		if fn := lintutil.Callee(c.info, cur.Node().(*ast.CallExpr)); fn != nil {
+			if fn.Pkg() == c.pass.Pkg {
+				c.callers[fn] = append(c.callers[fn], len(c.calls))
 			}
-			f := c.newFlow(p.decl, p.v.Pos(), true)
-			f.local(p.v, p.k)
-			sum := &summary{kind: p.k, kept: f.sink, recv: f.recvStore, result: f.wrapResult,
-				holderResult: f.holderResult, frozenResult: f.frozenResult, frozenBy: f.frozenBy}
-			if f.wrapAccess {
-				sum.resKind = kString
-			} else {
-				sum.resKind = kToken
-			}
-			if sum.kept == nil && !sum.recv && sum.result < 0 && sum.holderResult < 0 && sum.frozenResult < 0 {
-				continue
-			}
-			if c.summaries[p.fn] == nil {
-				c.summaries[p.fn] = make(map[int]*summary)
-			}
-			c.summaries[p.fn][p.i] = sum
-			changed = true
+			c.calls = append(c.calls, callSite{cur, fn})
 		}
 	}
 }
 
-// scan records calls, local variable uses and the expiry-aware functions.
+// scan records local variable uses and the expiry-aware functions.
 func (c *checker) scan(root inspector.Cursor) {
-	pkgVarUses := make(map[*ast.FuncDecl][]*types.Var)
-	for cur := range root.Preorder((*ast.CallExpr)(nil), (*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			if fn := lintutil.Callee(c.info, n); fn != nil {
-				if fn.Pkg() == c.pass.Pkg {
-					c.callers[fn] = append(c.callers[fn], len(c.calls))
-				}
-				c.calls = append(c.calls, callSite{cur, fn})
-				switch fn.Name() {
-				case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare",
-					"Sleep", "Tick", "NewTicker", "NewTimer", "AfterFunc", "Reset":
-					key := lintutil.FuncKey(fn)
-					switch {
-					case contains(validity, key) || contains(expiryChecks, key):
-						c.markGuarded(cur, true)
-					case contains(refreshLoops, key):
-						c.markGuarded(cur, false)
-					}
-				}
+	for _, cs := range c.calls {
+		switch cs.fn.Name() {
+		case "Valid", "IsValid", "Until", "Since", "Before", "After", "Compare",
+			"Sleep", "Tick", "NewTicker", "NewTimer", "AfterFunc", "Reset":
+			key := lintutil.FuncKey(cs.fn)
+			switch {
+			case contains(validity, key) || contains(expiryChecks, key):
+				c.markGuarded(cs.cur, true)
+			case contains(refreshLoops, key):
+				c.markGuarded(cs.cur, false)
 			}
+		}
+	}
+	pkgVarUses := make(map[*ast.FuncDecl][]*types.Var)
+	for cur := range root.Preorder((*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
+		switch n := cur.Node().(type) {
 		case *ast.SelectorExpr:
 			if sel := c.info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal && contains(expiryFields, fieldKey(sel)) {
 				c.markGuarded(cur, true)
@@ -487,13 +495,14 @@ func (c *checker) scan(root inspector.Cursor) {
 		}
 	}
 	// A function a cache or refresh loop calls is part of it.
-	decls := make(map[*types.Func]*ast.FuncDecl)
+	c.decls = make(map[*types.Func]*ast.FuncDecl)
 	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
 		d := cur.Node().(*ast.FuncDecl)
 		if obj, ok := c.info.Defs[d.Name].(*types.Func); ok {
-			decls[obj] = d
+			c.decls[obj] = d
 		}
 	}
+	decls := c.decls
 	calls := make(map[*ast.FuncDecl][]*ast.FuncDecl) // caller -> callees in this package
 	for fn, sites := range c.callers {
 		callee := decls[fn]
@@ -600,25 +609,29 @@ func fieldKey(sel *types.Selection) string {
 // fetchAt reports whether the call at cur fetches a token.
 func (c *checker) fetchAt(cs callSite) (fetch, bool) {
 	fn, cur := cs.fn, cs.cur
-	call := cur.Node().(*ast.CallExpr)
-	key := lintutil.FuncKey(fn)
-	ft := fetch{call: call, cur: cur}
 	sig := fn.Type().(*types.Signature)
-	if kind, ok := fetchAPIs[key]; ok {
-		ft.kind = kind
-		return ft, true
+	if sig.Results().Len() == 0 {
+		return fetch{}, false // the common case, cheaply
 	}
-	if fn.Name() == "Token" && sig.Recv() != nil && isTokenSourceMethod(sig) {
-		ft.kind = fetchSource
-		return ft, true
+	ft := fetch{call: cur.Node().(*ast.CallExpr), cur: cur}
+	switch fn.Name() {
+	case "Token", "Exchange", "PasswordCredentialsToken":
+		if kind, ok := fetchAPIs[lintutil.FuncKey(fn)]; ok {
+			ft.kind = kind
+			return ft, true
+		}
+		if fn.Name() == "Token" && sig.Recv() != nil && isTokenSourceMethod(sig) {
+			ft.kind = fetchSource
+			return ft, true
+		}
+		if fn.Name() == "Token" && sig.Recv() != nil && isTokenProviderMethod(sig) {
+			ft.kind = fetchCloud
+			return ft, true
+		}
 	}
-	if fn.Name() == "Token" && sig.Recv() != nil && isTokenProviderMethod(sig) {
-		ft.kind = fetchCloud
-		return ft, true
-	}
-	if c.user[key] {
+	if len(c.user) > 0 && c.user[lintutil.FuncKey(fn)] {
 		ft.kind = fetchUser
-		if sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) {
+		if isString(sig.Results().At(0).Type()) {
 			ft.val = kString
 		}
 		return ft, true
@@ -1093,15 +1106,10 @@ func (f *flow) frozen(cur inspector.Cursor, idx int, name string, pos token.Pos)
 // argument argIndex of call binds, if fn is a function of this package
 // that keeps, stores or returns it.
 func (c *checker) summaryOf(fn *types.Func, call *ast.CallExpr, argIndex int) *summary {
-	sums := c.summaries[fn]
-	if sums == nil || call.Ellipsis.IsValid() {
+	if fn.Pkg() != c.pass.Pkg || call.Ellipsis.IsValid() {
 		return nil
 	}
-	sig := fn.Type().(*types.Signature)
-	if sig.Variadic() && argIndex >= sig.Params().Len()-1 {
-		return nil
-	}
-	return sums[argIndex]
+	return c.summary(fn, argIndex)
 }
 
 // summarized applies the summary of the callee fn to a value passed to
