@@ -206,3 +206,26 @@ func TestCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestVendored lints a vendored copy of the grpc-go v1.29 module: the
+// same findings must come out when grpc-go is read from vendor/.
+func TestVendored(t *testing.T) {
+	bin := binary(t)
+	src := filepath.Join(repoRoot(t), "testdata", "e2e", "grpc129")
+	download(t, src)
+	tmp := t.TempDir()
+	if err := os.CopyFS(tmp, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, tmp, "go", "mod", "vendor"); code != 0 {
+		t.Fatalf("go mod vendor: %s", errOut)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "vendor", "google.golang.org", "grpc", "metadata")); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, tmp, bin, "./...")
+	if code != 3 {
+		t.Errorf("exit %d, want 3\nstderr: %s", code, errOut)
+	}
+	match(t, "grpcauthlint (vendored)", parseText(t, tmp, out), readExpectations(t, tmp))
+}

@@ -152,6 +152,17 @@ type checker struct {
 	rangeKeys map[*types.Var]*types.Var // key variable of a range over an MD -> the MD variable (or nil)
 	cmps      []*site                   // comparisons against a variable, kept if it is a range key
 	cmpVars   []*types.Var
+	// grpc-go version the package builds against, when it can see it:
+	// client-side key validation arrived in 1.46, and before 1.59
+	// grpc-status-details-bin was a reserved header too.
+	major, minor int
+	versionKnown bool
+}
+
+// before reports whether the grpc-go version is known and older than
+// major.minor.
+func (c *checker) before(major, minor int) bool {
+	return c.versionKnown && (c.major < major || c.major == major && c.minor < minor)
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
@@ -171,6 +182,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		rangeKeys: make(map[*types.Var]*types.Var),
 	}
 	c.r.SkipTests = !cfg.Tests
+	c.major, c.minor, c.versionKnown = lintutil.GRPCVersion(pass.Pkg)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil),
@@ -542,7 +554,7 @@ func (c *checker) checkKey(s *site, key string, fixes *constFixer) bool {
 		c.r.Report(d)
 		return true
 	}
-	if write && isReserved(lower) && (s.dest == destClient || s.dest == destServer || s.dest == destStreamHeader || s.dest == destStreamTrailer) {
+	if write && c.isReserved(lower) && (s.dest == destClient || s.dest == destServer || s.dest == destStreamHeader || s.dest == destStreamTrailer) {
 		c.r.Reportf(s.key, "metadata key %q is a reserved transport header: gRPC silently drops it from outgoing metadata; %s", key, reservedRemedy(lower))
 		return true
 	}
@@ -577,6 +589,9 @@ func (c *checker) consequence(s *site) string {
 	}
 	switch s.dest {
 	case destClient:
+		if c.before(1, 46) {
+			return "this grpc-go (before 1.46) sends it unchecked, and HTTP/2 servers reject uppercase or invalid header names"
+		}
 		return "a client sending it fails the RPC with codes.Internal (grpc-go 1.46 and later)"
 	case destServer:
 		return s.sinkName + " sends it unchecked and the client's HTTP/2 framer rejects the response"
@@ -633,7 +648,9 @@ var reserved = map[string]bool{
 	"te":                true,
 }
 
-func isReserved(key string) bool { return key[0] == ':' || reserved[key] }
+func (c *checker) isReserved(key string) bool {
+	return key[0] == ':' || reserved[key] || key == "grpc-status-details-bin" && c.before(1, 59)
+}
 
 // reservedRemedy says what to use instead of writing a reserved header.
 func reservedRemedy(key string) string {
@@ -644,7 +661,7 @@ func reservedRemedy(key string) string {
 		return "set it with grpc.WithUserAgent"
 	case "grpc-timeout":
 		return "give the RPC a context deadline"
-	case "grpc-status", "grpc-message":
+	case "grpc-status", "grpc-message", "grpc-status-details-bin":
 		return "return the status as an error from status.Error"
 	case "grpc-encoding":
 		return "choose compression with grpc.UseCompressor"

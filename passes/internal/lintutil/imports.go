@@ -1,6 +1,10 @@
 package lintutil
 
-import "go/types"
+import (
+	"fmt"
+	"go/constant"
+	"go/types"
+)
 
 // Reaches reports whether pkg can see any of the packages paths (vendor
 // prefixes ignored): pkg itself, its imports, or any package those
@@ -18,6 +22,16 @@ func Reaches(pkg *types.Package, paths ...string) bool {
 	for _, p := range paths {
 		want[p] = true
 	}
+	return findImport(pkg, func(p *types.Package) bool { return want[PkgPath(p)] }) != nil
+}
+
+// FindPackage returns the package path (vendor prefixes ignored) as
+// pkg's type information sees it, or nil, searching as Reaches does.
+func FindPackage(pkg *types.Package, path string) *types.Package {
+	return findImport(pkg, func(p *types.Package) bool { return PkgPath(p) == path })
+}
+
+func findImport(pkg *types.Package, match func(*types.Package) bool) *types.Package {
 	seen := make(map[*types.Package]bool)
 	stack := []*types.Package{pkg}
 	for len(stack) > 0 {
@@ -27,10 +41,28 @@ func Reaches(pkg *types.Package, paths ...string) bool {
 			continue
 		}
 		seen[p] = true
-		if want[PkgPath(p)] {
-			return true
+		if match(p) {
+			return p
 		}
 		stack = append(stack, p.Imports()...)
 	}
-	return false
+	return nil
+}
+
+// GRPCVersion returns the major and minor version of the grpc-go module
+// pkg is built against, read from the constant google.golang.org/grpc.Version,
+// or ok=false when pkg cannot see that package.
+func GRPCVersion(pkg *types.Package) (major, minor int, ok bool) {
+	grpc := FindPackage(pkg, "google.golang.org/grpc")
+	if grpc == nil {
+		return 0, 0, false
+	}
+	c, isConst := grpc.Scope().Lookup("Version").(*types.Const)
+	if !isConst || c.Val().Kind() != constant.String {
+		return 0, 0, false
+	}
+	if _, err := fmt.Sscanf(constant.StringVal(c.Val()), "%d.%d", &major, &minor); err != nil {
+		return 0, 0, false
+	}
+	return major, minor, true
 }

@@ -1,21 +1,27 @@
 // Package mdkeys uses grpc-go v1.45.0: before client-side key
-// validation, NewClient and ValueFromIncomingContext.
+// validation, NewClient and ValueFromIncomingContext, and while
+// grpc-status-details-bin was still a reserved header.
 package mdkeys
 
 import (
 	"context"
 
+	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
 )
 
 func Forward(ctx context.Context) context.Context {
 	in, _ := metadata.FromIncomingContext(ctx)
 	out := metadata.MD{}
-	out["X-Forwarded-For"] = in["X-Real-IP"] // want "metadatakey: metadata key \"X-Forwarded-For\" has uppercase letters: a client sending it fails the RPC" "metadatakey: metadata key \"X-Real-IP\" never matches: incoming metadata keys are lowercase"
+	out["X-Forwarded-For"] = in["X-Real-IP"] // want "metadatakey: metadata key \"X-Forwarded-For\" has uppercase letters: this grpc-go \\(before 1.46\\) sends it unchecked, and HTTP/2 servers reject uppercase or invalid header names; use \"x-forwarded-for\"" "metadatakey: metadata key \"X-Real-IP\" never matches: incoming metadata keys are lowercase"
 	for k := range in {
-		if k == "Authorization" { // want "metadatakey: metadata key \"Authorization\" never matches"
+		if k == "Authorization" { // want "metadatakey: metadata key \"Authorization\" never matches: incoming metadata keys are lowercase"
 			out.Set("Authorization", in.Get("authorization")...) // want "metadatakey: metadata key \"Authorization\" is lowercased by MD.Set"
 		}
 	}
 	return metadata.NewOutgoingContext(ctx, out)
+}
+
+func Trailer(ctx context.Context, details string) error {
+	return grpc.SetTrailer(ctx, metadata.Pairs("grpc-status-details-bin", details)) // want "metadatakey: metadata key \"grpc-status-details-bin\" is a reserved transport header: gRPC silently drops it from outgoing metadata; return the status as an error from status.Error"
 }
