@@ -317,6 +317,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		wrappers:  make(map[*types.Func]*fetcherFact),
 	}
 	root := inspect.Root()
+	r := lintutil.NewReporter(pass)
+	defer r.Finish()
 	c.scanCalls(root)
 	// No fetch here: nothing to report, and no wrapper to mark (a
 	// wrapper calls a fetch, which would be a candidate).
@@ -376,7 +378,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	sort.Slice(fetches, func(i, j int) bool { return fetches[i].call.Pos() < fetches[j].call.Pos() })
 
-	r := lintutil.NewReporter(pass)
 	for _, ft := range fetches {
 		if ft.flow.sink == nil || c.exempt(ft.cur) {
 			continue
@@ -386,7 +387,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		}
 		c.report(r, ft, ft.flow.sink)
 	}
-	r.Finish()
 	return nil, nil
 }
 

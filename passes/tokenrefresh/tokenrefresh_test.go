@@ -17,7 +17,7 @@ func TestTokenRefresh(t *testing.T) {
 	analysistest.Run(t, dir, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
-		"ignore", "testfiles", "helpers", "pkglevel")
+		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch")
 }
 
 func TestTests(t *testing.T) {
