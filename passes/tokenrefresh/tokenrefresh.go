@@ -322,14 +322,14 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c.scanCalls(root)
 	// No fetch here: nothing to report, and no wrapper to mark (a
 	// wrapper calls a fetch, which would be a candidate).
-	any := false
+	found := false
 	for _, cs := range c.calls {
 		if _, ok := c.fetchAt(cs); ok {
-			any = true
+			found = true
 			break
 		}
 	}
-	if !any {
+	if !found {
 		return nil, nil
 	}
 	c.scan(root)
