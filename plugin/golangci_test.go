@@ -347,6 +347,18 @@ func TestGolangciLint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Run("bad-settings", func(t *testing.T) {
+		// golangci-lint stops with the plugin's error, naming pass and key.
+		tmp := t.TempDir()
+		cfg := filepath.Join(tmp, ".golangci.yml")
+		if err := os.WriteFile(cfg, []byte(config(t, map[string]any{"metadatakey": map[string]any{"test": true}})), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, code := e2etest.Run(t, tmp, bin, "run", "-c", cfg, "./...")
+		if want := `grpcauthlint settings: metadatakey: unknown setting "test"`; code != 3 || !strings.Contains(errOut, want) {
+			t.Errorf("golangci-lint with a misspelt option: exit %d, stderr:\n%s\nwant exit 3 and %q", code, errOut, want)
+		}
+	})
 	for _, dir := range e2etest.Modules(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			e2etest.Download(t, dir)
