@@ -100,15 +100,18 @@
 //
 // # Flags
 //
-// -tokenrefresh.fetcher (setting "fetcher", a list): a function or method
-// of yours that fetches a token, in types.Func.FullName notation, such as
-// "example.com/auth.FetchToken" or "(*example.com/auth.Client).Token"
-// (methods of generic types without their type parameters). Repeatable;
-// a value may hold several entries separated by commas. A fetcher that
-// returns a string returns the access token itself.
-//
-// -tokenrefresh.tests (setting "tests"): also report fetches in _test.go
+// -tokenrefresh.tests (setting tests): also report fetches in _test.go
 // files. Off by default: a test finishes long before its token expires.
+//
+// -tokenrefresh.fetcher (setting fetcher, a list): a function or method
+// of yours that fetches a token, in types.Func.FullName notation, such as
+// "example.com/auth.FetchToken" or "(*example.com/auth.Client).Token";
+// drop the * for value receivers and interfaces, and name methods of
+// generic types without their type parameters. A fetcher that returns a
+// string returns the access token itself. Repeatable; a value may hold
+// several entries separated by commas. A malformed entry is an error
+// naming it, when the flag is parsed or, for the golangci-lint setting,
+// when the analyzer runs.
 //
 // Suppress a finding with a reason:
 //
