@@ -1636,7 +1636,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	var of optsFact
 	if fs.c.pass.ImportObjectFact(fn, &of) {
-		return fs.instantiate(of.Summary.val("the options of "+fn.Pkg().Name()+"."+fn.Name()), sig, call, args)
+		return fs.instantiate(of.Summary.val("the options of "+funcName(fn)), sig, call, args)
 	}
 	return fs.clientOf(call, sig)
 }
@@ -2100,10 +2100,7 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 // checkWrapper judges the call of a wrapper of a dial entry point.
 func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
 	fn := lintutil.Callee(fs.c.pass.TypesInfo, call)
-	name := fn.Name()
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + fn.Name()
-	}
+	name := funcName(fn)
 	opts := concat(d.Base.val("the options of "+name), argVal(sig, call, args, d.Opts))
 	var target ast.Expr
 	if d.Target >= 0 && d.Target < len(call.Args) {
@@ -2111,6 +2108,24 @@ func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.
 	}
 	fs.checkDial(call, name, opts, target, nil, -1)
 	fs.noteDialer(call, name, opts, target)
+}
+
+// funcName names a function in messages: pkg.Func, pkg.Type.Method.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }
 
 // callOptions reports TLS-requiring credentials given as call options on

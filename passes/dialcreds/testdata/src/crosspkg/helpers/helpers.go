@@ -53,3 +53,9 @@ func DialAuthed(ctx context.Context, c credentials.PerRPCCredentials, addr strin
 func DialFixed(opts ...grpc.DialOption) (*grpc.ClientConn, error) { // want DialFixed:`dialer\(opts=0 target=-1 base=none insecure\)`
 	return grpc.NewClient("api.example.com:443", append(opts, Insecure())...)
 }
+
+type Server struct{ Addr string }
+
+func (s *Server) Client(opts ...grpc.DialOption) (*grpc.ClientConn, error) { // want Client:`dialer\(opts=0 target=-1 base=none insecure\)`
+	return grpc.NewClient(s.Addr, append([]grpc.DialOption{Insecure()}, opts...)...)
+}

@@ -43,3 +43,9 @@ func useDial(c credentials.PerRPCCredentials) {
 	Dial("api.example.com:443") // want `no RPC on this connection carries credentials: user.Dial gets`
 	Dial("api.example.com:443", grpc.WithPerRPCCredentials(c))
 }
+
+func useServer(s *helpers.Server, c credentials.PerRPCCredentials) {
+	s.Client() // want `no RPC on this connection carries credentials: helpers.Server.Client gets`
+	s.Client(grpc.WithPerRPCCredentials(c))
+	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.Server.Client fails with "the credentials require transport level security": plaincreds.Creds credentials require TLS but the connection uses the options of helpers.Server.Client`
+}
