@@ -954,7 +954,7 @@ func (f *flow) value(cur inspector.Cursor, k valKind, idx int) {
 		var lhs ast.Expr
 		switch {
 		case len(p.Rhs) == 1 && len(p.Lhs) > 1:
-			if idx < len(p.Lhs) {
+			if isTuple(info, cur) && idx < len(p.Lhs) {
 				lhs = p.Lhs[idx]
 			}
 		default:
@@ -972,7 +972,7 @@ func (f *flow) value(cur inspector.Cursor, k valKind, idx int) {
 		}
 		var name *ast.Ident
 		if len(p.Values) == 1 && len(p.Names) > 1 {
-			if idx < len(p.Names) {
+			if isTuple(info, cur) && idx < len(p.Names) {
 				name = p.Names[idx]
 			}
 		} else if i := parentIndex(cur); idx == 0 && i < len(p.Names) {
@@ -984,6 +984,13 @@ func (f *flow) value(cur inspector.Cursor, k valKind, idx int) {
 	case *ast.ReturnStmt:
 		f.ret(parent, p, cur, k, idx)
 	}
+}
+
+// isTuple reports whether the expression at cur has several values (a
+// call); anything else assigned to several variables is a type error.
+func isTuple(info *types.Info, cur inspector.Cursor) bool {
+	_, ok := info.TypeOf(cur.Node().(ast.Expr)).(*types.Tuple)
+	return ok
 }
 
 func isNode[T ast.Node](cur inspector.Cursor) bool {

@@ -34,3 +34,24 @@ func d(ts oauth2.TokenSource) {
 	tok, _ := ts.Token() // want `kept in package variable bearer`
 	bearer = tok.AccessToken
 }
+
+func helper(s string) string { return "Bearer " + s }
+
+func (c *Client) set(s string) { c.auth = s }
+
+func e(ts oauth2.TokenSource) {
+	tok, _ := ts.Token()
+	helper(tok.AccessToken, 2)
+	c := &Client{}
+	c.set()
+	c.set(tok.AccessToken, tok)
+	x := Undefined{Token: tok.AccessToken}
+	_ = x
+	var y = func() (string, int) { return tok.AccessToken }()
+	_ = y
+	z := &Client{auth: tok.AccessToken, missing: 1}
+	_ = z
+	oauth.NewOauthAccess(tok).Undefined()
+	go undefinedFn(tok)
+	bearer, other = tok.AccessToken
+}
