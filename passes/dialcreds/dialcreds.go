@@ -1610,7 +1610,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	// Call options on a connection or a client built from one (rule 2).
 	if recv != nil && sig.Variadic() {
 		if last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); lintutil.IsNamed(last.Elem(), grpcPath, "CallOption", false) {
-			fs.callOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1))
+			fs.callOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
 		}
 	}
 	// Same-package functions: the walk's own summary.
@@ -2130,9 +2130,22 @@ func funcName(fn *types.Func) string {
 
 // callOptions reports TLS-requiring credentials given as call options on
 // an insecure connection (rule 2, per call).
-func (fs *funcState) callOptions(call *ast.CallExpr, conn, opts val) {
-	if fs.skip || !call.Ellipsis.IsValid() && len(call.Args) == 0 {
+func (fs *funcState) callOptions(call *ast.CallExpr, conn, opts val, optArgs []val) {
+	if fs.skip {
 		return
+	}
+	// Report at the call option that carries the credentials when it is
+	// written in place.
+	var at analysis.Range = call.Fun
+	first := len(call.Args) - len(optArgs)
+args:
+	for i, v := range optArgs {
+		for _, o := range v {
+			if o.credName != "" && o.credVia == viaCallOpt {
+				at = call.Args[first+i]
+				break args
+			}
+		}
 	}
 	for _, c := range conn {
 		if c.b&bInsecure == 0 || c.b&bUnknown != 0 || c.param != 0 {
@@ -2141,7 +2154,7 @@ func (fs *funcState) callOptions(call *ast.CallExpr, conn, opts val) {
 		for _, o := range opts {
 			if o.credName != "" && o.credVia == viaCallOpt && !contradictory(addAtoms(c.atoms, o.atoms)) {
 				when := whenPrefix(c.insecCond)
-				fs.c.r.Reportf(call, "%sthis RPC fails with Unauthenticated \"cannot send secure credentials on an insecure connection\": %s credentials require TLS but the connection uses %s; use TLS transport credentials (credentials.NewTLS)", when, o.credName, c.insecWhat)
+				fs.c.r.Reportf(at, "%sthis RPC fails with Unauthenticated \"cannot send secure credentials on an insecure connection\": %s credentials require TLS but the connection uses %s; use TLS transport credentials (credentials.NewTLS)", when, o.credName, c.insecWhat)
 				return
 			}
 		}
