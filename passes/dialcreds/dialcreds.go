@@ -406,6 +406,12 @@ func contradictory(atoms string) bool {
 // concat is the options of x followed by those of y, on every pair of
 // paths.
 func concat(x, y val) val {
+	if len(x) == 0 {
+		x = unknownVal
+	}
+	if len(y) == 0 {
+		y = unknownVal
+	}
 	if len(x)*len(y) > maxAltCount {
 		return collapse(concat(collapse(x), collapse(y)))
 	}
@@ -458,6 +464,9 @@ func collapse(v val) val {
 }
 
 func mapAlts(v val, f func(alt) alt) val {
+	if len(v) == 0 {
+		v = unknownVal // never empty; be safe on broken code
+	}
 	out := make(val, 0, len(v))
 	for _, a := range v {
 		out = addAlt(out, f(a))
@@ -467,6 +476,9 @@ func mapAlts(v val, f func(alt) alt) val {
 
 func summarize(v val) optsSummary {
 	s := optsSummary{Param: -1}
+	if len(v) == 0 {
+		return s
+	}
 	auth, unknown := false, false
 	params := map[int]bool{}
 	allInsecure, allCreds := true, true
@@ -1609,7 +1621,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	// Call options on a connection or a client built from one (rule 2).
 	if recv != nil && sig.Variadic() {
-		if last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); lintutil.IsNamed(last.Elem(), grpcPath, "CallOption", false) {
+		if last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok && lintutil.IsNamed(last.Elem(), grpcPath, "CallOption", false) {
 			fs.callOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
 		}
 	}
@@ -1949,7 +1961,7 @@ func (fs *funcState) targetExempt(target ast.Expr) bool {
 
 // checkDial judges the options a connection is built with.
 func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int) {
-	if fs.skip {
+	if fs.skip || len(opts) == 0 {
 		return
 	}
 	// Rule 3: metadata on the DialContext context.
