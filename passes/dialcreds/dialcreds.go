@@ -1052,6 +1052,9 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 					return true
 				}
 			}
+			if fn := lintutil.Callee(info, call); fn != nil && noReturn(fn) {
+				return true
+			}
 		}
 	case *ast.AssignStmt:
 		fs.assign(s.Lhs, s.Rhs, s.Tok)
@@ -1195,6 +1198,26 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 		fs.eval(s.X)
 	}
 	return false
+}
+
+// noReturn reports whether a call of fn never returns: os.Exit,
+// runtime.Goexit, the Fatal and Panic functions and methods of loggers
+// (log, testing, grpclog and their look-alikes), and testing's FailNow
+// and Skip. A branch that ends in one does not reach the code after it.
+func noReturn(fn *types.Func) bool {
+	name := fn.Name()
+	switch lintutil.PkgPath(fn.Pkg()) {
+	case "os", "syscall":
+		return name == "Exit"
+	case "runtime":
+		return name == "Goexit"
+	case "testing":
+		switch name {
+		case "FailNow", "SkipNow", "Skip", "Skipf":
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic") && name != "PanicOnError"
 }
 
 // clauses walks the clauses of a switch.

@@ -4,6 +4,7 @@ package tlscreds
 
 import (
 	"context"
+	"log"
 
 	"golang.org/x/oauth2"
 	"google.golang.org/grpc"
@@ -198,4 +199,19 @@ func bundles(addr string, b credentials.Bundle) {
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(gb.PerRPCCredentials())) // want `google.NewDefaultCredentials bundle's per-RPC credentials require TLS but the connection uses grpc.WithInsecure\(\)`
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(b.PerRPCCredentials()))
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(insecure.NewBundle().PerRPCCredentials()))
+}
+
+// A branch that ends the program does not reach the dial.
+func validated(addr string, cfg config) {
+	var opts []grpc.DialOption
+	switch cfg.Mode {
+	case "tls":
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)), grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+	case "plain":
+		opts = append(opts, grpc.WithInsecure())
+	default:
+		opts = append(opts, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.TokenSource{}))
+		log.Fatalf("unknown mode %q", cfg.Mode)
+	}
+	grpc.NewClient(addr, opts...)
 }
