@@ -182,7 +182,9 @@ func golangci(t *testing.T, bin, dir, cfg string, args ...string) []e2etest.Find
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args = append([]string{"run", "-c", cfgPath, "--output.json.path=stdout", "--show-stats=false"}, args...)
+	// Each test has its own golangci-lint cache (GOLANGCI_LINT_CACHE),
+	// so it may run beside other golangci-lint processes.
+	args = append([]string{"run", "-c", cfgPath, "--allow-parallel-runners", "--output.json.path=stdout", "--show-stats=false"}, args...)
 	args = append(args, "./...")
 	out, errOut, code := e2etest.Run(t, dir, bin, args...)
 	if code != 0 && code != 1 {
@@ -354,7 +356,7 @@ func TestGolangciLint(t *testing.T) {
 		if err := os.WriteFile(cfg, []byte(config(t, map[string]any{"metadatakey": map[string]any{"test": true}})), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, errOut, code := e2etest.Run(t, tmp, bin, "run", "-c", cfg, "./...")
+		_, errOut, code := e2etest.Run(t, tmp, bin, "run", "-c", cfg, "--allow-parallel-runners", "./...")
 		if want := `grpcauthlint settings: metadatakey: unknown setting "test"`; code != 3 || !strings.Contains(errOut, want) {
 			t.Errorf("golangci-lint with a misspelt option: exit %d, stderr:\n%s\nwant exit 3 and %q", code, errOut, want)
 		}
