@@ -730,6 +730,15 @@ func (c *checker) noteWrite(e ast.Expr, lit ast.Node, addr bool) {
 			e = x.X
 			continue
 		case *ast.SelectorExpr:
+			// otherpkg.Opts = ...: that package's variable changes here.
+			if id := identOf(x.X); id != nil {
+				if _, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+					if v, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Var); ok {
+						c.assigned[v] = true
+					}
+					return
+				}
+			}
 			e = x.X
 			continue
 		case *ast.StarExpr:
@@ -1446,7 +1455,7 @@ func (fs *funcState) lookup(v *types.Var) val {
 	if v.Parent() == fs.c.pass.Pkg.Scope() {
 		return fs.c.pkgVar(v)
 	}
-	if v.Pkg() != nil && v.Pkg() != fs.c.pass.Pkg && v.Parent() == v.Pkg().Scope() {
+	if v.Pkg() != nil && v.Pkg() != fs.c.pass.Pkg && v.Parent() == v.Pkg().Scope() && !fs.c.assigned[v] {
 		var f optsFact
 		if fs.c.pass.ImportObjectFact(v, &f) {
 			return f.Summary.val("the options of " + v.Pkg().Name() + "." + v.Name())

@@ -22,7 +22,7 @@ import (
 // names it; TestEveryPackageTested keeps the two in step.
 var tested = []string{
 	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
-	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/plaincreds",
+	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2", "crosspkg/plaincreds",
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
 	"manybranches",
 }
@@ -37,7 +37,7 @@ func TestRules(t *testing.T) {
 func TestCrossPackage(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
-		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user")
+		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2")
 }
 
 func TestExemptions(t *testing.T) {
