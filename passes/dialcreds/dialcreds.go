@@ -562,7 +562,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	c := &checker{
 		pass:     pass,
 		cfg:      cfg,
-		r:        lintutil.NewReporter(pass),
+		r:        newReporter(pass, cfg),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 		done:     make(map[*ast.FuncDecl]*funcResult),
 		pkgVars:  make(map[*types.Var]*ast.ValueSpec),
@@ -897,6 +897,14 @@ func (c *checker) pkgVar(v *types.Var) val {
 	if isOptionType(v.Type()) {
 		c.pass.ExportObjectFact(v, &optsFact{Summary: summarize(r)})
 	}
+	return r
+}
+
+// newReporter reports through the ignore directive; findings (and
+// directives) in _test.go files are dropped unless cfg.Tests.
+func newReporter(pass *analysis.Pass, cfg *Config) *lintutil.Reporter {
+	r := lintutil.NewReporter(pass)
+	r.SkipTests = !cfg.Tests
 	return r
 }
 
