@@ -52,7 +52,7 @@ func New(cfg Config) *analysis.Analyzer {
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact)},
+		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.Var(lintutil.StringList{P: &c.AllowTarget}, "allow-target",
@@ -273,6 +273,15 @@ type requiresTLSFact struct {
 
 func (*requiresTLSFact) AFact()         {}
 func (*requiresTLSFact) String() string { return "requiresTLS" }
+
+// tlsCredsFact marks a function that returns, on every path, per-RPC
+// credentials that require transport security.
+type tlsCredsFact struct {
+	Name string // the credentials, for messages
+}
+
+func (*tlsCredsFact) AFact()           {}
+func (f *tlsCredsFact) String() string { return "tlscreds(" + f.Name + ")" }
 
 // ---------------------------------------------------------------------
 // Abstract values
@@ -864,11 +873,35 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 		if fs.resIdx >= 0 && isOptionType(fs.sig.Results().At(fs.resIdx).Type()) {
 			c.pass.ExportObjectFact(fn, &optsFact{Summary: summarize(res.ret)})
 		}
+		if fs.resIdx >= 0 && lintutil.IsNamed(fs.sig.Results().At(fs.resIdx).Type(), credsPath, "PerRPCCredentials", false) {
+			if name, ok := allTLSCreds(res.ret, funcName(fn)); ok {
+				c.pass.ExportObjectFact(fn, &tlsCredsFact{Name: name})
+			}
+		}
 		if res.dialer != nil {
 			c.pass.ExportObjectFact(fn, res.dialer)
 		}
 	}
 	return res
+}
+
+// allTLSCreds reports whether every path of v is per-RPC credentials that
+// require transport security, and names them: by their own name when all
+// paths agree, else by the function's (fname).
+func allTLSCreds(v val, fname string) (string, bool) {
+	if len(v) == 0 {
+		return "", false
+	}
+	name := v[0].credName
+	for _, a := range v {
+		if a.b&bTLSCreds == 0 {
+			return "", false
+		}
+		if a.credName != name {
+			name = fname
+		}
+	}
+	return name, true
 }
 
 // pkgVar is the value of a package-level variable of this package.
@@ -1681,6 +1714,10 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 			return fs.clientOf(call, sig)
 		}
 		return fs.clientOf(call, sig)
+	}
+	var cf tlsCredsFact
+	if fs.c.pass.ImportObjectFact(fn, &cf) {
+		return val{{b: bTLSCreds, credName: cf.Name}}
 	}
 	var df dialerFact
 	if fs.c.pass.ImportObjectFact(fn, &df) {

@@ -24,8 +24,9 @@
 //   - per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
 //     credentials/google identity credentials and the per-RPC credentials
-//     of its bundles, and user types whose
-//     RequireTransportSecurity returns the constant true) on an insecure
+//     of its bundles, user types whose RequireTransportSecurity returns
+//     the constant true, and functions of any package that return such
+//     credentials) on an insecure
 //     transport (insecure.NewCredentials, grpc.WithInsecure) on the same
 //     path: attached with WithPerRPCCredentials, NewClient and Dial fail
 //     with "the credentials require transport level security"; attached as

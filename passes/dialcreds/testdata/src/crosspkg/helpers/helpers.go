@@ -7,6 +7,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/credentials/oauth"
 )
 
 func TLS() grpc.DialOption { // want TLS:`dialopts\(none\)`
@@ -58,4 +59,23 @@ type Server struct{ Addr string }
 
 func (s *Server) Client(opts ...grpc.DialOption) (*grpc.ClientConn, error) { // want Client:`dialer\(opts=0 target=-1 base=none insecure\)`
 	return grpc.NewClient(s.Addr, append([]grpc.DialOption{Insecure()}, opts...)...)
+}
+
+// Credentials returns credentials that require TLS on every path.
+func Credentials(keyFile string) (credentials.PerRPCCredentials, error) { // want Credentials:`tlscreds\(helpers.Credentials\)`
+	if keyFile == "" {
+		return oauth.TokenSource{}, nil
+	}
+	return oauth.NewServiceAccountFromFile(keyFile, "scope")
+}
+
+func MaybeCredentials(c credentials.PerRPCCredentials) credentials.PerRPCCredentials {
+	if c != nil {
+		return c
+	}
+	return oauth.NewComputeEngine()
+}
+
+func ServiceAccount(keyFile string) (credentials.PerRPCCredentials, error) { // want ServiceAccount:`tlscreds\(oauth.NewServiceAccountFromFile\)`
+	return oauth.NewServiceAccountFromFile(keyFile, "scope")
 }

@@ -49,3 +49,11 @@ func useServer(s *helpers.Server, c credentials.PerRPCCredentials) {
 	s.Client(grpc.WithPerRPCCredentials(c))
 	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.Server.Client fails with "the credentials require transport level security": plaincreds.Creds credentials require TLS but the connection uses the options of helpers.Server.Client`
 }
+
+func credsHelpers(addr string, c credentials.PerRPCCredentials) {
+	hc, _ := helpers.Credentials("sa.json")
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(hc), grpc.WithInsecure()) // want `grpc.NewClient fails with "the credentials require transport level security": helpers.Credentials credentials require TLS`
+	sa, _ := helpers.ServiceAccount("sa.json")
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(sa))) // want `every RPC on this connection fails with Unauthenticated .*: oauth.NewServiceAccountFromFile credentials in the default call options require TLS`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(helpers.MaybeCredentials(c)), grpc.WithInsecure())
+}
