@@ -26,12 +26,12 @@
 //     credentials/google identity credentials and the per-RPC credentials
 //     of its bundles, user types whose RequireTransportSecurity returns
 //     the constant true, and functions of any package that return such
-//     credentials) on an insecure
-//     transport (insecure.NewCredentials, grpc.WithInsecure) on the same
-//     path: attached with WithPerRPCCredentials, NewClient and Dial fail
-//     with "the credentials require transport level security"; attached as
-//     call options (also through WithDefaultCallOptions), every RPC fails
-//     with Unauthenticated "cannot send secure credentials on an insecure
+//     credentials) on an insecure transport (insecure.NewCredentials,
+//     grpc.WithInsecure) on the same path: attached with
+//     WithPerRPCCredentials, NewClient and Dial fail with "the credentials
+//     require transport level security"; attached as call options (also
+//     through WithDefaultCallOptions), every RPC fails with
+//     Unauthenticated "cannot send secure credentials on an insecure
 //     connection";
 //   - metadata attached to the context given to grpc.DialContext, which no
 //     RPC ever sends;
