@@ -281,6 +281,15 @@ type checker struct {
 	summaries map[paramKey]*summary         // memo of summary
 }
 
+// run finds the fetches of the package and follows each fetched value
+// through its function: a token (kToken) to its access-token string
+// (kString), strings into the values that hold them (kHolder), and the
+// credentials built by a frozen sink (kFrozen). A value that reaches a
+// place outliving the call is a sink, reported at the fetch unless the
+// fetch is exempt (refresher, cache, refresh loop, static option,
+// one-shot main, test file). A function returning what it fetched gets a
+// fetcherFact, so its calls are fetches in every package. Unknown calls
+// end a flow: the pass stays silent where it cannot see.
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	user := make(map[string]bool)
 	paths := []string{oauth2Path, oauthPath, authPath, ccPath}
