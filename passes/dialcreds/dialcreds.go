@@ -2272,7 +2272,8 @@ func isTracked(t types.Type) bool {
 		lintutil.IsNamed(t, credsPath, "PerRPCCredentials", false) ||
 		lintutil.IsNamed(t, credsPath, "TransportCredentials", false) ||
 		lintutil.IsNamed(t, credsPath, "Bundle", false) ||
-		lintutil.IsNamed(t, "context", "Context", false)
+		lintutil.IsNamed(t, "context", "Context", false) ||
+		isTLSConfig(t)
 }
 
 func (fs *funcState) text(e ast.Expr) string {

@@ -80,8 +80,22 @@ func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
 	alias.Certificates = nil
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(acfg)))
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(pkgTLS)))
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(plainTLS))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(plainTLS)))    // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(serverTLS()))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(clientTLS(cert))))
+	loaded, _ := loadTLS(cfg)
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(loaded)))
 }
+
+func serverTLS() *tls.Config { return &tls.Config{MinVersion: tls.VersionTLS12} }
+
+func clientTLS(cert tls.Certificate) *tls.Config {
+	cfg := serverTLS()
+	cfg.Certificates = []tls.Certificate{cert}
+	return cfg
+}
+
+func loadTLS(base *tls.Config) (*tls.Config, error) { return base.Clone(), nil }
 
 func addClientCert(cfg *tls.Config) {}
 
