@@ -48,7 +48,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("tokenrefresh"),
 		Requires:  []*analysis.Analyzer{inspect.Analyzer},
-		FactTypes: []analysis.Fact{new(fetcherFact)},
+		FactTypes: []analysis.Fact{new(fetcherFact), new(tokenParamFact)},
 		// Broken packages are analyzed too (golangci-lint and editors
 		// run on code being written); unknown types keep the pass silent.
 		RunDespiteErrors: true,
@@ -338,10 +338,22 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			break
 		}
 	}
-	if !found {
+	tokenParams := c.tokenParams(root)
+	if !found && len(tokenParams) == 0 {
 		return nil, nil
 	}
 	c.scan(root)
+
+	// Exported functions taking a token: say what they do with it, for
+	// the packages that call them.
+	for _, p := range tokenParams {
+		if sum := c.summary(p.fn, p.i); sum != nil {
+			c.exportParam(p.fn, p.i, sum)
+		}
+	}
+	if !found {
+		return nil, nil
+	}
 
 	// Follow every fetch once. A function returning what it fetched is a
 	// wrapper: export its fact, and its callers in this package become
@@ -446,6 +458,112 @@ func (c *checker) summary(fn *types.Func, i int) *summary {
 type paramKey struct {
 	fn *types.Func
 	i  int
+}
+
+// tokenParams lists the *oauth2.Token and *auth.Token parameters of the
+// package's exported functions and methods.
+func (c *checker) tokenParams(root inspector.Cursor) []paramKey {
+	var keys []paramKey
+	for cur := range root.Preorder((*ast.FuncDecl)(nil)) {
+		d := cur.Node().(*ast.FuncDecl)
+		fn, ok := c.info.Defs[d.Name].(*types.Func)
+		if !ok || !fn.Exported() || d.Body == nil {
+			continue
+		}
+		params := fn.Type().(*types.Signature).Params()
+		for i := 0; i < params.Len(); i++ {
+			if isTokenType(params.At(i).Type()) {
+				keys = append(keys, paramKey{fn, i})
+			}
+		}
+	}
+	return keys
+}
+
+func isTokenType(t types.Type) bool {
+	return lintutil.IsNamed(t, oauth2Path, "Token", true) || lintutil.IsNamed(t, authPath, "Token", true)
+}
+
+// tokenParamFact says what a function does with its token parameters:
+// a token passed to it from another package is followed through it.
+type tokenParamFact struct {
+	Params []ParamSummary
+}
+
+// ParamSummary is the gob form of a token parameter's summary.
+type ParamSummary struct {
+	Index        int
+	Kept         string // where the function keeps it, or ""
+	Static       bool   // kept by a wrapper that never refreshes
+	Recv         bool   // its access token stored in the receiver's fields
+	Result       int    // returned as result Result, or -1
+	ResultAccess bool   // returned as its access-token string
+	HolderResult int    // its access token returned in a struct, or -1
+	FrozenResult int    // returned in frozen credentials, or -1
+	FrozenBy     string
+}
+
+func (*tokenParamFact) AFact() {}
+
+func (f *tokenParamFact) String() string {
+	var parts []string
+	for _, p := range f.Params {
+		var what []string
+		if p.Kept != "" {
+			what = append(what, "kept in "+p.Kept)
+		}
+		if p.Recv {
+			what = append(what, "stored in the receiver")
+		}
+		if p.Result >= 0 {
+			what = append(what, fmt.Sprintf("returned as result %d", p.Result))
+		}
+		if p.HolderResult >= 0 {
+			what = append(what, fmt.Sprintf("held by result %d", p.HolderResult))
+		}
+		if p.FrozenResult >= 0 {
+			what = append(what, fmt.Sprintf("frozen by %s in result %d", p.FrozenBy, p.FrozenResult))
+		}
+		parts = append(parts, fmt.Sprintf("token param %d: %s", p.Index, strings.Join(what, ", ")))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// exportParam adds the summary of parameter i of fn to fn's fact.
+func (c *checker) exportParam(fn *types.Func, i int, sum *summary) {
+	p := ParamSummary{Index: i, Recv: sum.recv, Result: sum.result, ResultAccess: sum.resKind == kString,
+		HolderResult: sum.holderResult, FrozenResult: sum.frozenResult, FrozenBy: sum.frozenBy}
+	if sum.kept != nil {
+		p.Kept, p.Static = sum.kept.what, sum.kept.static
+	}
+	fact := new(tokenParamFact)
+	c.pass.ImportObjectFact(fn, fact)
+	fact.Params = append(fact.Params, p)
+	c.pass.ExportObjectFact(fn, fact)
+}
+
+// importedSummary returns the summary of token parameter i of fn, a
+// function of another package, from its fact.
+func (c *checker) importedSummary(fn *types.Func, i int) *summary {
+	var fact tokenParamFact
+	if !c.pass.ImportObjectFact(fn, &fact) {
+		return nil
+	}
+	for _, p := range fact.Params {
+		if p.Index != i {
+			continue
+		}
+		sum := &summary{kind: kToken, recv: p.Recv, result: p.Result, resKind: kToken,
+			holderResult: p.HolderResult, frozenResult: p.FrozenResult, frozenBy: p.FrozenBy}
+		if p.ResultAccess {
+			sum.resKind = kString
+		}
+		if p.Kept != "" {
+			sum.kept = &sink{what: p.Kept, static: p.Static}
+		}
+		return sum
+	}
+	return nil
 }
 
 func (c *checker) scanCalls(root inspector.Cursor) {
@@ -1122,8 +1240,11 @@ func (f *flow) frozen(cur inspector.Cursor, idx int, name string, pos token.Pos)
 // argument argIndex of call binds, if fn is a function of this package
 // that keeps, stores or returns it.
 func (c *checker) summaryOf(fn *types.Func, call *ast.CallExpr, argIndex int) *summary {
-	if fn.Pkg() != c.pass.Pkg || call.Ellipsis.IsValid() {
+	if call.Ellipsis.IsValid() {
 		return nil
+	}
+	if fn.Pkg() != c.pass.Pkg {
+		return c.importedSummary(fn, argIndex)
 	}
 	return c.summary(fn, argIndex)
 }

@@ -68,3 +68,39 @@ func (c *Client) h(ctx context.Context) {
 	s, _ := local(ctx) // want `kept in field Client\.auth`
 	c.auth = s
 }
+
+// Tokens passed to another package's helpers.
+func (c *Client) i(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `frozen by oauth\.NewOauthAccess in Creds`
+	c.creds = lib.Creds(tok)
+}
+
+func (c *Client) j(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in package variable current by Use`
+	lib.Use(tok)
+}
+
+func (c *Client) k(ctx context.Context, ts oauth2.TokenSource, h *lib.Holder) {
+	tok, _ := ts.Token()
+	var local lib.Holder
+	local.Set(ctx, tok) // a local holder: per call
+	h.Set(ctx, tok)     // a parameter's: the caller's request
+}
+
+type holderClient struct{ h lib.Holder }
+
+func (c *holderClient) l(ctx context.Context, ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in a field of the receiver of Set`
+	c.h.Set(ctx, tok)
+}
+
+func (c *Client) m(ts oauth2.TokenSource) {
+	tok, _ := ts.Token() // want `kept in field Client\.auth`
+	c.auth = lib.Header(tok)
+}
+
+func (c *Client) n(ctx context.Context, cfg *oauth2.Config, ts oauth2.TokenSource) {
+	tok, _ := ts.Token()
+	_ = lib.Refresh(ctx, cfg, tok)
+	_ = lib.Creds(tok) // built and dropped
+}

@@ -6,6 +6,8 @@ import (
 	"context"
 
 	"golang.org/x/oauth2"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/oauth"
 )
 
 // Fetch returns the fetched token directly.
@@ -54,4 +56,35 @@ func Keep(tok *oauth2.Token) {}
 func Valid(ts oauth2.TokenSource) bool {
 	tok, _ := ts.Token()
 	return tok.Valid()
+}
+
+// Helpers taking a token: their facts say what they do with it.
+
+// Creds freezes the token in credentials it returns.
+func Creds(tok *oauth2.Token) credentials.PerRPCCredentials { // want Creds:"token param 0: frozen by oauth.NewOauthAccess in result 0"
+	return oauth.NewOauthAccess(tok)
+}
+
+var current string
+
+// Use keeps its access token in a package variable.
+func Use(tok *oauth2.Token) { // want Use:"token param 0: kept in package variable current"
+	current = tok.AccessToken
+}
+
+type Holder struct{ bearer string }
+
+// Set stores its access token in the receiver.
+func (h *Holder) Set(ctx context.Context, tok *oauth2.Token) { // want Set:"token param 1: stored in the receiver"
+	h.bearer = "Bearer " + tok.AccessToken
+}
+
+// Header returns a header value built from it.
+func Header(tok *oauth2.Token) string { // want Header:"token param 0: returned as result 0"
+	return tok.Type() + " " + tok.AccessToken
+}
+
+// Refresh hands it to a refreshing source: nothing to say.
+func Refresh(ctx context.Context, cfg *oauth2.Config, tok *oauth2.Token) oauth2.TokenSource {
+	return cfg.TokenSource(ctx, tok)
 }
