@@ -106,7 +106,8 @@ type api struct {
 	name string
 	// ctx and target are the argument indexes of a dial entry point.
 	ctx, target int
-	// discardable: a credentials or interceptor DialOption (rule 4).
+	// discardable: a credentials or interceptor DialOption, or the
+	// credentials CallOption (rule 4).
 	discardable bool
 }
 
@@ -118,7 +119,7 @@ var apis = map[string]api{
 	grpcPath + ".WithPerRPCCredentials":      {op: opPerRPC, name: "grpc.WithPerRPCCredentials", discardable: true},
 	grpcPath + ".WithCredentialsBundle":      {op: opBundle, name: "grpc.WithCredentialsBundle", discardable: true},
 	grpcPath + ".WithDefaultCallOptions":     {op: opDefaultCall, name: "grpc.WithDefaultCallOptions", discardable: true},
-	grpcPath + ".PerRPCCredentials":          {op: opCallCreds, name: "grpc.PerRPCCredentials"},
+	grpcPath + ".PerRPCCredentials":          {op: opCallCreds, name: "grpc.PerRPCCredentials", discardable: true},
 	grpcPath + ".WithUnaryInterceptor":       {op: opInterceptor, name: "grpc.WithUnaryInterceptor", discardable: true},
 	grpcPath + ".WithChainUnaryInterceptor":  {op: opInterceptor, name: "grpc.WithChainUnaryInterceptor", discardable: true},
 	grpcPath + ".WithStreamInterceptor":      {op: opInterceptor, name: "grpc.WithStreamInterceptor", discardable: true},
@@ -2012,6 +2013,10 @@ func (fs *funcState) discarded(e ast.Expr) {
 	}
 	a, ok := apis[lintutil.FuncKey(fn)]
 	if !ok || !a.discardable || !arityOK(fn.Type().(*types.Signature), call) {
+		return
+	}
+	if a.op == opCallCreds {
+		fs.c.r.Reportf(call, "the CallOption built by %s is discarded, so no RPC sends these credentials: pass it to the RPC, or attach the credentials to the connection with grpc.WithPerRPCCredentials", a.name)
 		return
 	}
 	fs.c.r.Reportf(call, "the DialOption built by %s is discarded, so no connection uses it: pass it to grpc.NewClient or append it to the dial options", a.name)

@@ -35,7 +35,8 @@
 //     connection";
 //   - metadata attached to the context given to grpc.DialContext, which no
 //     RPC ever sends;
-//   - a credentials or interceptor DialOption built and thrown away.
+//   - a credentials or interceptor DialOption, or a grpc.PerRPCCredentials
+//     call option, built and thrown away.
 //
 // Wrappers of NewClient (func Dial(addr string, opts ...grpc.DialOption))
 // are summarised too, and their call sites are judged. Options the

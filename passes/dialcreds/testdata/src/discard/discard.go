@@ -14,7 +14,7 @@ func build(addr string, c credentials.PerRPCCredentials, ui grpc.UnaryClientInte
 	_ = grpc.WithTransportCredentials(insecure.NewCredentials()) // want `the DialOption built by grpc.WithTransportCredentials is discarded`
 	(grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(c)))     // want `the DialOption built by grpc.WithDefaultCallOptions is discarded`
 	grpc.WithBlock()
-	grpc.PerRPCCredentials(c)
+	grpc.PerRPCCredentials(c) // want `^the CallOption built by grpc.PerRPCCredentials is discarded, so no RPC sends these credentials: pass it to the RPC, or attach the credentials to the connection with grpc.WithPerRPCCredentials$`
 	opts = append(opts, grpc.WithPerRPCCredentials(c))
 	return opts
 }
