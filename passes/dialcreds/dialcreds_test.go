@@ -27,22 +27,23 @@ var tested = []string{
 	"manybranches",
 }
 
-func TestRules(t *testing.T) {
+// TestDefaultConfig runs every default-configuration case in one load
+// (each load type-checks the dependencies from source, for the facts):
+//
+//   - the rules and their messages: basic, percall, percallmd, credsmap,
+//     callopts, tlscreds, dialctx, discard, manybranches;
+//   - facts across packages: crosspkg/plaincreds (exported on the fast
+//     path), crosspkg/helpers, crosspkg/user, crosspkg/user2;
+//   - exemptions: exempt (with an exempt _test.go file);
+//   - the fast path: nogrpc;
+//   - generics: typeparams; the directive: ignore; broken code: typeerrors.
+func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
-		"manybranches")
-}
-
-func TestCrossPackage(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
-		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2")
-}
-
-func TestExemptions(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "exempt")
+		"manybranches",
+		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
+		"exempt", "nogrpc", "typeparams", "ignore", "typeerrors")
 }
 
 func TestTestsFlag(t *testing.T) {
@@ -95,13 +96,6 @@ type recorder struct{ msg string }
 
 func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(format, args...) + "\n" }
 
-// TestFastPath: a package that cannot reach grpc is not traversed, but
-// its RequireTransportSecurity facts are still exported.
-func TestFastPath(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "nogrpc")
-}
-
 // TestRealModule runs the pass on modules that require the real
 // google.golang.org/grpc (v1.85.0, and v1.45.0 before NewClient), facts flowing from a helper package
 // (analysistest's module mode runs with GOPROXY=off: the module must be
@@ -123,21 +117,6 @@ func TestRealModule(t *testing.T) {
 			analysistest.Run(t, dir, dialcreds.Analyzer, "./...")
 		})
 	}
-}
-
-func TestTypeParams(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "typeparams")
-}
-
-func TestIgnore(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "ignore")
-}
-
-func TestTypeErrors(t *testing.T) {
-	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "typeerrors")
 }
 
 func TestEveryPackageTested(t *testing.T) {
