@@ -36,9 +36,10 @@
 //     metadata.MD, http.Header or outgoing context kept in one of those
 //     places, or a client interceptor closure that captures it.
 //
-// Tokens are followed through local variables and through the functions
-// of the same package they are passed to (setters, constructors,
-// formatting helpers). The message names where the token is frozen and the
+// Tokens are followed through local variables, through the functions of
+// the same package they are passed to (setters, constructors, formatting
+// helpers), and through the exported functions of other packages that
+// take an *oauth2.Token or *auth.Token. The message names where the token is frozen and the
 // refreshing alternative. There is no suggested fix: the rewrite changes
 // when tokens are fetched and where errors surface.
 //
@@ -63,8 +64,8 @@
 //     loops forever is reported);
 //   - _test.go files, unless -tests is set.
 //
-// When the analyzer cannot tell where a token goes (a function of another
-// package, a channel), it stays silent.
+// When the analyzer cannot tell where a token goes (a string passed to a
+// function of another package, a channel), it stays silent.
 //
 // # Bad
 //
