@@ -563,10 +563,11 @@ var errInProgress = &funcResult{ret: unknownVal}
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	exportRequiresTLS(pass)
-	// Fast path: a package that cannot see grpc builds no connection and
-	// no options (its RequireTransportSecurity facts are exported above
-	// from declarations alone).
-	if !lintutil.Reaches(pass.Pkg, grpcPath) {
+	// Fast path: a package that cannot see grpc or its credentials builds
+	// no connection, no options and no credentials (its
+	// RequireTransportSecurity facts are exported above from declarations
+	// alone).
+	if !lintutil.Reaches(pass.Pkg, grpcPath, credsPath) {
 		return nil, nil
 	}
 	c := &checker{

@@ -23,6 +23,7 @@ import (
 var tested = []string{
 	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
 	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2", "crosspkg/plaincreds",
+	"crosspkg/credsonly",
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
 	"manybranches",
 }
@@ -33,7 +34,8 @@ var tested = []string{
 //   - the rules and their messages: basic, percall, percallmd, credsmap,
 //     callopts, tlscreds, dialctx, discard, manybranches;
 //   - facts across packages: crosspkg/plaincreds (exported on the fast
-//     path), crosspkg/helpers, crosspkg/user, crosspkg/user2;
+//     path), crosspkg/credsonly (reaches only grpc's credentials),
+//     crosspkg/helpers, crosspkg/user, crosspkg/user2;
 //   - exemptions: exempt (with an exempt _test.go file);
 //   - the fast path: nogrpc;
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
@@ -42,7 +44,7 @@ func TestDefaultConfig(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
 		"manybranches",
-		"crosspkg/plaincreds", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
+		"crosspkg/plaincreds", "crosspkg/credsonly", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
 		"exempt", "nogrpc", "typeparams", "ignore", "typeerrors")
 }
 

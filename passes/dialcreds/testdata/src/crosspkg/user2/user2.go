@@ -6,6 +6,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials"
 
+	"crosspkg/credsonly"
 	"crosspkg/helpers"
 )
 
@@ -13,4 +14,8 @@ func changed(addr string, c credentials.PerRPCCredentials) {
 	helpers.Plain = append(helpers.Plain, grpc.WithPerRPCCredentials(c))
 	grpc.NewClient(addr, helpers.Plain...)
 	grpc.NewClient(addr, helpers.Insecure()) // want `no RPC on this connection carries credentials`
+}
+
+func computeOnPlaintext(addr string) {
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(credsonly.Compute()), grpc.WithInsecure()) // want `oauth.NewComputeEngine credentials require TLS`
 }
