@@ -34,7 +34,8 @@
 //     Unauthenticated "cannot send secure credentials on an insecure
 //     connection";
 //   - metadata attached to the context given to grpc.DialContext, which no
-//     RPC ever sends;
+//     RPC ever sends (unless the function also makes RPCs with that
+//     context after dialing);
 //   - a credentials or interceptor DialOption, or a grpc.PerRPCCredentials
 //     call option, built and thrown away.
 //
