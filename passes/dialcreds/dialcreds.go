@@ -55,10 +55,31 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
-	a.Flags.Var(lintutil.StringList{P: &c.AllowTarget}, "allow-target",
+	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
 	return a
+}
+
+// patternList is a repeatable flag of regular expressions. Unlike
+// lintutil.StringList it does not split values at commas, which regular
+// expressions use ("[0-9]{1,5}"); each use adds one expression, checked
+// when the flag is set.
+type patternList struct{ p *[]string }
+
+func (l patternList) String() string {
+	if l.p == nil {
+		return ""
+	}
+	return strings.Join(*l.p, " ")
+}
+
+func (l patternList) Set(s string) error {
+	if _, err := regexp.Compile(s); err != nil {
+		return err
+	}
+	*l.p = append(*l.p, s)
+	return nil
 }
 
 // Analyzer is the dialcreds analyzer with the default configuration.

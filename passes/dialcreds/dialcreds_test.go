@@ -69,7 +69,10 @@ func TestAllowTarget(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
 
 	a := dialcreds.New(dialcreds.DefaultConfig())
-	for _, v := range []string{`^localhost:\d+$`, `\.internal$`} {
+	if err := a.Flags.Set("allow-target", "(unclosed"); err == nil {
+		t.Errorf("a malformed -allow-target is accepted")
+	}
+	for _, v := range []string{`^localhost:[0-9]{1,5}$`, `\.internal$`} {
 		if err := a.Flags.Set("allow-target", v); err != nil {
 			t.Fatal(err)
 		}

@@ -85,8 +85,9 @@
 // expression matched against constant targets, such as
 // "^localhost:[0-9]+$" for a sidecar that adds credentials; connections
 // to a matching target are not reported for missing credentials.
-// Repeatable; a value may hold several entries separated by commas. A
-// malformed expression is an error when the analyzer runs.
+// Repeatable, one expression per use (commas belong to the expression). A
+// malformed expression is an error when the flag is parsed or, for the
+// golangci-lint setting, when the analyzer runs.
 //
 // Suppress a finding with a reason, on its line or the line above:
 //
