@@ -16,12 +16,14 @@ import (
 
 	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
+	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
 )
 
 // registry lists the passes of the suite: adding a pass is one line.
 var registry = []Pass{
 	register("metadatakey", metadatakey.DefaultConfig, metadatakey.New, metadatakey.Doc, metadatakey.APIKeys),
 	register("credpath", credpath.DefaultConfig, credpath.New, credpath.Doc, credpath.APIKeys),
+	register("tokenrefresh", tokenrefresh.DefaultConfig, tokenrefresh.New, tokenrefresh.Doc, tokenrefresh.APIKeys),
 }
 
 // Doc is a pass's documentation, extracted from its doc.go.
