@@ -171,6 +171,36 @@ func TestOptionsMatchFlags(t *testing.T) {
 	}
 }
 
+// badListValues are values some list options' flags reject.
+var badListValues = []string{"not a function", "([", "example.com/auth.", "pkg.Func#x"}
+
+// TestOptionsRejectLikeFlags expects a value that a pass's vet flag
+// rejects to be rejected in golangci-lint settings too, with an error
+// naming the pass and the option: a misspelt entry must not be ignored
+// silently in one front end and refused in the other.
+func TestOptionsRejectLikeFlags(t *testing.T) {
+	for _, a := range analyzers.All() {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if isBool(f) || !isList(a.Name, f.Name) {
+				return
+			}
+			for _, v := range badListValues {
+				flagErr := find(t, analyzers.All(), a.Name).Flags.Set(f.Name, v)
+				if flagErr == nil {
+					continue
+				}
+				settings := map[string]any{a.Name: map[string]any{f.Name: []any{v}}}
+				_, _, err := build(t, settings)
+				if err == nil {
+					t.Errorf("settings %v: accepted, but the flag -%s.%s rejects %q: %v", settings, a.Name, f.Name, v, flagErr)
+				} else if !strings.Contains(err.Error(), a.Name) {
+					t.Errorf("settings %v: error %q does not name the pass", settings, err)
+				}
+			}
+		})
+	}
+}
+
 func TestBadSettings(t *testing.T) {
 	type tc struct {
 		settings any
