@@ -40,6 +40,19 @@ type Config struct {
 // DefaultConfig returns the default configuration.
 func DefaultConfig() Config { return Config{} }
 
+// Validate reports a configuration the pass would refuse to run with:
+// a malformed allow-target expression. The flags check each value when
+// it is set; settings from golangci-lint are checked here (the suite
+// calls it when it builds the pass, and run returns the same error).
+func (c Config) Validate() error {
+	for _, p := range c.AllowTarget {
+		if _, err := regexp.Compile(p); err != nil {
+			return fmt.Errorf("dialcreds: bad allow-target %q: %v", p, err)
+		}
+	}
+	return nil
+}
+
 // New returns a dialcreds analyzer with configuration cfg.
 func New(cfg Config) *analysis.Analyzer {
 	c := cfg
@@ -603,12 +616,11 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		escaped:  make(map[*types.Var]bool),
 		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
 	for _, p := range cfg.AllowTarget {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return nil, fmt.Errorf("dialcreds: bad -allow-target %q: %v", p, err)
-		}
-		c.allow = append(c.allow, re)
+		c.allow = append(c.allow, regexp.MustCompile(p))
 	}
 	c.index()
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
