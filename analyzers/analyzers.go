@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
+	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
 	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
 )
@@ -24,6 +25,7 @@ var registry = []Pass{
 	register("metadatakey", metadatakey.DefaultConfig, metadatakey.New, metadatakey.Doc, metadatakey.APIKeys),
 	register("credpath", credpath.DefaultConfig, credpath.New, credpath.Doc, credpath.APIKeys),
 	register("tokenrefresh", tokenrefresh.DefaultConfig, tokenrefresh.New, tokenrefresh.Doc, tokenrefresh.APIKeys),
+	register("dialcreds", dialcreds.DefaultConfig, dialcreds.New, dialcreds.Doc, dialcreds.APIKeys),
 }
 
 // Doc is a pass's documentation, extracted from its doc.go.
@@ -53,8 +55,23 @@ func register[C any](name string, def func() C, newf func(C) *analysis.Analyzer,
 				return nil, fmt.Errorf("%s: %s", name, decodeError(err))
 			}
 		}
+		// A pass whose flags check values as they are set checks the
+		// same values here, so settings and flags refuse alike.
+		if v, ok := any(cfg).(interface{ Validate() error }); ok {
+			if err := v.Validate(); err != nil {
+				return nil, prefixed(name, err)
+			}
+		}
 		return newf(cfg), nil
 	}}
+}
+
+// prefixed names the pass in err unless it already starts with it.
+func prefixed(name string, err error) error {
+	if strings.HasPrefix(err.Error(), name+":") || strings.Contains(err.Error(), name+" ") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
 
 // decodeError rewrites encoding/json errors in the words of the settings.

@@ -59,6 +59,9 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"nosuchpass": map[string]any{}}, `unknown setting "nosuchpass"`},
 		{map[string]any{"metadatakey": map[string]any{"test": true}}, `metadatakey: unknown setting "test"`},
 		{map[string]any{"metadatakey": map[string]any{"tests": "yes"}}, `metadatakey: setting "tests" must be true or false, not string`},
+		{map[string]any{"tokenrefresh": map[string]any{"fetcher": []any{"not a function"}}}, `invalid tokenrefresh fetcher "not a function"`},
+		{map[string]any{"credpath": map[string]any{"func": []any{"pkg.Func#x"}}}, `credpath: bad -credpath.func entry "pkg.Func#x"`},
+		{map[string]any{"dialcreds": map[string]any{"allow-target": []any{"(["}}}, `dialcreds: bad allow-target "(["`},
 		{map[string]any{"metadatakey": "yes"}, "metadatakey: settings must be a map of options, not string"},
 	} {
 		_, err := analyzers.New(tc.settings)

@@ -355,6 +355,13 @@ func splitField(key string) (pkg, typ, field string) {
 	return rest[:j], rest[j+1:], field
 }
 
+// Validate checks the options the flags check as they are set, for
+// configurations that come from golangci-lint settings instead.
+func (c Config) Validate() error {
+	_, err := parseFuncEntries(c.Func)
+	return err
+}
+
 // parseFuncEntries parses the -credpath.func entries.
 func parseFuncEntries(entries []string) ([]sink, error) {
 	var out []sink

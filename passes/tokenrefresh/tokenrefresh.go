@@ -63,6 +63,17 @@ func New(cfg Config) *analysis.Analyzer {
 // Analyzer is the tokenrefresh analyzer with the default configuration.
 var Analyzer = New(DefaultConfig())
 
+// Validate checks the options the flags check as they are set, for
+// configurations that come from golangci-lint settings instead.
+func (c Config) Validate() error {
+	for _, f := range c.Fetcher {
+		if err := checkFetcher(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // fetcherFlag is the -fetcher flag: a repeatable list whose entries are
 // checked as they are set, so a bad entry is a usage error.
 type fetcherFlag struct{ lintutil.StringList }
