@@ -2,7 +2,10 @@ module example.com/greeter
 
 go 1.26.0
 
-require google.golang.org/grpc v1.85.0
+require (
+	golang.org/x/oauth2 v0.36.0
+	google.golang.org/grpc v1.85.0
+)
 
 require (
 	golang.org/x/net v0.60.0 // indirect
