@@ -42,12 +42,13 @@ func DefaultConfig() Config { return Config{} }
 
 // Validate reports a configuration the pass would refuse to run with:
 // a malformed allow-target expression. The flags check each value when
-// it is set; settings from golangci-lint are checked here (the suite
-// calls it when it builds the pass, and run returns the same error).
+// it is set; settings from golangci-lint are checked here (for the suite
+// to call when it builds the pass; run returns the same error). The
+// error does not name the pass: the caller does.
 func (c Config) Validate() error {
 	for _, p := range c.AllowTarget {
 		if _, err := regexp.Compile(p); err != nil {
-			return fmt.Errorf("dialcreds: bad allow-target %q: %v", p, err)
+			return fmt.Errorf("bad allow-target %q: %v", p, err)
 		}
 	}
 	return nil
@@ -617,7 +618,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("dialcreds: %v", err)
 	}
 	for _, p := range cfg.AllowTarget {
 		c.allow = append(c.allow, regexp.MustCompile(p))
