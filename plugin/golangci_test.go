@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -298,9 +299,9 @@ func without(exps []*e2etest.Expectation, drop func(*e2etest.Expectation) bool) 
 
 // rewriteWantLines rewrites, in every .go file under dir, the lines
 // holding a // want comment: edit gets the line's index among all such
-// lines (in walk order), its file and line number, and returns its
-// replacement (one or more lines).
-func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, line int, text string) string) {
+// lines (in walk order), its file and line number, its text and the
+// next line's, and returns its replacement (one or more lines).
+func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, line int, text, next string) string) {
 	t.Helper()
 	i := 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -313,9 +314,14 @@ func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, li
 		}
 		rel, _ := filepath.Rel(dir, path)
 		lines := strings.Split(string(data), "\n")
-		for n, l := range lines {
+		orig := slices.Clone(lines)
+		for n, l := range orig {
 			if strings.Contains(l, "// want ") {
-				lines[n] = edit(i, filepath.ToSlash(rel), n+1, l)
+				next := ""
+				if n+1 < len(orig) {
+					next = orig[n+1]
+				}
+				lines[n] = edit(i, filepath.ToSlash(rel), n+1, l, next)
 				i++
 			}
 		}
@@ -384,29 +390,10 @@ func TestGolangciLint(t *testing.T) {
 				same(t, "SARIF output", readSARIF(t, tmp, sarif), vetDefault)
 			})
 
-			t.Run("nolint", func(t *testing.T) {
-				// Every other want line gets //nolint:grpcauthlint, the
-				// others a //nolint for another linter, which must not hide
-				// our findings.
-				tmp := e2etest.CopyModule(t, dir)
-				rewriteWantLines(t, tmp, func(i int, _ string, _ int, l string) string {
-					if i%2 == 0 {
-						return strings.Replace(l, "// want ", "//nolint:grpcauthlint // want ", 1)
-					}
-					return strings.Replace(l, "// want ", "//nolint:errcheck // want ", 1)
-				})
-				exps := e2etest.ReadExpectations(t, tmp)
-				got := golangci(t, bin, tmp, config(t, nil))
-				want := without(exps, func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "//nolint:grpcauthlint") })
-				if len(want) == len(exps) {
-					t.Fatal("no expectation suppressed")
-				}
-				e2etest.Match(t, "golangci-lint with //nolint:grpcauthlint", got, want)
-			})
-
 			t.Run("ignore-directive", func(t *testing.T) {
-				// Every other want line gets a //grpcauthlint:ignore line
-				// above it naming its passes; both front ends honour it.
+				// Every want line gets a //grpcauthlint:ignore line above it
+				// naming its passes: both front ends report none of them,
+				// and no directive as unused.
 				tmp := e2etest.CopyModule(t, dir)
 				byLine := map[lineKey][]string{}
 				for _, e := range exps {
@@ -415,82 +402,103 @@ func TestGolangciLint(t *testing.T) {
 						byLine[k] = append(byLine[k], p)
 					}
 				}
-				rewriteWantLines(t, tmp, func(i int, file string, n int, l string) string {
-					if i%2 != 0 {
-						return l
-					}
+				rewriteWantLines(t, tmp, func(_ int, file string, n int, l, _ string) string {
 					indent := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
 					return indent + "//grpcauthlint:ignore " + strings.Join(byLine[lineKey{file, n}], ",") + " injected by the end-to-end test\n" + l
 				})
 				exps := e2etest.ReadExpectations(t, tmp)
 				want := without(exps, func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "") })
-				if len(want) == len(exps) {
-					t.Fatal("no expectation suppressed")
+				e2etest.Match(t, "golangci-lint with //grpcauthlint:ignore", golangci(t, bin, tmp, config(t, nil)), want)
+				e2etest.Match(t, "grpcauthlint with //grpcauthlint:ignore", vet(t, tmp), want)
+			})
+
+			t.Run("nolint", func(t *testing.T) {
+				// Every other want line gets //nolint:grpcauthlint, the
+				// others a //nolint for another linter, which must not hide
+				// our findings; and an exclusion rule with text "^<pass>:"
+				// leaves out one pass in one file.
+				tmp := e2etest.CopyModule(t, dir)
+				var rulePass, ruleFile string
+				rewriteWantLines(t, tmp, func(i int, file string, n int, l, next string) string {
+					if i%2 == 0 {
+						// golangci-lint extends a //nolint to the next line's
+						// node that starts in the comment's column: start the
+						// comment right of the next line's code.
+						code, _, _ := strings.Cut(next, "//")
+						pad := max(1, len(code)-strings.Index(l, "// want ")+1)
+						return strings.Replace(l, "// want ", strings.Repeat(" ", pad)+"//nolint:grpcauthlint // want ", 1)
+					}
+					if rulePass == "" {
+						for _, e := range exps {
+							if e.File == file && e.Line == n && e.Pass() != "" {
+								rulePass, ruleFile = e.Pass(), file
+								break
+							}
+						}
+					}
+					return strings.Replace(l, "// want ", "//nolint:errcheck // want ", 1)
+				})
+				exps := e2etest.ReadExpectations(t, tmp)
+				nolint := func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "//nolint:grpcauthlint") }
+				excluded := func(e *e2etest.Expectation) bool { return e.File == ruleFile && e.Pass() == rulePass }
+				if len(without(exps, nolint)) == len(exps) || rulePass == "" {
+					t.Fatal("nothing suppressed by //nolint or the exclusion rule")
 				}
-				got := golangci(t, bin, tmp, config(t, nil))
-				e2etest.Match(t, "golangci-lint with //grpcauthlint:ignore", got, want)
-				same(t, "//grpcauthlint:ignore", got, vet(t, tmp))
+				rule := map[string]any{"path": regexp.QuoteMeta(filepath.FromSlash(ruleFile)) + "$", "linters": []string{"grpcauthlint"}, "text": "^" + rulePass + ":"}
+				got := golangci(t, bin, tmp, config(t, nil, rule))
+				e2etest.Match(t, fmt.Sprintf("golangci-lint with //nolint:grpcauthlint and exclusion rule %v", rule), got,
+					without(exps, func(e *e2etest.Expectation) bool { return nolint(e) || excluded(e) }))
 			})
 
 			t.Run("settings", func(t *testing.T) {
 				settingsRuns++
 				tmp := e2etest.CopyModule(t, dir)
-				for _, p := range analyzers.Names() {
-					if !passes[p] {
-						continue
+				// Select: leave out the first pass the module exercises.
+				var p string
+				for _, n := range analyzers.Names() {
+					if passes[n] {
+						p = n
+						break
 					}
+				}
+				if p != "" {
 					got := golangci(t, bin, tmp, config(t, map[string]any{"disable": []any{p}}))
 					e2etest.Match(t, "golangci-lint with disable: ["+p+"]", got, without(exps, func(e *e2etest.Expectation) bool { return e.Pass() == p }))
 					same(t, "disable: ["+p+"]", got, vet(t, tmp, "-"+p+"=false"))
 				}
-				// Every option of the passes the module exercises, set
-				// through settings and through the vet flag.
+				// Every option of the passes the module exercises, set at
+				// once through settings and through the vet flags.
+				settings := map[string]any{}
+				var flags []string
 				for _, a := range analyzers.All() {
 					if !passes[a.Name] {
 						continue
 					}
+					opts := map[string]any{}
 					a.Flags.VisitAll(func(f *flag.Flag) {
-						var setting any
-						var flagValue string
 						switch {
 						case isBool(f):
-							if f.DefValue != "false" {
-								return
+							if f.DefValue == "false" {
+								opts[f.Name] = true
+								flags = append(flags, "-"+a.Name+"."+f.Name+"=true")
 							}
-							setting, flagValue = true, "true"
 						case isList(a.Name, f.Name):
 							for _, v := range listValues {
 								if find(t, analyzers.All(), a.Name).Flags.Set(f.Name, v) == nil {
-									setting, flagValue = []any{v}, v
+									opts[f.Name] = []any{v}
+									flags = append(flags, "-"+a.Name+"."+f.Name+"="+v)
 									break
 								}
 							}
 						}
-						if setting == nil {
-							return
-						}
-						settings := map[string]any{a.Name: map[string]any{f.Name: setting}}
-						got := golangci(t, bin, tmp, config(t, settings))
-						want := vet(t, tmp, "-"+a.Name+"."+f.Name+"="+flagValue)
-						same(t, fmt.Sprintf("settings %v", settings), got, want)
-						if len(got) != len(vetDefault) {
-							changed[a.Name+"."+f.Name] = true
-						}
 					})
+					settings[a.Name] = opts
 				}
-			})
-
-			t.Run("exclusion-rule", func(t *testing.T) {
-				// A rule with text "^<pass>:" leaves out one pass in one file.
-				e := exps[0]
-				p := e.Pass()
-				if p == "" {
-					t.Skipf("%s:%d: expectation names no pass", e.File, e.Line)
+				got := golangci(t, bin, tmp, config(t, settings))
+				same(t, fmt.Sprintf("settings %v, flags %v", settings, flags), got, vet(t, tmp, flags...))
+				if len(got) != len(vetDefault) {
+					changed[filepath.Base(dir)] = true
 				}
-				rule := map[string]any{"path": regexp.QuoteMeta(filepath.FromSlash(e.File)) + "$", "linters": []string{"grpcauthlint"}, "text": "^" + p + ":"}
-				got := golangci(t, bin, e2etest.CopyModule(t, dir), config(t, nil, rule))
-				e2etest.Match(t, fmt.Sprintf("golangci-lint with exclusion rule %v", rule), got,
-					without(exps, func(x *e2etest.Expectation) bool { return x.File == e.File && x.Pass() == p }))
 			})
 
 			t.Run("fix", func(t *testing.T) {
@@ -507,7 +515,7 @@ func TestGolangciLint(t *testing.T) {
 }
 
 var (
-	// changed records the options that changed some module's findings.
+	// changed records the modules whose findings the options changed.
 	changed = map[string]bool{}
 	// settingsRuns counts the settings subtests run.
 	settingsRuns int
