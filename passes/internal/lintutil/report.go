@@ -54,17 +54,23 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 	}
 	name := pass.Analyzer.Name
 	for _, f := range pass.Files {
-		fname := pass.Fset.File(f.Pos()).Name()
-		r.generated[fname] = ast.IsGenerated(f)
+		// Files, lines and generated status are keyed by the positions
+		// diagnostics are reported at: //line-adjusted, so a cgo package,
+		// whose files the driver may hand over as cmd/cgo output mapped
+		// back to the user's file, is judged as the user's file.
+		fname := pass.Fset.Position(f.Package).Filename
+		physical := pass.Fset.File(f.Pos()).Name()
+		r.generated[fname] = ast.IsGenerated(f) && fname == physical
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				names, reason, ok := ParseIgnore(c.Text)
 				if !ok || !contains(names, name) {
 					continue
 				}
-				d := &directive{file: fname, comment: c, reason: reason}
+				posn := pass.Fset.Position(c.Slash)
+				d := &directive{file: posn.Filename, comment: c, reason: reason}
 				r.order = append(r.order, d)
-				r.directive[lineKey{fname, pass.Fset.Position(c.Slash).Line}] = d
+				r.directive[lineKey{posn.Filename, posn.Line}] = d
 			}
 		}
 	}
