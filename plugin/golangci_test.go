@@ -146,13 +146,10 @@ func pruneCache(cache, keep string) {
 }
 
 // config renders a golangci-lint configuration (JSON is YAML) with the
-// example's issue settings, the plugin settings and exclusion rules.
-func config(t *testing.T, settings map[string]any, rules ...map[string]any) string {
+// example's issue and exclusion settings and the plugin settings.
+func config(t *testing.T, settings map[string]any) string {
 	t.Helper()
 	exclusions := map[string]any{"generated": "strict"}
-	if len(rules) > 0 {
-		exclusions["rules"] = rules
-	}
 	data, err := json.MarshalIndent(map[string]any{
 		"version": "2",
 		"linters": map[string]any{
@@ -347,7 +344,7 @@ func TestGolangciLint(t *testing.T) {
 	bin := golangciLint(t)
 	e2etest.VetTool(t)
 	clear(changed)
-	settingsRuns = 0
+	settingsRuns, disableChecked = 0, false
 	// golangci-lint's result cache of this test only: never results of
 	// another build of the plugin.
 	t.Setenv("GOLANGCI_LINT_CACHE", t.TempDir())
@@ -408,7 +405,9 @@ func TestGolangciLint(t *testing.T) {
 				})
 				exps := e2etest.ReadExpectations(t, tmp)
 				want := without(exps, func(e *e2etest.Expectation) bool { return suppressedLine(t, tmp, e, "") })
-				e2etest.Match(t, "golangci-lint with //grpcauthlint:ignore", golangci(t, bin, tmp, config(t, nil)), want)
+				// The example's configuration: golangci-lint's cache of the
+				// example-config run serves the dependencies.
+				e2etest.Match(t, "golangci-lint with //grpcauthlint:ignore", golangci(t, bin, tmp, string(example)), want)
 				e2etest.Match(t, "grpcauthlint with //grpcauthlint:ignore", vet(t, tmp), want)
 			})
 
@@ -444,16 +443,27 @@ func TestGolangciLint(t *testing.T) {
 				if len(without(exps, nolint)) == len(exps) || rulePass == "" {
 					t.Fatal("nothing suppressed by //nolint or the exclusion rule")
 				}
-				rule := map[string]any{"path": regexp.QuoteMeta(filepath.FromSlash(ruleFile)) + "$", "linters": []string{"grpcauthlint"}, "text": "^" + rulePass + ":"}
-				got := golangci(t, bin, tmp, config(t, nil, rule))
-				e2etest.Match(t, fmt.Sprintf("golangci-lint with //nolint:grpcauthlint and exclusion rule %v", rule), got,
+				// The rule goes into the example's configuration (exclusions
+				// do not change golangci-lint's cache key: the dependencies'
+				// results of the example-config run serve).
+				path, _ := json.Marshal(regexp.QuoteMeta(filepath.FromSlash(ruleFile)) + "$")
+				text, _ := json.Marshal("^" + rulePass + ":")
+				rule := fmt.Sprintf("    rules:\n      - path: %s\n        linters: [grpcauthlint]\n        text: %s\n", path, text)
+				const anchor = "    generated: strict\n"
+				if !strings.Contains(string(example), anchor) {
+					t.Fatalf(".golangci.example.yml: no %q line to add an exclusion rule after", strings.TrimSpace(anchor))
+				}
+				cfg := strings.Replace(string(example), anchor, anchor+rule, 1)
+				got := golangci(t, bin, tmp, cfg)
+				e2etest.Match(t, fmt.Sprintf("golangci-lint with //nolint:grpcauthlint and exclusion rule\n%s", rule), got,
 					without(exps, func(e *e2etest.Expectation) bool { return nolint(e) || excluded(e) }))
 			})
 
 			t.Run("settings", func(t *testing.T) {
 				settingsRuns++
 				tmp := e2etest.CopyModule(t, dir)
-				// Select: leave out the first pass the module exercises.
+				// Select: leave out the first pass the module exercises
+				// (in one module: selection does not depend on the code).
 				var p string
 				for _, n := range analyzers.Names() {
 					if passes[n] {
@@ -461,7 +471,8 @@ func TestGolangciLint(t *testing.T) {
 						break
 					}
 				}
-				if p != "" {
+				if p != "" && !disableChecked {
+					disableChecked = true
 					got := golangci(t, bin, tmp, config(t, map[string]any{"disable": []any{p}}))
 					e2etest.Match(t, "golangci-lint with disable: ["+p+"]", got, without(exps, func(e *e2etest.Expectation) bool { return e.Pass() == p }))
 					same(t, "disable: ["+p+"]", got, vet(t, tmp, "-"+p+"=false"))
@@ -519,6 +530,8 @@ var (
 	changed = map[string]bool{}
 	// settingsRuns counts the settings subtests run.
 	settingsRuns int
+	// disableChecked is set once a settings subtest has checked disable.
+	disableChecked bool
 )
 
 func contains(list []string, s string) bool {
