@@ -35,6 +35,13 @@ type Config struct {
 	// target matching one of them are not reported for missing
 	// credentials.
 	AllowTarget []string `json:"allow-target"`
+	// AllConnections also reports connections of packages that show no
+	// sign of using auth ("no RPC on this connection carries
+	// credentials"). Off by default: many gRPC services need no token
+	// (local sockets, sidecars, probes, public backends) and the code
+	// cannot tell them apart; on public code most such findings were not
+	// bugs.
+	AllConnections bool `json:"all-connections"`
 }
 
 // DefaultConfig returns the default configuration.
@@ -69,6 +76,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
+	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
@@ -2115,6 +2123,9 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 	}
 	if fs.c.perCallAuth() {
 		fs.c.r.Reportf(call.Fun, "%s builds a connection without credentials while this package attaches them per call: an RPC that forgets the authorization metadata or call option fails with UNAUTHENTICATED; attach them once with grpc.WithPerRPCCredentials or a client interceptor", entry)
+		return
+	}
+	if !fs.c.cfg.AllConnections {
 		return
 	}
 	fs.c.r.Reportf(call.Fun, "no RPC on this connection carries credentials: %s gets no per-RPC credentials, client interceptor or client-certificate transport, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials or a client interceptor", entry)

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
@@ -25,7 +26,7 @@ var tested = []string{
 	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2", "crosspkg/plaincreds",
 	"crosspkg/credsonly",
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
-	"manybranches",
+	"manybranches", "quietdefault", "quietdefault/percall",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -41,7 +42,7 @@ var tested = []string{
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer,
+	analysistest.Run(t, lintest.TestData(t), allConns(),
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
 		"manybranches",
 		"crosspkg/plaincreds", "crosspkg/credsonly", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
@@ -50,12 +51,12 @@ func TestDefaultConfig(t *testing.T) {
 
 func TestTestsFlag(t *testing.T) {
 	t.Parallel()
-	cfg := dialcreds.DefaultConfig()
+	cfg := allConfig()
 	cfg.Tests = true
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "testsflag")
 
 	// The same through the flag, which is a view onto the instance's Config.
-	a := dialcreds.New(dialcreds.DefaultConfig())
+	a := dialcreds.New(allConfig())
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -64,11 +65,11 @@ func TestTestsFlag(t *testing.T) {
 
 func TestAllowTarget(t *testing.T) {
 	t.Parallel()
-	cfg := dialcreds.DefaultConfig()
+	cfg := allConfig()
 	cfg.AllowTarget = []string{`^localhost:\d+$`, `\.internal$`}
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
 
-	a := dialcreds.New(dialcreds.DefaultConfig())
+	a := dialcreds.New(allConfig())
 	if err := a.Flags.Set("allow-target", "(unclosed"); err == nil {
 		t.Errorf("a malformed -allow-target is accepted")
 	}
@@ -79,14 +80,14 @@ func TestAllowTarget(t *testing.T) {
 	}
 	analysistest.Run(t, lintest.TestData(t), a, "allowtarget")
 	// Flags of one instance do not leak into another.
-	if got := dialcreds.Analyzer.Flags.Lookup("allow-target").Value.String(); got != "" {
+	if got := allConns().Flags.Lookup("allow-target").Value.String(); got != "" {
 		t.Errorf("default analyzer's allow-target = %q, want empty", got)
 	}
 }
 
 func TestBadAllowTarget(t *testing.T) {
 	t.Parallel()
-	cfg := dialcreds.DefaultConfig()
+	cfg := allConfig()
 	cfg.AllowTarget = []string{"("}
 	var rec recorder
 	analysistest.Run(&rec, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
@@ -125,7 +126,7 @@ func TestRealModule(t *testing.T) {
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Skipf("real grpc-go module unavailable: %v\n%s", err, out)
 			}
-			analysistest.Run(t, dir, dialcreds.Analyzer, "./...")
+			analysistest.Run(t, dir, allConns(), "./...")
 		})
 	}
 }
@@ -160,7 +161,7 @@ func TestEveryPackageTested(t *testing.T) {
 
 func TestDoc(t *testing.T) {
 	t.Parallel()
-	a := dialcreds.Analyzer
+	a := allConns()
 	if a.Name != "dialcreds" || a.URL == "" || !strings.HasPrefix(a.Doc, dialcreds.Doc.Title+"\n\n") {
 		t.Errorf("analyzer metadata: name %q url %q doc %q", a.Name, a.URL, a.Doc)
 	}
@@ -173,7 +174,7 @@ func TestDoc(t *testing.T) {
 			t.Errorf("doc lacks %q", h)
 		}
 	}
-	for _, f := range []string{"tests", "allow-target"} {
+	for _, f := range []string{"tests", "allow-target", "all-connections"} {
 		if a.Flags.Lookup(f) == nil {
 			t.Errorf("flag %s missing", f)
 		}
@@ -264,4 +265,20 @@ func resolveKeys(t *testing.T, keys []string, cfg *packages.Config, must bool) {
 			t.Errorf("API key %q names no function or method (loaded from %s)", k, cfg.Dir)
 		}
 	}
+}
+
+// allConfig is the default configuration with all-connections on: most
+// cases also exercise "no RPC on this connection carries credentials".
+func allConfig() dialcreds.Config {
+	c := dialcreds.DefaultConfig()
+	c.AllConnections = true
+	return c
+}
+
+func allConns() *analysis.Analyzer { return dialcreds.New(allConfig()) }
+
+// TestQuietByDefault: without all-connections, a connection without
+// credentials is reported only where the package attaches auth per call.
+func TestQuietByDefault(t *testing.T) {
+	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall")
 }

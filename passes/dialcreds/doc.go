@@ -17,10 +17,11 @@
 //     (WithPerRPCCredentials, WithCredentialsBundle,
 //     WithDefaultCallOptions(grpc.PerRPCCredentials(...))), no client
 //     interceptor and no transport that authenticates the client itself
-//     (TLS with client certificates, ALTS, xDS). When the package attaches
-//     credentials per call instead ("authorization" metadata on outgoing
-//     contexts, grpc.PerRPCCredentials call options) the message says that
-//     a call that forgets them fails with UNAUTHENTICATED;
+//     (TLS with client certificates, ALTS, xDS), in a package that
+//     attaches credentials per call instead ("authorization" metadata on
+//     outgoing contexts, grpc.PerRPCCredentials call options): a call that
+//     forgets them fails with UNAUTHENTICATED. With -dialcreds.all-connections
+//     such connections are reported in every package;
 //   - per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
 //     credentials/google identity credentials and the per-RPC credentials
@@ -88,6 +89,14 @@
 // Repeatable, one expression per use (commas belong to the expression). A
 // malformed expression is an error when the flag is parsed or, for the
 // golangci-lint setting, when the analyzer runs.
+//
+// -dialcreds.all-connections (setting all-connections): also report a
+// connection without credentials in a package that shows no sign of using
+// auth ("no RPC on this connection carries credentials"). Off by default:
+// many gRPC services need no token (local sockets, sidecars, probes,
+// public backends) and the code cannot tell them apart; on public code
+// most such findings were not bugs. By default a connection without
+// credentials is reported only where its package attaches auth per call.
 //
 // Suppress a finding with a reason, on its line or the line above:
 //
