@@ -55,7 +55,7 @@ func Parsed(ctx context.Context) (*google.Credentials, error) {
 }
 
 func API() []option.ClientOption {
-	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "sa.json") // want "credpath: hardcoded Google credentials file path \"sa.json\" set in GOOGLE_APPLICATION_CREDENTIALS is relative"
+	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "sa.json")                                                     // want "credpath: hardcoded Google credentials file path \"sa.json\" set in GOOGLE_APPLICATION_CREDENTIALS is relative"
 	return []option.ClientOption{option.WithAuthCredentialsFile(option.ServiceAccount, "/home/alice/sa.json")} // want "credpath: hardcoded Google credentials file path \"/home/alice/sa.json\" is in one user's home directory"
 }
 
