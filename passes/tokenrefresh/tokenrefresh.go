@@ -122,10 +122,11 @@ const (
 type fetchKind int
 
 const (
-	fetchSource fetchKind = iota // a token source: wrap it, don't call it
-	fetchConfig                  // an exchange on *oauth2.Config: Config.TokenSource refreshes the result
-	fetchCloud                   // a cloud.google.com/go/auth token provider
-	fetchUser                    // a user-configured fetcher or a wrapper
+	fetchSource      fetchKind = iota // a token source: wrap it, don't call it
+	fetchConfig                       // an exchange on *oauth2.Config: Config.TokenSource refreshes the result
+	fetchCloud                        // a cloud.google.com/go/auth token provider
+	fetchUser                         // a user-configured fetcher or a wrapper
+	fetchClientCreds                  // (*clientcredentials.Config).Token: its TokenSource(ctx) refreshes
 )
 
 // fetchAPIs are the calls that fetch a token (result 0). Token() of any
@@ -135,7 +136,7 @@ const (
 var fetchAPIs = map[string]fetchKind{
 	"(*" + oauth2Path + ".Config).Exchange":                 fetchConfig,
 	"(*" + oauth2Path + ".Config).PasswordCredentialsToken": fetchConfig,
-	"(*" + ccPath + ".Config).Token":                        fetchSource,
+	"(*" + ccPath + ".Config).Token":                        fetchClientCreds,
 	"(" + oauth2Path + ".TokenSource).Token":                fetchSource,
 	"(" + authPath + ".TokenProvider).Token":                fetchCloud,
 }
@@ -1678,8 +1679,11 @@ func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
 	var msg string
 	if s.static {
 		alt := "oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)} over the token source"
-		if ft.kind == fetchConfig {
+		switch ft.kind {
+		case fetchConfig:
 			alt = "oauth.TokenSource{TokenSource: cfg.TokenSource(ctx, tok)}, which refreshes it"
+		case fetchClientCreds:
+			alt = "oauth.TokenSource{TokenSource: cfg.TokenSource(ctx)}, which fetches a new token when one expires"
 		}
 		msg = fmt.Sprintf("token fetched here is frozen by %s: it expires (typically within an hour) and is never refreshed, so calls fail with Unauthenticated until restart; use %s", where, alt)
 	} else {
@@ -1687,6 +1691,8 @@ func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
 		switch ft.kind {
 		case fetchConfig:
 			alt = "keep cfg.TokenSource(ctx, tok), which refreshes it, and fetch per call, e.g. with oauth.TokenSource{TokenSource: cfg.TokenSource(ctx, tok)} or a PerRPCCredentials whose GetRequestMetadata fetches"
+		case fetchClientCreds:
+			alt = "keep cfg.TokenSource(ctx), which fetches a new token when one expires, and fetch per call, e.g. with oauth.TokenSource{TokenSource: cfg.TokenSource(ctx)} or a PerRPCCredentials whose GetRequestMetadata fetches"
 		case fetchCloud:
 			alt = "keep the token provider (auth.NewCachedTokenProvider refreshes) and fetch per call, e.g. in a PerRPCCredentials whose GetRequestMetadata calls Token"
 		}

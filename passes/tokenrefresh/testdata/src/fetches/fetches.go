@@ -27,7 +27,7 @@ func password(ctx context.Context, cfg *oauth2.Config) credentials.PerRPCCredent
 }
 
 func clientCredentials(ctx context.Context, cfg *clientcredentials.Config) {
-	tok, _ := cfg.Token(ctx) // want `access token fetched here is kept in package variable bearer \(line \d+\): it expires \(typically within an hour\) and is never refreshed, so calls fail with Unauthenticated until restart; fetch it per call from the token source, e.g. with oauth\.TokenSource\{TokenSource: oauth2\.ReuseTokenSource\(nil, ts\)\} or a PerRPCCredentials whose GetRequestMetadata fetches`
+	tok, _ := cfg.Token(ctx) // want `access token fetched here is kept in package variable bearer \(line \d+\): it expires \(typically within an hour\) and is never refreshed, so calls fail with Unauthenticated until restart; keep cfg\.TokenSource\(ctx\), which fetches a new token when one expires, and fetch per call, e\.g\. with oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx\)\} or a PerRPCCredentials whose GetRequestMetadata fetches`
 	bearer = "Bearer " + tok.AccessToken
 }
 
