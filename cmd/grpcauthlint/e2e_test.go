@@ -189,6 +189,8 @@ func TestCommandLine(t *testing.T) {
 		{args: []string{"-metadatakey=maybe", "./..."}, code: 2, err: "invalid boolean value", errOneLine: true},
 		{args: []string{"-diff", "./..."}, code: 2, err: "-diff needs -fix", errOneLine: true},
 		{args: []string{"help"}, code: 0, out: "metadatakey"},
+		{args: []string{"-V=full"}, code: 0, out: "version devel"},
+		{args: []string{"-flags"}, code: 0, out: `"Name": "metadatakey.tests"`},
 		{args: []string{"-h"}, code: 0, out: "Exit codes of grpcauthlint"},
 		{args: []string{"help", "metadatakey"}, code: 0, out: "# Bad"},
 		{args: []string{"help", "nosuchpass"}, code: 2, err: `no pass "nosuchpass"`},
