@@ -1,10 +1,8 @@
 package analyzers_test
 
 import (
-	"go/ast"
 	"go/parser"
 	"go/token"
-	"go/types"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,12 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/packages"
-
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
+	"github.com/grpcauthlint/grpcauthlint/internal/srcpass"
 )
 
 // The fuzz test feeds Go files that use the gRPC, oauth2 and credential
@@ -31,7 +25,7 @@ import (
 
 var (
 	stubOnce sync.Once
-	stubPkgs map[string]*types.Package
+	stubImp  srcpass.Importer
 	stubErr  error
 )
 
@@ -39,89 +33,27 @@ var (
 // stubs already pull in.
 var extraStd = []string{"context", "crypto/tls", "errors", "flag", "fmt", "io", "io/ioutil", "net/http", "os", "path", "path/filepath", "strings", "sync", "testing", "time"}
 
-func loadStubs(t testing.TB) map[string]*types.Package {
+func loadStubs(t testing.TB) srcpass.Importer {
 	stubOnce.Do(func() {
 		dir, err := filepath.Abs(filepath.Join("..", "passes", "internal", "lintest", "testdata", "src"))
 		if err != nil {
 			stubErr = err
 			return
 		}
-		cfg := &packages.Config{
-			Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
-			Dir:  dir,
-			Env:  append(os.Environ(), "GOPATH="+filepath.Dir(dir), "GO111MODULE=off", "GOWORK=off"),
-		}
-		pkgs, err := packages.Load(cfg, append([]string{"./..."}, extraStd...)...)
-		if err != nil {
-			stubErr = err
-			return
-		}
-		stubPkgs = map[string]*types.Package{}
-		packages.Visit(pkgs, nil, func(p *packages.Package) {
-			if p.Types != nil {
-				stubPkgs[p.PkgPath] = p.Types
-			}
-		})
+		stubImp, stubErr = srcpass.LoadGOPATH(filepath.Dir(dir), dir, append([]string{"./..."}, extraStd...)...)
 	})
 	if stubErr != nil {
 		t.Fatal(stubErr)
 	}
-	return stubPkgs
-}
-
-type stubImporter map[string]*types.Package
-
-func (m stubImporter) Import(path string) (*types.Package, error) {
-	if p := m[path]; p != nil {
-		return p, nil
-	}
-	return nil, os.ErrNotExist
+	return stubImp
 }
 
 // analyze type-checks src and runs every pass of the suite on it with a
 // minimal driver (facts are neither imported nor kept).
 func analyze(t testing.TB, src []byte) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "fuzz.go", src, parser.ParseComments|parser.SkipObjectResolution)
-	if err != nil {
-		return
-	}
-	info := &types.Info{
-		Types:        map[ast.Expr]types.TypeAndValue{},
-		Defs:         map[*ast.Ident]types.Object{},
-		Uses:         map[*ast.Ident]types.Object{},
-		Implicits:    map[ast.Node]types.Object{},
-		Instances:    map[*ast.Ident]types.Instance{},
-		Selections:   map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:       map[ast.Node]*types.Scope{},
-		FileVersions: map[*ast.File]string{},
-	}
-	conf := types.Config{Importer: stubImporter(loadStubs(t)), Error: func(error) {}}
-	pkg, _ := conf.Check("example.com/fuzz/"+f.Name.Name, fset, []*ast.File{f}, info)
-	files := []*ast.File{f}
-	insp := inspector.New(files)
-	for _, a := range analyzers.All() {
-		pass := &analysis.Pass{
-			Analyzer:          a,
-			Fset:              fset,
-			Files:             files,
-			Pkg:               pkg,
-			TypesInfo:         info,
-			TypesSizes:        types.SizesFor("gc", "amd64"),
-			ResultOf:          map[*analysis.Analyzer]any{inspect.Analyzer: insp},
-			Report:            func(analysis.Diagnostic) {},
-			ReadFile:          os.ReadFile,
-			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
-			ExportObjectFact:  func(types.Object, analysis.Fact) {},
-			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
-			ExportPackageFact: func(analysis.Fact) {},
-			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
-			AllPackageFacts:   func() []analysis.PackageFact { return nil },
-		}
-		if _, err := a.Run(pass); err != nil {
-			// A pass may refuse a package (bad configuration); it must not panic.
-			t.Logf("%s: %v", a.Name, err)
-		}
+	if err := srcpass.Run(analyzers.All(), loadStubs(t), "fuzz.go", src); err != nil {
+		// A pass may refuse a package (bad configuration); it must not panic.
+		t.Logf("%v", err)
 	}
 }
 

@@ -1,0 +1,103 @@
+// Package srcpass runs analyzers on one Go source file type-checked in
+// process against packages loaded once, with a minimal driver: what the
+// fuzz and mutation tests need to feed thousands of inputs through the
+// passes without spawning go list per input.
+package srcpass
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/packages"
+)
+
+// Importer resolves imports from packages loaded once.
+type Importer map[string]*types.Package
+
+func (m Importer) Import(path string) (*types.Package, error) {
+	if p := m[path]; p != nil {
+		return p, nil
+	}
+	return nil, os.ErrNotExist
+}
+
+// LoadGOPATH loads patterns (relative ones from dir) in GOPATH mode with
+// GOPATH=gopath, and returns an Importer over them and their dependencies.
+func LoadGOPATH(gopath, dir string, patterns ...string) (Importer, error) {
+	cfg := &packages.Config{
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
+		Dir:  dir,
+		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOPROXY=off", "GOFLAGS="),
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	imp := Importer{}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		if p.Types != nil {
+			imp[p.PkgPath] = p.Types
+		}
+	})
+	return imp, nil
+}
+
+// Run parses src as filename, type-checks it against imp (type errors
+// are expected and ignored: the passes run despite them, as in editors)
+// and runs each analyzer on it. Facts are neither imported nor kept and
+// diagnostics are dropped: callers look for panics and run errors, which
+// are returned joined (every analyzer runs). Source that does not parse
+// is skipped.
+func Run(analyzers []*analysis.Analyzer, imp Importer, filename string, src []byte) error {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, filename, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		FileVersions: map[*ast.File]string{},
+	}
+	conf := types.Config{Importer: imp, Error: func(error) {}}
+	pkg, _ := conf.Check("example.com/srcpass/"+f.Name.Name, fset, []*ast.File{f}, info)
+	files := []*ast.File{f}
+	insp := inspector.New(files)
+	var errs []error
+	for _, a := range analyzers {
+		pass := &analysis.Pass{
+			Analyzer:          a,
+			Fset:              fset,
+			Files:             files,
+			Pkg:               pkg,
+			TypesInfo:         info,
+			TypesSizes:        types.SizesFor("gc", "amd64"),
+			ResultOf:          map[*analysis.Analyzer]any{inspect.Analyzer: insp},
+			Report:            func(analysis.Diagnostic) {},
+			ReadFile:          os.ReadFile,
+			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
+			ExportObjectFact:  func(types.Object, analysis.Fact) {},
+			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
+			ExportPackageFact: func(analysis.Fact) {},
+			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
+			AllPackageFacts:   func() []analysis.PackageFact { return nil },
+		}
+		if _, err := a.Run(pass); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", a.Name, err))
+		}
+	}
+	return errors.Join(errs...)
+}
