@@ -20,7 +20,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -301,15 +300,12 @@ func without(exps []*e2etest.Expectation, drop func(*e2etest.Expectation) bool) 
 func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, line int, text, next string) string) {
 	t.Helper()
 	i := 0
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
+	for _, rel := range e2etest.GoFiles(t, dir) {
+		path := filepath.Join(dir, rel)
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		rel, _ := filepath.Rel(dir, path)
 		lines := strings.Split(string(data), "\n")
 		orig := slices.Clone(lines)
 		for n, l := range orig {
@@ -318,14 +314,13 @@ func rewriteWantLines(t *testing.T, dir string, edit func(i int, file string, li
 				if n+1 < len(orig) {
 					next = orig[n+1]
 				}
-				lines[n] = edit(i, filepath.ToSlash(rel), n+1, l, next)
+				lines[n] = edit(i, rel, n+1, l, next)
 				i++
 			}
 		}
-		return os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
+		if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if i < 2 {
 		t.Fatalf("%s: need at least two // want lines, found %d", dir, i)
@@ -562,33 +557,7 @@ func suppressedLine(t *testing.T, dir string, e *e2etest.Expectation, marker str
 // .golden in the original module, or with the original if it has none.
 func checkGoldens(t *testing.T, orig, fixed string) {
 	t.Helper()
-	goldens := 0
-	err := filepath.WalkDir(orig, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		rel, _ := filepath.Rel(orig, path)
-		want, err := os.ReadFile(path + ".golden")
-		if err == nil {
-			goldens++
-		} else if os.IsNotExist(err) {
-			want, err = os.ReadFile(path)
-		}
-		if err != nil {
-			return err
-		}
-		got, err := os.ReadFile(filepath.Join(fixed, rel))
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s after golangci-lint --fix:\n%s\nwant:\n%s", rel, got, want)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	goldens := e2etest.CheckGoldens(t, "golangci-lint --fix", orig, fixed)
 	if goldens == 0 {
 		t.Logf("%s: no .golden files: --fix must change nothing", orig)
 	}

@@ -15,8 +15,6 @@ package main_test
 // end-to-end tests (internal/e2etest).
 
 import (
-	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -125,30 +123,7 @@ func TestFix(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("grpcauthlint -fix: exit %d\n%s", code, errOut)
 			}
-			err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-					return err
-				}
-				rel, _ := filepath.Rel(dir, path)
-				want, err := os.ReadFile(path + ".golden")
-				if os.IsNotExist(err) {
-					want, err = os.ReadFile(path)
-				}
-				if err != nil {
-					return err
-				}
-				got, err := os.ReadFile(filepath.Join(tmp, rel))
-				if err != nil {
-					return err
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s after -fix:\n%s\nwant:\n%s", rel, got, want)
-				}
-				return nil
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			e2etest.CheckGoldens(t, "grpcauthlint -fix", dir, tmp)
 		})
 	}
 }

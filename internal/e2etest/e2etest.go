@@ -146,11 +146,11 @@ func (e *Expectation) Pass() string {
 
 var wantRx = regexp.MustCompile(`// want (.*)$`)
 
-// ReadExpectations reads the // want comments of every .go file under dir
-// (vendored code excluded).
-func ReadExpectations(t testing.TB, dir string) []*Expectation {
+// GoFiles returns the .go files under dir, relative to it and
+// slash-separated, in walk order; vendored code is left out.
+func GoFiles(t testing.TB, dir string) []string {
 	t.Helper()
-	var exps []*Expectation
+	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err == nil && d.IsDir() && d.Name() == "vendor" {
 			return filepath.SkipDir
@@ -158,11 +158,26 @@ func ReadExpectations(t testing.TB, dir string) []*Expectation {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return err
 		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
 		rel, _ := filepath.Rel(dir, path)
+		files = append(files, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// ReadExpectations reads the // want comments of every .go file under dir
+// (vendored code excluded).
+func ReadExpectations(t testing.TB, dir string) []*Expectation {
+	t.Helper()
+	var exps []*Expectation
+	for _, rel := range GoFiles(t, dir) {
+		data, err := os.ReadFile(filepath.Join(dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, line := range strings.Split(string(data), "\n") {
 			m := wantRx.FindStringSubmatch(line)
 			if m == nil {
@@ -172,23 +187,47 @@ func ReadExpectations(t testing.TB, dir string) []*Expectation {
 			for rest != "" {
 				q, err := strconv.QuotedPrefix(rest)
 				if err != nil {
-					return fmt.Errorf("%s:%d: bad want comment: %v", rel, i+1, err)
+					t.Fatalf("%s:%d: bad want comment: %v", rel, i+1, err)
 				}
 				s, _ := strconv.Unquote(q)
 				rx, err := regexp.Compile(s)
 				if err != nil {
-					return fmt.Errorf("%s:%d: %v", rel, i+1, err)
+					t.Fatalf("%s:%d: %v", rel, i+1, err)
 				}
-				exps = append(exps, &Expectation{File: filepath.ToSlash(rel), Line: i + 1, Rx: rx})
+				exps = append(exps, &Expectation{File: rel, Line: i + 1, Rx: rx})
 				rest = strings.TrimSpace(rest[len(q):])
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return exps
+}
+
+// CheckGoldens compares every .go file of fixed, the copy of module orig
+// that front (a -fix run) rewrote, with its .golden in orig, or with the
+// original when it has none, and returns how many goldens there were.
+func CheckGoldens(t testing.TB, front, orig, fixed string) int {
+	t.Helper()
+	goldens := 0
+	for _, rel := range GoFiles(t, orig) {
+		path := filepath.Join(orig, rel)
+		want, err := os.ReadFile(path + ".golden")
+		if err == nil {
+			goldens++
+		} else if os.IsNotExist(err) {
+			want, err = os.ReadFile(path)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(fixed, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s after %s:\n%s\nwant:\n%s", rel, front, got, want)
+		}
+	}
+	return goldens
 }
 
 // Finding is one reported diagnostic, as "pass: message" at file:line:col.
