@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -179,7 +180,7 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 	}
 	var out []*analysis.Analyzer
 	for _, e := range registry {
-		if len(enable) > 0 && !containsName(enable, e.Name) || containsName(disable, e.Name) {
+		if len(enable) > 0 && !slices.Contains(enable, e.Name) || slices.Contains(disable, e.Name) {
 			continue
 		}
 		a, err := e.build(raw[e.Name])
@@ -208,13 +209,4 @@ func stringList(v any) ([]string, error) {
 		out[i] = s
 	}
 	return out, nil
-}
-
-func containsName(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,7 +65,7 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				names, reason, ok := ParseIgnore(c.Text)
-				if !ok || !contains(names, name) {
+				if !ok || !slices.Contains(names, name) {
 					continue
 				}
 				posn := pass.Fset.Position(c.Slash)
@@ -94,15 +95,6 @@ func ParseIgnore(text string) (names []string, reason string, ok bool) {
 		}
 	}
 	return names, strings.Join(fields[1:], " "), true
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Reportf reports a diagnostic for the range of node.
