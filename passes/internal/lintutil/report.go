@@ -3,7 +3,6 @@ package lintutil
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"slices"
 	"strings"
 
@@ -141,9 +140,3 @@ func (r *Reporter) Finish() {
 		}
 	}
 }
-
-// Pos is a convenience for reporting at a bare position range.
-type Pos struct{ P, E token.Pos }
-
-func (p Pos) Pos() token.Pos { return p.P }
-func (p Pos) End() token.Pos { return p.E }
