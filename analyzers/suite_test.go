@@ -43,6 +43,11 @@ func TestSuiteInvariants(t *testing.T) {
 		if strings.TrimSpace(body) == "" {
 			t.Errorf("%s: Doc has no description", a.Name)
 		}
+		// Analyzer.Doc is scanned from doc.go's lines; help and README
+		// parse the comment. Both must read the same words.
+		if words := strings.Join(strings.Fields(body), " "); !strings.Contains(strings.Join(strings.Fields(p.Doc.Text()), " "), words) {
+			t.Errorf("%s: Analyzer.Doc's description is not the rendered doc's:\n%s", a.Name, body)
+		}
 		if a.URL != "https://github.com/grpcauthlint/grpcauthlint#"+a.Name {
 			t.Errorf("%s: URL = %q", a.Name, a.URL)
 		}

@@ -6,13 +6,14 @@
 #	bench/run.sh [workdir]        # default workdir: a new temp dir
 #	CORPORA="mono0 mono3" TOOLS="floor suite" bench/run.sh   # a subset
 #	SKIP_COLD=1 bench/run.sh      # only the warm and tool-cache-cold states
+#	REPEAT=3 bench/run.sh         # the toolcold and warm runs three times
 #
 # Corpora: grpc-go v1.85.0 (every package of its module, tests included),
 # and a generated 300-package monorepo with 0% and 3% of its
 # packages importing gRPC. Tools, each run as `go vet -vettool=TOOL`:
 #   floor  bench/floor, an inspect-only do-nothing analyzer
 #   suite  grpcauthlint
-#   govet  go vet's default analyzers (no -vettool)
+#   govet  go vet's default analyzers (cmd/vet, as -vettool)
 # and `grpcauthlint ./...` standalone (its go vet wrapper) as "cli".
 # Cache states:
 #   cold      empty GOCACHE: everything compiled and analysed
@@ -46,14 +47,30 @@ for pct in 0 3; do
 done
 declare -A pkgs=([grpc]="./..." [mono0]="./..." [mono3]="./...")
 
-# measure CORPUS STATE TOOL: prints one table row.
+# toolbin TOOL REP: a copy of TOOL's vet tool with an identity of its
+# own. go vet keys cached results and facts by the tool's identity (a hash
+# of its executable), so bytes appended to a copy (ignored when it runs)
+# make it new to the build cache: "just installed or upgraded". go vet's
+# default analyzers are run the same way, through a copy of cmd/vet.
+toolbin() {
+	local src
+	case $1 in
+	floor) src="$work/floor" ;;
+	suite | cli) src="$work/grpcauthlint" ;;
+	govet) src="$(go env GOTOOLDIR)/vet" ;;
+	esac
+	mkdir -p "$work/tools"
+	cp "$src" "$work/tools/$1.$2"
+	printf 'bench-%s-%s-%s' "$1" "$2" "$$" >>"$work/tools/$1.$2"
+	echo "$work/tools/$1.$2"
+}
+
+# measure CORPUS STATE TOOL BIN: prints one table row.
 measure() {
-	local corpus=$1 state=$2 tool=$3 cmd
+	local corpus=$1 state=$2 tool=$3 bin=$4 cmd
 	case $tool in
-	floor) cmd=(go vet -vettool="$work/floor" ${pkgs[$corpus]}) ;;
-	suite) cmd=(go vet -vettool="$work/grpcauthlint" ${pkgs[$corpus]}) ;;
-	govet) cmd=(go vet ${pkgs[$corpus]}) ;;
-	cli) cmd=("$work/grpcauthlint" ${pkgs[$corpus]}) ;;
+	cli) cmd=("$bin" ${pkgs[$corpus]}) ;;
+	*) cmd=(go vet -vettool="$bin" ${pkgs[$corpus]}) ;;
 	esac
 	local out
 	(cd "$work/$corpus" && /usr/bin/time -f '%e %M' -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/last.err") || true
@@ -69,19 +86,21 @@ for corpus in ${CORPORA:-grpc mono0 mono3}; do
 		for tool in ${TOOLS:-floor suite govet cli}; do
 			export GOCACHE="$work/cache-$corpus-cold-$tool"
 			rm -rf "$GOCACHE"
-			measure "$corpus" cold "$tool"
+			measure "$corpus" cold "$tool" "$(toolbin "$tool" cold)"
 			rm -rf "$GOCACHE"
 		done
 	fi
 	# toolcold, then warm: one build cache holding every package's export
-	# data (go list -export), shared by the tools. go vet keys its cached
-	# results (and facts) by the tool's identity, so each tool's first run
-	# in it has none of its own: as right after installing or upgrading it.
+	# data (go list -export), shared by the tools; each repetition (REPEAT,
+	# default 1) runs a new copy of each tool, interleaved.
 	export GOCACHE="$work/cache-$corpus-shared"
 	rm -rf "$GOCACHE"
 	(cd "$work/$corpus" && go list -export -deps -test ${pkgs[$corpus]} >/dev/null 2>&1 || true)
-	for tool in ${TOOLS:-floor suite govet cli}; do
-		measure "$corpus" toolcold "$tool"
-		measure "$corpus" warm "$tool"
+	for rep in $(seq "${REPEAT:-1}"); do
+		for tool in ${TOOLS:-floor suite govet cli}; do
+			bin=$(toolbin "$tool" "$rep")
+			measure "$corpus" toolcold "$tool" "$bin"
+			measure "$corpus" warm "$tool" "$bin"
+		done
 	done
 done

@@ -14,8 +14,6 @@ import (
 	"os"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -75,9 +73,18 @@ func Run(analyzers []*analysis.Analyzer, imp Importer, filename string, src []by
 	conf := types.Config{Importer: imp, Error: func(error) {}}
 	pkg, _ := conf.Check("example.com/srcpass/"+f.Name.Name, fset, []*ast.File{f}, info)
 	files := []*ast.File{f}
-	insp := inspector.New(files)
+	results := map[*analysis.Analyzer]any{}
 	var errs []error
-	for _, a := range analyzers {
+	var run func(a *analysis.Analyzer) error
+	run = func(a *analysis.Analyzer) error {
+		if _, done := results[a]; done {
+			return nil
+		}
+		for _, req := range a.Requires {
+			if err := run(req); err != nil {
+				return err
+			}
+		}
 		pass := &analysis.Pass{
 			Analyzer:          a,
 			Fset:              fset,
@@ -85,7 +92,7 @@ func Run(analyzers []*analysis.Analyzer, imp Importer, filename string, src []by
 			Pkg:               pkg,
 			TypesInfo:         info,
 			TypesSizes:        types.SizesFor("gc", "amd64"),
-			ResultOf:          map[*analysis.Analyzer]any{inspect.Analyzer: insp},
+			ResultOf:          results,
 			Report:            func(analysis.Diagnostic) {},
 			ReadFile:          os.ReadFile,
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
@@ -95,8 +102,16 @@ func Run(analyzers []*analysis.Analyzer, imp Importer, filename string, src []by
 			AllObjectFacts:    func() []analysis.ObjectFact { return nil },
 			AllPackageFacts:   func() []analysis.PackageFact { return nil },
 		}
-		if _, err := a.Run(pass); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", a.Name, err))
+		res, err := a.Run(pass)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.Name, err)
+		}
+		results[a] = res
+		return nil
+	}
+	for _, a := range analyzers {
+		if err := run(a); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)

@@ -16,7 +16,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -55,7 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "credpath",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("credpath"),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{lintutil.Inspect},
 		// Every lookup tolerates missing type information, so editors
 		// get findings in files that do not compile yet.
 		RunDespiteErrors: true,
@@ -509,7 +508,7 @@ func run(pass *analysis.Pass, cfg *Config, t *tables) (any, error) {
 	for _, f := range files {
 		check[f] = true
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lintutil.Inspector(pass)
 	// Find the sinks first; then learn the assignments of local variables
 	// only in the top-level declarations that hold a sink (a local
 	// variable is assigned only inside its declaration).

@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -69,7 +68,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "dialcreds",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("dialcreds"),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{lintutil.Inspect},
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
@@ -623,7 +622,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		varVals:  make(map[*types.Var]val),
 		assigned: make(map[*types.Var]bool),
 		escaped:  make(map[*types.Var]bool),
-		insp:     pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		insp:     lintutil.Inspector(pass),
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("dialcreds: %v", err)

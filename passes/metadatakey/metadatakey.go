@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -41,7 +40,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "metadatakey",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("metadatakey"),
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Requires: []*analysis.Analyzer{lintutil.Inspect},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, &c) },
 		// Judge what type-checked; go vet reports the errors themselves.
 		RunDespiteErrors: true,
@@ -183,7 +182,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	c.r.SkipTests = !cfg.Tests
 	c.major, c.minor, c.versionKnown = lintutil.GRPCVersion(pass.Pkg)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lintutil.Inspector(pass)
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil),

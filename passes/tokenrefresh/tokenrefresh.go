@@ -9,9 +9,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -47,7 +47,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "tokenrefresh",
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("tokenrefresh"),
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		Requires:  []*analysis.Analyzer{lintutil.Inspect},
 		FactTypes: []analysis.Fact{new(fetcherFact), new(tokenParamFact)},
 		// Broken packages are analyzed too (golangci-lint and editors
 		// run on code being written); unknown types keep the pass silent.
@@ -92,13 +92,17 @@ func (f fetcherFlag) Set(s string) error {
 	return nil
 }
 
-var (
-	fetcherFunc   = regexp.MustCompile(`^([^\s()*]+)\.([\pL_][\pL\pN_]*)$`)
-	fetcherMethod = regexp.MustCompile(`^\(\*?([^\s()*]+)\.([\pL_][\pL\pN_]*)\)\.([\pL_][\pL\pN_]*)$`)
-)
+// fetcherRx returns the patterns of -fetcher entries (a function, a
+// method), compiled on first use: every vet tool run builds the
+// analyzers, few set -fetcher.
+var fetcherRx = sync.OnceValues(func() (fn, method *regexp.Regexp) {
+	return regexp.MustCompile(`^([^\s()*]+)\.([\pL_][\pL\pN_]*)$`),
+		regexp.MustCompile(`^\(\*?([^\s()*]+)\.([\pL_][\pL\pN_]*)\)\.([\pL_][\pL\pN_]*)$`)
+})
 
 // checkFetcher reports whether entry is in types.Func.FullName notation.
 func checkFetcher(entry string) error {
+	fetcherFunc, fetcherMethod := fetcherRx()
 	m := fetcherMethod.FindStringSubmatch(entry)
 	if m == nil {
 		m = fetcherFunc.FindStringSubmatch(entry)
@@ -323,7 +327,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if !lintutil.Reaches(pass.Pkg, paths...) {
 		return nil, nil
 	}
-	inspect := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lintutil.Inspector(pass)
 	c := &checker{
 		pass:      pass,
 		info:      pass.TypesInfo,
@@ -337,7 +341,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		summaries: make(map[paramKey]*summary),
 		wrappers:  make(map[*types.Func]*fetcherFact),
 	}
-	root := inspect.Root()
+	root := insp.Root()
 	r := lintutil.NewReporter(pass)
 	defer r.Finish()
 	c.scanCalls(root)

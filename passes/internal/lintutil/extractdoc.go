@@ -3,9 +3,8 @@ package lintutil
 import (
 	"fmt"
 	"go/doc/comment"
-	"go/parser"
-	"go/token"
 	"strings"
+	"sync"
 )
 
 // Doc is an analyzer's documentation, taken from the package comment of
@@ -19,11 +18,14 @@ type Doc struct {
 	Name     string
 	Title    string // lower-case verb phrase, no period
 	Analyzer string // "title\n\ndescription": the form Analyzer.Doc expects
-	parsed   *comment.Doc
-	start    int // index in parsed.Content of the "# Analyzer NAME" heading
+
+	text   string // the package comment, comment markers removed
+	once   sync.Once
+	parsed *comment.Doc
+	start  int // index in parsed.Content of the "# Analyzer NAME" heading
 }
 
-// MustExtractDoc parses the contents of a doc.go file and returns the
+// MustExtractDoc reads the contents of a doc.go file and returns the
 // documentation of analyzer name; it panics when the file does not have
 // the required shape (a programming error caught by every test).
 func MustExtractDoc(content, name string) *Doc {
@@ -35,59 +37,100 @@ func MustExtractDoc(content, name string) *Doc {
 }
 
 // ExtractDoc is MustExtractDoc returning an error.
+//
+// Every run of the vet tool (one per package, dependencies included)
+// builds the analyzers, so this only scans lines for the title and the
+// description; the comment is parsed for help and the README, on first
+// use of Text or Markdown. The description in Analyzer is the comment's
+// own text, as wrapped in doc.go.
 func ExtractDoc(content, name string) (*Doc, error) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		return nil, err
-	}
-	if f.Doc == nil {
+	text, ok := packageComment(content)
+	if !ok {
 		return nil, fmt.Errorf("doc.go of %s has no package comment", name)
 	}
-	var p comment.Parser
-	parsed := p.Parse(f.Doc.Text())
-	d := &Doc{Name: name, parsed: parsed, start: -1}
-	for i, b := range parsed.Content {
-		h, ok := b.(*comment.Heading)
-		if !ok {
-			continue
-		}
-		if headingText(h) == "Analyzer "+name {
-			d.start = i
+	lines := strings.Split(text, "\n")
+	heading := -1
+	for i, l := range lines {
+		if l == "# Analyzer "+name {
+			heading = i
 			break
 		}
 	}
-	if d.start < 0 || d.start+1 >= len(parsed.Content) {
+	if heading < 0 {
 		return nil, fmt.Errorf("doc.go of %s has no \"# Analyzer %s\" section", name, name)
 	}
-	first, ok := parsed.Content[d.start+1].(*comment.Paragraph)
-	if !ok {
+	// The section's paragraphs, up to the next heading.
+	var paras []string
+	var para []string
+	for _, l := range append(lines[heading+1:], "") {
+		if strings.HasPrefix(l, "# ") {
+			break
+		}
+		if strings.TrimSpace(l) == "" {
+			if len(para) > 0 {
+				paras = append(paras, strings.Join(para, "\n"))
+				para = nil
+			}
+			continue
+		}
+		para = append(para, l)
+	}
+	if len(para) > 0 {
+		paras = append(paras, strings.Join(para, "\n"))
+	}
+	var title string
+	if len(paras) > 0 {
+		title, ok = strings.CutPrefix(strings.Join(strings.Fields(paras[0]), " "), name+": ")
+	}
+	if !ok || len(paras) == 0 {
 		return nil, fmt.Errorf("doc.go of %s: \"# Analyzer %s\" must start with \"%s: title\"", name, name, name)
 	}
-	title, found := strings.CutPrefix(inlineText(first.Text), name+": ")
-	if !found {
-		return nil, fmt.Errorf("doc.go of %s: \"# Analyzer %s\" must start with \"%s: title\"", name, name, name)
-	}
-	d.Title = strings.TrimSpace(title)
-	end := d.sectionEnd(d.start + 1)
-	body := &comment.Doc{Content: parsed.Content[d.start+2 : end], Links: parsed.Links}
-	var pr comment.Printer
-	d.Analyzer = d.Title + "\n\n" + strings.TrimSpace(string(pr.Text(body)))
+	d := &Doc{Name: name, Title: strings.TrimSpace(title), text: text}
+	d.Analyzer = d.Title + "\n\n" + strings.Join(paras[1:], "\n\n")
 	return d, nil
 }
 
-func (d *Doc) sectionEnd(from int) int {
-	for i := from; i < len(d.parsed.Content); i++ {
-		if _, ok := d.parsed.Content[i].(*comment.Heading); ok {
-			return i
+// packageComment returns the text of the // comment before the package
+// clause of a doc.go file, with the comment markers removed.
+func packageComment(content string) (string, bool) {
+	var b strings.Builder
+	for line := range strings.Lines(content) {
+		line = strings.TrimRight(line, "\r\n")
+		rest, ok := strings.CutPrefix(line, "//")
+		if !ok {
+			if strings.HasPrefix(line, "package ") {
+				break
+			}
+			b.Reset() // a comment not attached to the package clause
+			continue
 		}
+		if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
+			continue // directives are not documentation
+		}
+		b.WriteString(strings.TrimPrefix(rest, " ") + "\n")
 	}
-	return len(d.parsed.Content)
+	return b.String(), b.Len() > 0
+}
+
+// parse parses the comment, once, for Text and Markdown.
+func (d *Doc) parse() {
+	d.once.Do(func() {
+		var p comment.Parser
+		d.parsed = p.Parse(d.text)
+		d.start = 0
+		for i, b := range d.parsed.Content {
+			if h, ok := b.(*comment.Heading); ok && headingText(h) == "Analyzer "+d.Name {
+				d.start = i
+				break
+			}
+		}
+	})
 }
 
 // Text renders the whole documentation (analyzer section and long form)
 // as plain text for `grpcauthlint help NAME`.
 func (d *Doc) Text() string {
+	d.parse()
 	var pr comment.Printer
 	pr.TextPrefix = ""
 	return string(pr.Text(&comment.Doc{Content: d.parsed.Content[d.start:], Links: d.parsed.Links}))
@@ -97,6 +140,7 @@ func (d *Doc) Text() string {
 // then each long-form section under a heading of the given level. Code
 // blocks become fenced Go blocks.
 func (d *Doc) Markdown(level int) string {
+	d.parse()
 	pr := comment.Printer{
 		HeadingLevel: level,
 		HeadingID:    func(h *comment.Heading) string { return "" },
