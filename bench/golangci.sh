@@ -4,18 +4,22 @@
 # the corpora bench/run.sh prepared in the same workdir:
 #
 #	bench/run.sh /tmp/bench && bench/golangci.sh /tmp/bench
+#	LINTERS=standard REPEAT=3 SKIP_COLD=1 CORPORA=mono3 bench/golangci.sh /tmp/bench
 #
 # States: cold (empty GOCACHE and golangci-lint cache), lintcold (build
 # cache warm, golangci-lint's cache empty: just upgraded), warm (again).
+# Linters: the plugin alone (LINTERS=none, the default), or beside
+# golangci-lint's standard set (LINTERS=standard: errcheck, govet,
+# ineffassign, staticcheck, unused), as most configurations run it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${1:?usage: bench/golangci.sh WORKDIR (prepared by bench/run.sh)}
 go build -C "$root/testdata/golangci" -o "$work/gcl-suite" .
 go build -C "$root/bench/golangci-floor" -o "$work/gcl-floor" .
-cat > "$work/gcl.yml" <<'YML'
+cat > "$work/gcl.yml" <<YML
 version: "2"
 linters:
-  default: none
+  default: ${LINTERS:-none}
   enable: [grpcauthlint]
   settings:
     custom:
@@ -32,23 +36,29 @@ measure() {
 	(cd "$work/$corpus" && /usr/bin/time -f '%e %M' -o "$work/time.txt" "$work/gcl-$tool" run -c "$work/gcl.yml" ./... >/dev/null 2>"$work/last.err") || true
 	local out
 	out=$(tail -n1 "$work/time.txt")
-	printf '| %s | %s | golangci+%s | %s | %s |\n' "$corpus" "$state" "$tool" "${out% *}" "$(( ${out#* } / 1024 ))"
+	printf '| %s | %s | golangci(%s)+%s | %s | %s |\n' "$corpus" "$state" "${LINTERS:-none}" "$tool" "${out% *}" "$(( ${out#* } / 1024 ))"
 }
 
 echo "| corpus | cache | tool | seconds | peak MB |"
 echo "|---|---|---|---|---|"
 for corpus in ${CORPORA:-mono0 mono3 grpc}; do
-	for tool in floor suite; do
-		export GOLANGCI_LINT_CACHE="$work/gcl-cache-$corpus-$tool"
-		if [ -z "${SKIP_COLD:-}" ]; then
+	if [ -z "${SKIP_COLD:-}" ]; then
+		for tool in floor suite; do
+			export GOLANGCI_LINT_CACHE="$work/gcl-cache-$corpus-$tool-cold"
 			export GOCACHE="$work/gcl-gocache-$corpus-$tool"
 			rm -rf "$GOCACHE" "$GOLANGCI_LINT_CACHE"
 			measure "$corpus" cold "$tool"
-			rm -rf "$GOCACHE"
-		fi
-		export GOCACHE="$work/cache-$corpus-shared" # warm: prepared by bench/run.sh
-		rm -rf "$GOLANGCI_LINT_CACHE"
-		measure "$corpus" lintcold "$tool"
-		measure "$corpus" warm "$tool"
+			rm -rf "$GOCACHE" "$GOLANGCI_LINT_CACHE"
+		done
+	fi
+	# lintcold, then warm, REPEAT times (default 1), the tools interleaved.
+	export GOCACHE="$work/cache-$corpus-shared" # warm: prepared by bench/run.sh
+	for rep in $(seq "${REPEAT:-1}"); do
+		for tool in floor suite; do
+			export GOLANGCI_LINT_CACHE="$work/gcl-cache-$corpus-$tool"
+			rm -rf "$GOLANGCI_LINT_CACHE"
+			measure "$corpus" lintcold "$tool"
+			measure "$corpus" warm "$tool"
+		done
 	done
 done
