@@ -35,6 +35,9 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 )
 
+// TestMain removes the vet tool the tests build.
+func TestMain(m *testing.M) { e2etest.Main(m) }
+
 // golangciModule is the nested module that builds the custom binary.
 func golangciModule(t *testing.T) string {
 	return filepath.Join(e2etest.RepoRoot(t), "testdata", "golangci")

@@ -26,6 +26,9 @@ import (
 
 type finding = e2etest.Finding
 
+// TestMain removes the vet tool the tests build.
+func TestMain(m *testing.M) { e2etest.Main(m) }
+
 func binary(t *testing.T) string { return e2etest.VetTool(t) }
 
 func repoRoot(t *testing.T) string { return e2etest.RepoRoot(t) }

@@ -59,8 +59,19 @@ var (
 	vetErr  error
 )
 
+// Main runs a test binary's tests (call it from TestMain) and then
+// removes what VetTool built.
+func Main(m *testing.M) {
+	code := m.Run()
+	if vetPath != "" {
+		os.RemoveAll(filepath.Dir(vetPath))
+	}
+	os.Exit(code)
+}
+
 // VetTool builds cmd/grpcauthlint once per test process and returns the
-// binary's path.
+// binary's path; the test package's TestMain must call Main, which
+// removes it.
 func VetTool(t testing.TB) string {
 	t.Helper()
 	root := RepoRoot(t)

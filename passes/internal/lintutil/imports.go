@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/constant"
 	"go/types"
+	"sync/atomic"
 )
 
 // Reaches reports whether pkg can see any of the packages paths (vendor
@@ -16,22 +17,41 @@ import (
 // loaded from export data lists every package its export data refers
 // to, and of a package loaded from source its direct imports, so a walk
 // over Imports() covers every package type checking used. The walk is
-// linear in the size of the import graph and touches no syntax.
+// linear in the size of the import graph, touches no syntax, and is
+// shared by the passes of a package.
 func Reaches(pkg *types.Package, paths ...string) bool {
-	want := make(map[string]bool, len(paths))
+	seen := visible(pkg)
 	for _, p := range paths {
-		want[p] = true
+		if seen[p] != nil {
+			return true
+		}
 	}
-	return findImport(pkg, func(p *types.Package) bool { return want[PkgPath(p)] }) != nil
+	return false
 }
 
 // FindPackage returns the package path (vendor prefixes ignored) as
 // pkg's type information sees it, or nil, searching as Reaches does.
 func FindPackage(pkg *types.Package, path string) *types.Package {
-	return findImport(pkg, func(p *types.Package) bool { return PkgPath(p) == path })
+	return visible(pkg)[path]
 }
 
-func findImport(pkg *types.Package, match func(*types.Package) bool) *types.Package {
+// visibleSet is the result of visible for one package.
+type visibleSet struct {
+	pkg   *types.Package
+	paths map[string]*types.Package
+}
+
+// lastVisible keeps the last package's set: every pass asks about the
+// package it runs on, so they share one walk.
+var lastVisible atomic.Pointer[visibleSet]
+
+// visible returns the packages pkg can see by path (vendor prefixes
+// ignored; the first found, depth first, for a path seen twice).
+func visible(pkg *types.Package) map[string]*types.Package {
+	if s := lastVisible.Load(); s != nil && s.pkg == pkg {
+		return s.paths
+	}
+	paths := make(map[string]*types.Package)
 	seen := make(map[*types.Package]bool)
 	stack := []*types.Package{pkg}
 	for len(stack) > 0 {
@@ -41,12 +61,13 @@ func findImport(pkg *types.Package, match func(*types.Package) bool) *types.Pack
 			continue
 		}
 		seen[p] = true
-		if match(p) {
-			return p
+		if path := PkgPath(p); paths[path] == nil {
+			paths[path] = p
 		}
 		stack = append(stack, p.Imports()...)
 	}
-	return nil
+	lastVisible.Store(&visibleSet{pkg, paths})
+	return paths
 }
 
 // GRPCVersion returns the major and minor version of the grpc-go module
