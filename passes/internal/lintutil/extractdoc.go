@@ -3,6 +3,7 @@ package lintutil
 import (
 	"fmt"
 	"go/doc/comment"
+	"iter"
 	"strings"
 	"sync"
 )
@@ -19,10 +20,10 @@ type Doc struct {
 	Title    string // lower-case verb phrase, no period
 	Analyzer string // "title\n\ndescription": the form Analyzer.Doc expects
 
-	text   string // the package comment, comment markers removed
-	once   sync.Once
-	parsed *comment.Doc
-	start  int // index in parsed.Content of the "# Analyzer NAME" heading
+	content string // doc.go
+	once    sync.Once
+	parsed  *comment.Doc
+	start   int // index in parsed.Content of the "# Analyzer NAME" heading
 }
 
 // MustExtractDoc reads the contents of a doc.go file and returns the
@@ -44,79 +45,92 @@ func MustExtractDoc(content, name string) *Doc {
 // use of Text or Markdown. The description in Analyzer is the comment's
 // own text, as wrapped in doc.go.
 func ExtractDoc(content, name string) (*Doc, error) {
-	text, ok := packageComment(content)
-	if !ok {
-		return nil, fmt.Errorf("doc.go of %s has no package comment", name)
-	}
-	lines := strings.Split(text, "\n")
-	heading := -1
-	for i, l := range lines {
-		if l == "# Analyzer "+name {
-			heading = i
-			break
-		}
-	}
-	if heading < 0 {
-		return nil, fmt.Errorf("doc.go of %s has no \"# Analyzer %s\" section", name, name)
-	}
-	// The section's paragraphs, up to the next heading.
+	// The section's paragraphs, from its heading to the next heading or
+	// the end of the comment; lines are slices of content.
 	var paras []string
 	var para []string
-	for _, l := range append(lines[heading+1:], "") {
-		if strings.HasPrefix(l, "# ") {
+	in, found, comment := false, false, false
+	for line := range commentLines(content) {
+		comment = true
+		if in && strings.HasPrefix(line, "# ") {
 			break
 		}
-		if strings.TrimSpace(l) == "" {
+		if line == "# Analyzer "+name {
+			in, found = true, true
+			continue
+		}
+		if !in {
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
 			if len(para) > 0 {
 				paras = append(paras, strings.Join(para, "\n"))
 				para = nil
 			}
 			continue
 		}
-		para = append(para, l)
+		para = append(para, line)
 	}
 	if len(para) > 0 {
 		paras = append(paras, strings.Join(para, "\n"))
 	}
+	switch {
+	case !comment:
+		return nil, fmt.Errorf("doc.go of %s has no package comment", name)
+	case !found:
+		return nil, fmt.Errorf("doc.go of %s has no \"# Analyzer %s\" section", name, name)
+	}
 	var title string
+	ok := false
 	if len(paras) > 0 {
 		title, ok = strings.CutPrefix(strings.Join(strings.Fields(paras[0]), " "), name+": ")
 	}
-	if !ok || len(paras) == 0 {
+	if !ok {
 		return nil, fmt.Errorf("doc.go of %s: \"# Analyzer %s\" must start with \"%s: title\"", name, name, name)
 	}
-	d := &Doc{Name: name, Title: strings.TrimSpace(title), text: text}
+	d := &Doc{Name: name, Title: strings.TrimSpace(title), content: content}
 	d.Analyzer = d.Title + "\n\n" + strings.Join(paras[1:], "\n\n")
 	return d, nil
 }
 
-// packageComment returns the text of the // comment before the package
-// clause of a doc.go file, with the comment markers removed.
-func packageComment(content string) (string, bool) {
-	var b strings.Builder
-	for line := range strings.Lines(content) {
-		line = strings.TrimRight(line, "\r\n")
-		rest, ok := strings.CutPrefix(line, "//")
-		if !ok {
-			if strings.HasPrefix(line, "package ") {
-				break
+// commentLines yields the lines of the // comment before the package
+// clause of a doc.go file, comment markers removed, directives left out.
+func commentLines(content string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := 0 // lines before start are not part of the package comment
+		var lines []string
+		for line := range strings.Lines(content) {
+			line = strings.TrimRight(line, "\r\n")
+			rest, ok := strings.CutPrefix(line, "//")
+			if !ok {
+				if strings.HasPrefix(line, "package ") {
+					break
+				}
+				start = len(lines) // a comment not attached to the package clause
+				continue
 			}
-			b.Reset() // a comment not attached to the package clause
-			continue
+			if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
+				continue // directives are not documentation
+			}
+			lines = append(lines, strings.TrimPrefix(rest, " "))
 		}
-		if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
-			continue // directives are not documentation
+		for _, l := range lines[start:] {
+			if !yield(l) {
+				return
+			}
 		}
-		b.WriteString(strings.TrimPrefix(rest, " ") + "\n")
 	}
-	return b.String(), b.Len() > 0
 }
 
 // parse parses the comment, once, for Text and Markdown.
 func (d *Doc) parse() {
 	d.once.Do(func() {
+		var text strings.Builder
+		for l := range commentLines(d.content) {
+			text.WriteString(l + "\n")
+		}
 		var p comment.Parser
-		d.parsed = p.Parse(d.text)
+		d.parsed = p.Parse(text.String())
 		d.start = 0
 		for i, b := range d.parsed.Content {
 			if h, ok := b.(*comment.Heading); ok && headingText(h) == "Analyzer "+d.Name {
