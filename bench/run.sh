@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks grpcauthlint against its floor and go vet, on the same
-# packages, in each cache state, with /usr/bin/time (wall seconds, peak
-# RSS of the largest process). Usage, from the repository root:
+# packages, in each cache state, with /usr/bin/time: wall seconds, CPU
+# seconds of all processes (user + system: steadier than wall time on a
+# shared machine), peak RSS of the largest. Usage, from the repository
+# root:
 #
 #	bench/run.sh [workdir]        # default workdir: a new temp dir
 #	CORPORA="mono0 mono3" TOOLS="floor suite" bench/run.sh   # a subset
@@ -73,13 +75,13 @@ measure() {
 	*) cmd=(go vet -vettool="$bin" ${pkgs[$corpus]}) ;;
 	esac
 	local out
-	(cd "$work/$corpus" && /usr/bin/time -f '%e %M' -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/last.err") || true
-	out=$(tail -n1 "$work/time.txt")
-	printf '| %s | %s | %s | %s | %s |\n' "$corpus" "$state" "$tool" "${out% *}" "$(( ${out#* } / 1024 ))"
+	(cd "$work/$corpus" && /usr/bin/time -f '%e %U %S %M' -o "$work/time.txt" "${cmd[@]}" >/dev/null 2>"$work/last.err") || true
+	read -r wall user sys rss < <(tail -n1 "$work/time.txt")
+	printf '| %s | %s | %s | %s | %s | %s |\n' "$corpus" "$state" "$tool" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" "$((rss / 1024))"
 }
 
-echo "| corpus | cache | tool | seconds | peak MB |"
-echo "|---|---|---|---|---|"
+echo "| corpus | cache | tool | seconds | CPU seconds | peak MB |"
+echo "|---|---|---|---|---|---|"
 for corpus in ${CORPORA:-grpc mono0 mono3}; do
 	# cold: a fresh, empty build cache per tool.
 	if [ -z "${SKIP_COLD:-}" ]; then
