@@ -62,7 +62,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.Var(lintutil.StringList{P: &c.AllowPrefix}, "allow-prefix",
 		"path prefix under which hardcoded credential paths are fine, e.g. a secrets mount (repeatable)")
-	a.Flags.Var(funcList{lintutil.StringList{P: &c.Func}}, "func",
+	a.Flags.Var(lintutil.StringList{P: &c.Func, Check: checkFuncEntry}, "func",
 		`extra credential-file parameter: "pkgpath.Func#N", "(*pkgpath.Type).Method#N" or "pkgpath.Type.Field" (repeatable)`)
 	// The tables are built once, at the first run: the drivers parse the
 	// flags before running any package.
@@ -85,21 +85,11 @@ func New(cfg Config) *analysis.Analyzer {
 	return a
 }
 
-// funcList is the -credpath.func flag: a StringList that rejects
-// malformed entries when the flag is parsed. Entries from settings are
-// checked when the analyzer first runs.
-type funcList struct{ lintutil.StringList }
-
-func (l funcList) Set(s string) error {
-	var entries []string
-	if err := (lintutil.StringList{P: &entries}).Set(s); err != nil {
-		return err
-	}
-	if _, err := parseFuncEntries(entries); err != nil {
-		return err
-	}
-	*l.P = append(*l.P, entries...)
-	return nil
+// checkFuncEntry checks one -credpath.func entry as the flag is parsed.
+// Entries from settings are checked when the analyzer first runs.
+func checkFuncEntry(e string) error {
+	_, err := parseFuncEntries([]string{e})
+	return err
 }
 
 // Analyzer is the credpath analyzer with the default configuration.

@@ -53,7 +53,7 @@ func New(cfg Config) *analysis.Analyzer {
 		// run on code being written); unknown types keep the pass silent.
 		RunDespiteErrors: true,
 	}
-	a.Flags.Var(fetcherFlag{lintutil.StringList{P: &c.Fetcher}}, "fetcher",
+	a.Flags.Var(lintutil.StringList{P: &c.Fetcher, Check: checkFetcher}, "fetcher",
 		`function or method that fetches a token, in FullName notation: "example.com/auth.Fetch", "(*example.com/auth.Client).Token" (repeatable)`)
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also report fetches in _test.go files")
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
@@ -71,24 +71,6 @@ func (c Config) Validate() error {
 			return err
 		}
 	}
-	return nil
-}
-
-// fetcherFlag is the -fetcher flag: a repeatable list whose entries are
-// checked as they are set, so a bad entry is a usage error.
-type fetcherFlag struct{ lintutil.StringList }
-
-func (f fetcherFlag) Set(s string) error {
-	var vals []string
-	if err := (lintutil.StringList{P: &vals}).Set(s); err != nil {
-		return err
-	}
-	for _, v := range vals {
-		if err := checkFetcher(v); err != nil {
-			return err
-		}
-	}
-	*f.P = append(*f.P, vals...)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package lintutil_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/importer"
 	"go/parser"
@@ -231,5 +232,18 @@ func TestStringList(t *testing.T) {
 	l.Set("")
 	if l.String() != "a,b,c" {
 		t.Errorf("StringList = %q", l.String())
+	}
+	var checked []string
+	c := lintutil.StringList{P: &checked, Check: func(e string) error {
+		if e == "bad" {
+			return fmt.Errorf("bad entry")
+		}
+		return nil
+	}}
+	if err := c.Set("a, bad"); err == nil || len(checked) != 0 {
+		t.Errorf("Set(\"a, bad\") = %v, list %q: want an error and nothing appended", err, checked)
+	}
+	if err := c.Set("a, b"); err != nil || c.String() != "a,b" {
+		t.Errorf("Set(\"a, b\") = %v, list %q", err, c.String())
 	}
 }
