@@ -3,7 +3,6 @@ package lintutil
 import (
 	"fmt"
 	"go/doc/comment"
-	"iter"
 	"strings"
 	"sync"
 )
@@ -49,9 +48,9 @@ func ExtractDoc(content, name string) (*Doc, error) {
 	// the end of the comment; lines are slices of content.
 	var paras []string
 	var para []string
-	in, found, comment := false, false, false
-	for line := range commentLines(content) {
-		comment = true
+	lines := commentLines(content)
+	in, found := false, false
+	for _, line := range lines {
 		if in && strings.HasPrefix(line, "# ") {
 			break
 		}
@@ -75,7 +74,7 @@ func ExtractDoc(content, name string) (*Doc, error) {
 		paras = append(paras, strings.Join(para, "\n"))
 	}
 	switch {
-	case !comment:
+	case len(lines) == 0:
 		return nil, fmt.Errorf("doc.go of %s has no package comment", name)
 	case !found:
 		return nil, fmt.Errorf("doc.go of %s has no \"# Analyzer %s\" section", name, name)
@@ -93,44 +92,34 @@ func ExtractDoc(content, name string) (*Doc, error) {
 	return d, nil
 }
 
-// commentLines yields the lines of the // comment before the package
+// commentLines returns the lines of the // comment before the package
 // clause of a doc.go file, comment markers removed, directives left out.
-func commentLines(content string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		start := 0 // lines before start are not part of the package comment
-		var lines []string
-		for line := range strings.Lines(content) {
-			line = strings.TrimRight(line, "\r\n")
-			rest, ok := strings.CutPrefix(line, "//")
-			if !ok {
-				if strings.HasPrefix(line, "package ") {
-					break
-				}
-				start = len(lines) // a comment not attached to the package clause
-				continue
+func commentLines(content string) []string {
+	start := 0 // lines before start are not part of the package comment
+	var lines []string
+	for line := range strings.Lines(content) {
+		line = strings.TrimRight(line, "\r\n")
+		rest, ok := strings.CutPrefix(line, "//")
+		if !ok {
+			if strings.HasPrefix(line, "package ") {
+				break
 			}
-			if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
-				continue // directives are not documentation
-			}
-			lines = append(lines, strings.TrimPrefix(rest, " "))
+			start = len(lines) // a comment not attached to the package clause
+			continue
 		}
-		for _, l := range lines[start:] {
-			if !yield(l) {
-				return
-			}
+		if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
+			continue // directives are not documentation
 		}
+		lines = append(lines, strings.TrimPrefix(rest, " "))
 	}
+	return lines[start:]
 }
 
 // parse parses the comment, once, for Text and Markdown.
 func (d *Doc) parse() {
 	d.once.Do(func() {
-		var text strings.Builder
-		for l := range commentLines(d.content) {
-			text.WriteString(l + "\n")
-		}
 		var p comment.Parser
-		d.parsed = p.Parse(text.String())
+		d.parsed = p.Parse(strings.Join(commentLines(d.content), "\n") + "\n")
 		d.start = 0
 		for i, b := range d.parsed.Content {
 			if h, ok := b.(*comment.Heading); ok && headingText(h) == "Analyzer "+d.Name {
