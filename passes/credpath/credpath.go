@@ -54,7 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "credpath",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("credpath"),
-		Requires: []*analysis.Analyzer{lintutil.Inspect},
+		Requires: []*analysis.Analyzer{lintutil.Shared},
 		// Every lookup tolerates missing type information, so editors
 		// get findings in files that do not compile yet.
 		RunDespiteErrors: true,
@@ -467,36 +467,16 @@ type def struct {
 const maxDepth = 8
 
 func run(pass *analysis.Pass, cfg *Config, t *tables) (any, error) {
-	if !fastPath(pass.Pkg, t) {
+	if !fastPath(pass, t) {
 		return nil, nil
 	}
-	files := pass.Files
-	if !cfg.Tests {
-		files = nil
-		for _, f := range pass.Files {
-			if !strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-				files = append(files, f)
-			}
-		}
-	}
-	if len(files) == 0 {
-		return nil, nil
-	}
-	// The reporter sees the checked files only, so directives in skipped
-	// test files are not reported as silencing nothing.
-	rpass := *pass
-	rpass.Files = files
 	c := &checker{
 		pass:  pass,
-		r:     lintutil.NewReporter(&rpass),
+		r:     lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}),
 		t:     t,
 		allow: append(append([]string(nil), defaultAllow...), cfg.AllowPrefix...),
 		vars:  make(map[*types.Var]*varInfo),
 		seen:  make(map[token.Pos]bool),
-	}
-	check := make(map[*ast.File]bool, len(files))
-	for _, f := range files {
-		check[f] = true
 	}
 	insp := lintutil.Inspector(pass)
 	// Find the sinks first; then learn the assignments of local variables
@@ -505,7 +485,7 @@ func run(pass *analysis.Pass, cfg *Config, t *tables) (any, error) {
 	var decls []inspector.Cursor
 	inDecls := make(map[ast.Node]bool)
 	for fcur := range insp.Root().Children() {
-		if f, ok := fcur.Node().(*ast.File); !ok || !check[f] {
+		if f, ok := fcur.Node().(*ast.File); !ok || c.r.InTest(f.Package) {
 			continue
 		}
 		for cur := range fcur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil)) {
@@ -550,7 +530,8 @@ func run(pass *analysis.Pass, cfg *Config, t *tables) (any, error) {
 // package-level sink function needs an import of its package; a method
 // or field sink needs its package somewhere in the import graph; os.Setenv
 // needs os and a Google authentication library.
-func fastPath(pkg *types.Package, t *tables) bool {
+func fastPath(pass *analysis.Pass, t *tables) bool {
+	pkg := pass.Pkg
 	if t.direct[lintutil.PkgPath(pkg)] {
 		return true
 	}
@@ -562,10 +543,10 @@ func fastPath(pkg *types.Package, t *tables) bool {
 		}
 		os = os || p == "os"
 	}
-	if len(t.reach) > 0 && lintutil.Reaches(pkg, t.reach...) {
+	if len(t.reach) > 0 && lintutil.Reaches(pass, t.reach...) {
 		return true
 	}
-	return os && lintutil.Reaches(pkg, adcPackages...)
+	return os && lintutil.Reaches(pass, adcPackages...)
 }
 
 // topDecl returns the top-level declaration that holds cur.

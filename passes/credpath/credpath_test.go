@@ -11,10 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // Every package under testdata/src is named below.
@@ -247,7 +249,9 @@ func TestFastPath(t *testing.T) {
 		{"vendored crypto/tls", pkg("a", pkg("x/vendor/crypto/tls")), true},
 		{"the sink package itself", pkg(tlsPath), true},
 	} {
-		if got := fastPath(tt.pkg, tb); got != tt.want {
+		pass := &analysis.Pass{Pkg: tt.pkg}
+		pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackage(pass)}
+		if got := fastPath(pass, tb); got != tt.want {
 			t.Errorf("%s: fastPath = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -68,7 +68,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "dialcreds",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("dialcreds"),
-		Requires: []*analysis.Analyzer{lintutil.Inspect},
+		Requires: []*analysis.Analyzer{lintutil.Shared},
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
@@ -609,13 +609,13 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// no connection, no options and no credentials (its
 	// RequireTransportSecurity facts are exported above from declarations
 	// alone).
-	if !lintutil.Reaches(pass.Pkg, grpcPath, credsPath) {
+	if !lintutil.Reaches(pass, grpcPath, credsPath) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:     pass,
 		cfg:      cfg,
-		r:        newReporter(pass, cfg),
+		r:        lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}),
 		decls:    make(map[*types.Func]*ast.FuncDecl),
 		done:     make(map[*ast.FuncDecl]*funcResult),
 		pkgVars:  make(map[*types.Var]*ast.ValueSpec),
@@ -976,14 +976,6 @@ func (c *checker) pkgVar(v *types.Var) val {
 	return r
 }
 
-// newReporter reports through the ignore directive; findings (and
-// directives) in _test.go files are dropped unless cfg.Tests.
-func newReporter(pass *analysis.Pass, cfg *Config) *lintutil.Reporter {
-	r := lintutil.NewReporter(pass)
-	r.SkipTests = !cfg.Tests
-	return r
-}
-
 func (c *checker) perCallAuth() bool {
 	if c.perCall != nil {
 		return *c.perCall
@@ -1079,8 +1071,7 @@ type funcShared struct {
 
 func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
 	fs := &funcState{c: c, fn: fn, env: make(map[*types.Var]val), param: make(map[*types.Var]int), resIdx: -1, sh: new(funcShared)}
-	fname := c.pass.Fset.File(n.Pos()).Name()
-	fs.skip = strings.HasSuffix(fname, "_test.go") && !c.cfg.Tests
+	fs.skip = c.r.InTest(n.Pos())
 	if fn != nil {
 		fs.sig = fn.Type().(*types.Signature)
 		fs.resIdx = resultIndex(fs.sig)

@@ -40,7 +40,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:     "metadatakey",
 		Doc:      Doc.Analyzer,
 		URL:      lintutil.URL("metadatakey"),
-		Requires: []*analysis.Analyzer{lintutil.Inspect},
+		Requires: []*analysis.Analyzer{lintutil.Shared},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, &c) },
 		// Judge what type-checked; go vet reports the errors themselves.
 		RunDespiteErrors: true,
@@ -169,19 +169,18 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// import, or through the types of another package's API) can hold an
 	// MD. GetRequestMetadata maps also need credentials, which imports
 	// metadata's package graph.
-	if !lintutil.Reaches(pass.Pkg, metadataPath) {
+	if !lintutil.Reaches(pass, metadataPath) {
 		return nil, nil
 	}
 	c := &checker{
 		pass:      pass,
-		r:         lintutil.NewReporter(pass),
+		r:         lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}),
 		varDest:   make(map[*types.Var]dest),
 		varSink:   make(map[*types.Var]string),
 		varIn:     make(map[*types.Var]bool),
 		rangeKeys: make(map[*types.Var]*types.Var),
 	}
-	c.r.SkipTests = !cfg.Tests
-	c.major, c.minor, c.versionKnown = lintutil.GRPCVersion(pass.Pkg)
+	c.major, c.minor, c.versionKnown = lintutil.GRPCVersion(pass)
 	insp := lintutil.Inspector(pass)
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil),

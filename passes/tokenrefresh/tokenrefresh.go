@@ -47,7 +47,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "tokenrefresh",
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("tokenrefresh"),
-		Requires:  []*analysis.Analyzer{lintutil.Inspect},
+		Requires:  []*analysis.Analyzer{lintutil.Shared},
 		FactTypes: []analysis.Fact{new(fetcherFact), new(tokenParamFact)},
 		// Broken packages are analyzed too (golangci-lint and editors
 		// run on code being written); unknown types keep the pass silent.
@@ -306,7 +306,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// so cannot wrap a fetch either: no facts to export. Reaches follows
 	// imports transitively, so a package calling another package's
 	// wrapper is analyzed.
-	if !lintutil.Reaches(pass.Pkg, paths...) {
+	if !lintutil.Reaches(pass, paths...) {
 		return nil, nil
 	}
 	insp := lintutil.Inspector(pass)
@@ -324,7 +324,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		wrappers:  make(map[*types.Func]*fetcherFact),
 	}
 	root := insp.Root()
-	r := lintutil.NewReporter(pass)
+	r := lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests})
 	defer r.Finish()
 	c.scanCalls(root)
 	// No fetch here: nothing to report, and no wrapper to mark (a
@@ -399,9 +399,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 
 	for _, ft := range fetches {
 		if ft.flow.sink == nil || c.exempt(ft.cur) {
-			continue
-		}
-		if !cfg.Tests && strings.HasSuffix(pass.Fset.File(ft.call.Pos()).Name(), "_test.go") {
 			continue
 		}
 		c.report(r, ft, ft.flow.sink)

@@ -84,8 +84,8 @@ func runReporterFile(t *testing.T, name string, skipTests bool, src string, line
 			got = append(got, fset.Position(d.Pos).String()+": "+d.Message)
 		},
 	}
-	r := lintutil.NewReporter(pass)
-	r.SkipTests = skipTests
+	pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackage(pass)}
+	r := lintutil.NewReporter(pass, lintutil.Policy{Tests: !skipTests})
 	for _, l := range lines {
 		r.Reportf(findLine(fset, f, l), "finding on line %d", l)
 	}
@@ -187,13 +187,15 @@ var _ = (&Box[int]{}).Get
 	if got := lintutil.FuncKey(pkg.Scope().Lookup("F").(*types.Func)); got != "example.com/p.F" {
 		t.Errorf("FuncKey(F) = %q", got)
 	}
-	if !lintutil.Reaches(pkg, "net/http") {
+	pass := &analysis.Pass{Pkg: pkg}
+	pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackage(pass)}
+	if !lintutil.Reaches(pass, "net/http") {
 		t.Error("Reaches(net/http) = false")
 	}
-	if !lintutil.Reaches(pkg, "net/textproto") {
+	if !lintutil.Reaches(pass, "net/textproto") {
 		t.Error("Reaches misses a package reached through an import's imports")
 	}
-	if lintutil.Reaches(pkg, "google.golang.org/grpc/metadata") {
+	if lintutil.Reaches(pass, "google.golang.org/grpc/metadata") {
 		t.Error("Reaches(grpc/metadata) = true")
 	}
 	if got := lintutil.UnvendorPath("example.com/app/vendor/google.golang.org/grpc"); got != "google.golang.org/grpc" {

@@ -2,7 +2,7 @@ package lintutil
 
 import (
 	"fmt"
-	"go/ast"
+	"go/token"
 	"slices"
 	"strings"
 
@@ -16,19 +16,26 @@ import (
 // on the reported line or on the line above it.
 const IgnorePrefix = "//grpcauthlint:ignore"
 
-// Reporter reports a pass's diagnostics through the suppression
-// directives and the generated-file policy, in every front end (the vet
-// tool, go vet -vettool and golangci-lint alike). Call Finish once at the
-// end of the run: it reports directives for this pass that silenced
-// nothing, and directives without a reason.
-type Reporter struct {
-	// SkipTests drops findings in _test.go files (a pass's "tests"
-	// option turns them back on).
-	SkipTests bool
+// Policy is what a pass's configuration says about which findings it
+// reports. Every pass hands its policy to NewReporter; nothing else
+// filters findings by file.
+type Policy struct {
+	// Tests reports findings in _test.go files too (a pass's "tests"
+	// option). Off, findings there are dropped and directives there
+	// are not judged: they become needed once the option is turned on.
+	Tests bool
+}
 
+// Reporter reports a pass's diagnostics through the suppression
+// directives, the generated-file policy and the pass's Policy, in every
+// front end (the vet tool, go vet -vettool and golangci-lint alike).
+// Call Finish once at the end of the run: it reports directives for
+// this pass that silenced nothing, and directives without a reason.
+type Reporter struct {
 	pass      *analysis.Pass
+	policy    Policy
+	files     *fileInfo
 	directive map[lineKey]*directive
-	generated map[string]bool // file name -> generated
 	order     []*directive
 }
 
@@ -38,41 +45,27 @@ type lineKey struct {
 }
 
 type directive struct {
-	file    string
-	comment *ast.Comment
-	reason  string
-	used    bool
+	*ignoreComment
+	used bool
 }
 
-// NewReporter scans the comments of the pass's files for directives that
-// name this pass. The scan reads comment text only.
-func NewReporter(pass *analysis.Pass) *Reporter {
+// NewReporter returns the reporter of pass under policy. The pass must
+// require Shared, whose scan of the package's comments (text only) is
+// shared by every pass.
+func NewReporter(pass *analysis.Pass, policy Policy) *Reporter {
 	r := &Reporter{
 		pass:      pass,
+		policy:    policy,
+		files:     shared(pass).files(),
 		directive: make(map[lineKey]*directive),
-		generated: make(map[string]bool),
 	}
-	name := pass.Analyzer.Name
-	for _, f := range pass.Files {
-		// Files, lines and generated status are keyed by the positions
-		// diagnostics are reported at: //line-adjusted, so a cgo package,
-		// whose files the driver may hand over as cmd/cgo output mapped
-		// back to the user's file, is judged as the user's file.
-		fname := pass.Fset.Position(f.Package).Filename
-		physical := pass.Fset.File(f.Pos()).Name()
-		r.generated[fname] = ast.IsGenerated(f) && fname == physical
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				names, reason, ok := ParseIgnore(c.Text)
-				if !ok || !slices.Contains(names, name) {
-					continue
-				}
-				posn := pass.Fset.Position(c.Slash)
-				d := &directive{file: posn.Filename, comment: c, reason: reason}
-				r.order = append(r.order, d)
-				r.directive[lineKey{posn.Filename, posn.Line}] = d
-			}
+	for _, c := range r.files.directives {
+		if !slices.Contains(c.names, pass.Analyzer.Name) {
+			continue
 		}
+		d := &directive{ignoreComment: c}
+		r.order = append(r.order, d)
+		r.directive[lineKey{c.file, c.line}] = d
 	}
 	return r
 }
@@ -96,14 +89,24 @@ func ParseIgnore(text string) (names []string, reason string, ok bool) {
 	return names, strings.Join(fields[1:], " "), true
 }
 
+// IsTestFile reports whether name is a _test.go file. Passes judge the
+// //line-adjusted name, the one their findings are reported under.
+func IsTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
+
+// InTest reports whether pos lies in a _test.go file whose findings the
+// policy drops. Passes use it for early exits; Report applies it anyway.
+func (r *Reporter) InTest(pos token.Pos) bool {
+	return !r.policy.Tests && IsTestFile(r.pass.Fset.Position(pos).Filename)
+}
+
 // Reportf reports a diagnostic for the range of node.
 func (r *Reporter) Reportf(rng analysis.Range, format string, args ...any) {
 	r.Report(analysis.Diagnostic{Pos: rng.Pos(), End: rng.End(), Message: fmt.Sprintf(format, args...)})
 }
 
 // Report reports d unless a directive on its line or the line above
-// silences it, or it falls in a generated file (generated code is fixed
-// in its generator, not by hand).
+// silences it, the policy drops it, or it falls in a generated file
+// (generated code is fixed in its generator, not by hand).
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	posn := r.pass.Fset.Position(d.Pos)
 	if r.skipped(posn.Filename) {
@@ -120,7 +123,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 
 // skipped reports whether findings in file are dropped by policy.
 func (r *Reporter) skipped(file string) bool {
-	return r.generated[file] || r.SkipTests && strings.HasSuffix(file, "_test.go")
+	return r.files.generated[file] || !r.policy.Tests && IsTestFile(file)
 }
 
 // Finish reports this pass's directives that have no reason or that

@@ -12,3 +12,8 @@ func TestLoad(t *testing.T) {
 	// Fixtures in testdata are resolved from the package directory.
 	tls.LoadX509KeyPair("testdata/server.crt", "./testdata/x509/server.key")
 }
+
+func TestDirective(t *testing.T) {
+	//grpcauthlint:ignore credpath a fixture outside testdata, on purpose
+	tls.LoadX509KeyPair("/tmp/a.crt", "/tmp/a.key")
+}

@@ -10,3 +10,8 @@ func TestDial(t *testing.T) {
 	grpc.NewClient("localhost:1", grpc.WithInsecure()) // want `no RPC on this connection carries credentials`
 	grpc.WithPerRPCCredentials(nil)                    // want `is discarded`
 }
+
+func TestDirective(t *testing.T) {
+	//grpcauthlint:ignore dialcreds an in-process server that needs no token
+	grpc.NewClient("localhost:1", grpc.WithInsecure())
+}

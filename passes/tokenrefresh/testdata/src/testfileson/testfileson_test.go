@@ -14,3 +14,10 @@ func TestX(t *testing.T) {
 	tok, _ := ts.Token() // want `kept in package variable bearer`
 	bearer = tok.AccessToken
 }
+
+func TestDirective(t *testing.T) {
+	var ts oauth2.TokenSource
+	//grpcauthlint:ignore tokenrefresh the fixture token outlives the test on purpose
+	tok, _ := ts.Token()
+	bearer = tok.AccessToken
+}

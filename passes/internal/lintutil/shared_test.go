@@ -50,16 +50,16 @@ func F(m map[string]string) string { return m["Authorization"] + T{}.key }
 			Files:     []*ast.File{f},
 			Pkg:       pkg,
 			TypesInfo: info,
-			ResultOf: map[*analysis.Analyzer]any{lintutil.Inspect: func() *inspector.Inspector {
-				built = true
-				return inspector.New([]*ast.File{f})
-			}},
 			Report:            func(d analysis.Diagnostic) { t.Errorf("%s reported %q", a.Name, d.Message) },
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
 			ExportObjectFact:  func(types.Object, analysis.Fact) {},
 			ImportPackageFact: func(*types.Package, analysis.Fact) bool { return false },
 			ExportPackageFact: func(analysis.Fact) {},
 		}
+		pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackageWithInspector(pass, func() *inspector.Inspector {
+			built = true
+			return inspector.New([]*ast.File{f})
+		})}
 		if _, err := a.Run(pass); err != nil {
 			t.Errorf("%s: %v", a.Name, err)
 		}
