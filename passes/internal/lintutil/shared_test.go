@@ -45,11 +45,11 @@ func F(m map[string]string) string { return m["Authorization"] + T{}.key }
 	for _, a := range []*analysis.Analyzer{credpath.Analyzer, dialcreds.Analyzer, metadatakey.Analyzer, tokenrefresh.Analyzer} {
 		built := false
 		pass := &analysis.Pass{
-			Analyzer:  a,
-			Fset:      fset,
-			Files:     []*ast.File{f},
-			Pkg:       pkg,
-			TypesInfo: info,
+			Analyzer:          a,
+			Fset:              fset,
+			Files:             []*ast.File{f},
+			Pkg:               pkg,
+			TypesInfo:         info,
 			Report:            func(d analysis.Diagnostic) { t.Errorf("%s reported %q", a.Name, d.Message) },
 			ImportObjectFact:  func(types.Object, analysis.Fact) bool { return false },
 			ExportObjectFact:  func(types.Object, analysis.Fact) {},
