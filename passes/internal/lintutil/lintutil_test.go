@@ -249,3 +249,38 @@ func TestStringList(t *testing.T) {
 		t.Errorf("Set(\"a, b\") = %v, list %q", err, c.String())
 	}
 }
+
+func TestKeysAndShortKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"(*golang.org/x/oauth2.Config).Exchange":   "(*oauth2.Config).Exchange",
+		"(google.golang.org/grpc/metadata.MD).Get": "(metadata.MD).Get",
+		"google.golang.org/grpc.SetHeader":         "grpc.SetHeader",
+		"crypto/tls.LoadX509KeyPair":               "tls.LoadX509KeyPair",
+		"os.Setenv":                                "os.Setenv",
+	} {
+		if got := lintutil.ShortKey(in); got != want {
+			t.Errorf("ShortKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", `package p
+type Inner struct{ Path string }
+type Outer struct{ Inner; File string }
+var o *Outer
+var _, _ = o.File, o.Path
+`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{Selections: map[*ast.SelectorExpr]*types.Selection{}}
+	if _, err := new(types.Config).Check("example.com/vendor/x/p", fset, []*ast.File{f}, info); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for sel, s := range info.Selections {
+		got[sel.Sel.Name] = lintutil.FieldKey(s)
+	}
+	if got["File"] != "x/p.Outer.File" || got["Path"] != "" {
+		t.Errorf("FieldKey: File %q (want x/p.Outer.File), promoted Path %q (want \"\")", got["File"], got["Path"])
+	}
+}
