@@ -1,6 +1,7 @@
 package analyzers_test
 
 import (
+	"flag"
 	"go/types"
 	"os"
 	"os/exec"
@@ -214,4 +215,37 @@ func resolve(byPath map[string]*types.Package, key string) string {
 		return "not a key"
 	}
 	return ""
+}
+
+// TestFlagsDocumented: every flag of every pass is documented in its
+// doc.go "# Flags" section as "-pass.flag (setting flag", and every flag
+// documented there exists.
+func TestFlagsDocumented(t *testing.T) {
+	entry := regexp.MustCompile(`(?m)^-([a-z]+)\.([a-z0-9-]+) \(setting ([a-z0-9-]+)[,)]`)
+	for i, a := range analyzers.All() {
+		text := analyzers.Passes()[i].Doc.Text()
+		_, flags, ok := strings.Cut(text, "# Flags")
+		if !ok {
+			continue // TestSuiteInvariants reports the missing section
+		}
+		documented := map[string]bool{}
+		for _, m := range entry.FindAllStringSubmatch(flags, -1) {
+			pass, flag, setting := m[1], m[2], m[3]
+			if pass != a.Name {
+				t.Errorf("%s: # Flags documents -%s.%s, a flag of another pass", a.Name, pass, flag)
+			}
+			if flag != setting {
+				t.Errorf("%s: -%s.%s is documented as setting %q: flags and settings share one name", a.Name, pass, flag, setting)
+			}
+			if a.Flags.Lookup(flag) == nil {
+				t.Errorf("%s: # Flags documents -%s.%s, which is no flag of the pass", a.Name, pass, flag)
+			}
+			documented[flag] = true
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if !documented[f.Name] {
+				t.Errorf("%s: flag -%s.%s is not documented in doc.go's # Flags section as \"-%s.%s (setting %s)\"", a.Name, a.Name, f.Name, a.Name, f.Name, f.Name)
+			}
+		})
+	}
 }

@@ -64,9 +64,7 @@
 //
 // # Flags
 //
-//	-metadatakey.tests
-//
-// Also report findings in _test.go files (golangci-lint setting
-// "tests: true"). Off by default: tests write invalid keys on purpose to
-// exercise gRPC's validation, and a wrong key in a test fails that test.
+// -metadatakey.tests (setting tests): also report findings in _test.go
+// files. Off by default: tests write invalid keys on purpose to exercise
+// gRPC's validation, and a wrong key in a test fails that test.
 package metadatakey
