@@ -1,11 +1,15 @@
 package analyzers_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"flag"
+	"fmt"
 	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -247,5 +251,41 @@ func TestFlagsDocumented(t *testing.T) {
 				t.Errorf("%s: flag -%s.%s is not documented in doc.go's # Flags section as \"-%s.%s (setting %s)\"", a.Name, a.Name, f.Name, a.Name, f.Name, f.Name)
 			}
 		})
+	}
+}
+
+// TestFactsEncode: every fact type of every pass survives the gob
+// round trip the drivers make (x/tools encodes facts as interface
+// values), and prints itself for `// want Name:"..."` expectations.
+// Each pass tests its facts with realistic values; this catches a new
+// fact type that cannot be encoded at all.
+func TestFactsEncode(t *testing.T) {
+	type envelope struct{ F analysis.Fact }
+	for _, a := range analyzers.All() {
+		for _, f := range a.FactTypes {
+			typ := reflect.TypeOf(f)
+			if typ.Kind() != reflect.Pointer {
+				t.Errorf("%s: fact type %v is not a pointer", a.Name, typ)
+				continue
+			}
+			if _, ok := f.(fmt.Stringer); !ok {
+				t.Errorf("%s: fact type %v has no String method", a.Name, typ)
+			}
+			gob.Register(f)
+			in := envelope{reflect.New(typ.Elem()).Interface().(analysis.Fact)}
+			var buf bytes.Buffer
+			if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+				t.Errorf("%s: fact type %v does not gob-encode: %v", a.Name, typ, err)
+				continue
+			}
+			var out envelope
+			if err := gob.NewDecoder(&buf).Decode(&out); err != nil {
+				t.Errorf("%s: fact type %v does not gob-decode: %v", a.Name, typ, err)
+				continue
+			}
+			if !reflect.DeepEqual(in, out) {
+				t.Errorf("%s: fact type %v: round trip gave %#v, want %#v", a.Name, typ, out.F, in.F)
+			}
+		}
 	}
 }
