@@ -1,0 +1,171 @@
+package dialcreds
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// index records declarations, package variables assigned outside their
+// declaration, and locals that escape the straight-line walk.
+func (c *checker) index() {
+	info := c.pass.TypesInfo
+	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.ValueSpec)(nil),
+		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
+		(*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.SelectorExpr:
+			// opts.Add(o) with a pointer receiver takes &opts.
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
+				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptrRecv := sig.Recv().Type().(*types.Pointer); ptrRecv {
+						if _, ptrX := types.Unalias(info.TypeOf(n.X)).(*types.Pointer); !ptrX {
+							c.noteWrite(n.X, nil, true)
+						}
+					}
+				}
+			}
+		case *ast.Ident:
+			c.tlsConfUse(cur, n)
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+				c.decls[fn] = n
+			}
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
+					c.pkgVars[v] = n
+				}
+			}
+		case *ast.AssignStmt:
+			lit := enclosingLit(cur)
+			for _, lhs := range n.Lhs {
+				c.noteWrite(lhs, lit, false)
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				lit := enclosingLit(cur)
+				c.noteWrite(n.Key, lit, false)
+				c.noteWrite(n.Value, lit, false)
+			}
+		case *ast.IncDecStmt:
+			c.noteWrite(n.X, enclosingLit(cur), false)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && !c.newTLSArg(cur) {
+				c.noteWrite(n.X, nil, true)
+			}
+		}
+	}
+}
+
+// tlsConfUse marks a local tls.Config as escaped when it is used other
+// than through its fields and methods, assigned, or given to
+// credentials.NewTLS: whatever it is given to may add client
+// certificates.
+func (c *checker) tlsConfUse(cur inspector.Cursor, id *ast.Ident) {
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || !isTLSConfig(v.Type()) {
+		return
+	}
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		if p.X == id {
+			return
+		}
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == id {
+				return
+			}
+		}
+	case *ast.UnaryExpr:
+		if p.Op == token.AND && c.newTLSArg(cur.Parent()) {
+			return
+		}
+	}
+	if c.newTLSArg(cur) {
+		return
+	}
+	if v.Parent() == c.pass.Pkg.Scope() {
+		c.assigned[v] = true
+	} else {
+		c.escaped[v] = true
+	}
+}
+
+// newTLSArg reports whether cur is the argument of credentials.NewTLS.
+func (c *checker) newTLSArg(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Args[0] != cur.Node() {
+		return false
+	}
+	fn := lintutil.Callee(c.pass.TypesInfo, call)
+	return fn != nil && lintutil.FuncKey(fn) == credsPath+".NewTLS"
+}
+
+// enclosingLit is the innermost function literal around cur, or nil.
+func enclosingLit(cur inspector.Cursor) ast.Node {
+	for p := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		return p.Node()
+	}
+	return nil
+}
+
+// noteWrite records an assignment to e: a package variable assigned
+// anywhere has an unknown value; a local assigned inside a closure it is
+// declared outside of (lit), or whose address is taken (addr), is
+// unknown to the straight-line walk.
+func (c *checker) noteWrite(e ast.Expr, lit ast.Node, addr bool) {
+	if e == nil {
+		return
+	}
+	e = ast.Unparen(e)
+	for {
+		switch x := e.(type) {
+		case *ast.IndexExpr:
+			e = x.X
+			continue
+		case *ast.SliceExpr:
+			e = x.X
+			continue
+		case *ast.SelectorExpr:
+			// otherpkg.Opts = ...: that package's variable changes here.
+			if id := identOf(x.X); id != nil {
+				if _, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+					if v, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Var); ok {
+						c.assigned[v] = true
+					}
+					return
+				}
+			}
+			e = x.X
+			continue
+		case *ast.StarExpr:
+			e = x.X
+			continue
+		case *ast.ParenExpr:
+			e = x.X
+			continue
+		}
+		break
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	switch {
+	case v.Parent() == c.pass.Pkg.Scope():
+		c.assigned[v] = true
+	case addr:
+		c.escaped[v] = true
+	case lit != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()):
+		c.escaped[v] = true
+	}
+}

@@ -1,0 +1,147 @@
+package dialcreds
+
+type bits uint16
+
+const (
+	bAuth     bits = 1 << iota // carries credentials
+	bUnknown                   // may carry anything
+	bInsecure                  // selects an insecure transport
+	bSecure                    // selects a secure transport (overrides bInsecure before it)
+	bLocal                     // local by construction: bufconn dialer, local credentials
+	bMeta                      // a context carrying outgoing metadata
+	bTLSCreds                  // per-RPC credentials requiring TLS, not yet attached
+	bTLSConf                   // a *tls.Config built here (with bAuth: it holds client certificates)
+)
+
+// Where TLS-requiring credentials are attached.
+const (
+	viaNone     = iota
+	viaDialOpt  // WithPerRPCCredentials
+	viaCallOpt  // grpc.PerRPCCredentials call option, also in WithDefaultCallOptions
+	viaDefault  // WithDefaultCallOptions(grpc.PerRPCCredentials(...))
+	maxAltCount = 32
+)
+
+// alt is what one path contributes.
+type alt struct {
+	b         bits
+	param     int // 1 + index of the options parameter it includes, or 0
+	credName  string
+	credVia   int
+	insecWhat string
+	insecCond string
+	// atoms are the branch conditions the path took, as a sorted set
+	// (see atom); rule 2 skips paths whose conditions contradict each
+	// other, like a switch on a mode followed by an if on the same mode.
+	atoms string
+}
+
+// val is the set of alternatives (paths) of an expression; never empty.
+type val []alt
+
+var (
+	emptyVal   = val{{}}
+	unknownVal = val{{b: bUnknown}}
+)
+
+func (v val) has(b bits) bool {
+	for _, a := range v {
+		if a.b&b != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func combine(x, y alt) alt {
+	r := x
+	if y.b&(bInsecure|bSecure) != 0 {
+		r.b &^= bInsecure | bSecure
+		r.insecWhat, r.insecCond = y.insecWhat, y.insecCond
+	}
+	r.b |= y.b
+	r.atoms = addAtoms(r.atoms, y.atoms)
+	if r.credName == "" {
+		r.credName, r.credVia = y.credName, y.credVia
+	}
+	switch {
+	case y.param == 0:
+	case r.param == 0:
+		r.param = y.param
+	case r.param != y.param:
+		r.param = 0
+		r.b |= bUnknown
+	}
+	return r
+}
+
+// concat is the options of x followed by those of y, on every pair of
+// paths.
+func concat(x, y val) val {
+	if len(x) == 0 {
+		x = unknownVal
+	}
+	if len(y) == 0 {
+		y = unknownVal
+	}
+	if len(x)*len(y) > maxAltCount {
+		return collapse(concat(collapse(x), collapse(y)))
+	}
+	out := make(val, 0, len(x)*len(y))
+	for _, a := range x {
+		for _, b := range y {
+			out = addAlt(out, combine(a, b))
+		}
+	}
+	return out
+}
+
+// join is the value of a merge point: x on some paths, y on others.
+func join(x, y val) val {
+	out := append(val(nil), x...)
+	for _, b := range y {
+		out = addAlt(out, b)
+	}
+	if len(out) > maxAltCount {
+		return collapse(out)
+	}
+	return out
+}
+
+func addAlt(v val, a alt) val {
+	for _, b := range v {
+		if a == b {
+			return v
+		}
+	}
+	return append(v, a)
+}
+
+// collapse merges all paths into one, dropping the per-path knowledge
+// rule 2 needs (it must not pair an insecure transport and credentials
+// from different paths).
+func collapse(v val) val {
+	var r alt
+	for _, a := range v {
+		r.b |= a.b &^ (bInsecure | bSecure | bTLSCreds)
+		switch {
+		case a.param == 0:
+		case r.param == 0:
+			r.param = a.param
+		case r.param != a.param:
+			r.b |= bUnknown
+		}
+	}
+	return val{r}
+}
+
+func mapAlts(v val, f func(alt) alt) val {
+	if len(v) == 0 {
+		v = unknownVal // never empty; be safe on broken code
+	}
+	out := make(val, 0, len(v))
+	for _, a := range v {
+		out = addAlt(out, f(a))
+	}
+	return out
+}

@@ -1,0 +1,68 @@
+package dialcreds
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+)
+
+// noteDialer records that the function wraps a dial entry point: its
+// options parameter reaches the options of the call on every path.
+func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
+	if fs.fn == nil || fs.sh.dialer != nil {
+		return
+	}
+	p := 0
+	for _, a := range opts {
+		if a.param == 0 || a.b&bUnknown != 0 || (p != 0 && a.param != p) {
+			return
+		}
+		p = a.param
+	}
+	base := mapAlts(opts, func(a alt) alt { a.param = 0; return a })
+	s := summarize(base)
+	s.Param = -1
+	d := &dialerFact{Opts: p - 1, Target: -1, Entry: entry, Base: s}
+	if id := identOf(target); id != nil {
+		if v, ok := fs.c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			for i := 0; i < fs.sig.Params().Len(); i++ {
+				if fs.sig.Params().At(i) == v {
+					d.Target = i
+				}
+			}
+		}
+	}
+	fs.sh.dialer = d
+}
+
+// checkWrapper judges the call of a wrapper of a dial entry point.
+func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
+	fn := lintutil.Callee(fs.c.pass.TypesInfo, call)
+	name := funcName(fn)
+	opts := concat(d.Base.val("the options of "+name), argVal(sig, call, args, d.Opts))
+	var target ast.Expr
+	if d.Target >= 0 && d.Target < len(call.Args) {
+		target = call.Args[d.Target]
+	}
+	fs.checkDial(call, name, opts, target, nil, -1)
+	fs.noteDialer(call, name, opts, target)
+}
+
+// funcName names a function in messages: pkg.Func, pkg.Type.Method.
+func funcName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+		t := types.Unalias(recv.Type())
+		if p, ok := t.(*types.Pointer); ok {
+			t = types.Unalias(p.Elem())
+		}
+		if n, ok := t.(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}
