@@ -1,0 +1,232 @@
+package lostmetadata
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+)
+
+// mdClass is what an md expression is known to hold.
+type mdClass int
+
+const (
+	mdFresh   mdClass = iota // only what the code writes into it
+	mdUnknown                // computed by a call handed a context: it may merge
+	mdOld                    // includes the outgoing metadata already on a context
+)
+
+// mdGraph answers, without regard to order, what values flow into each
+// variable of the package: assignments, range loops, MD.Set/Append,
+// maps.Copy and copy. An md includes the old metadata when anything that
+// flows into it was read with FromOutgoingContext (or
+// ValueFromOutgoingContext); being blind to order keeps the pass silent
+// whenever the code merges at all.
+type mdGraph struct {
+	c       *checker
+	sources map[*types.Var][]ast.Expr
+	class   map[*types.Var]mdClass
+	busy    map[*types.Var]bool
+	isEmpty map[*types.Var]bool
+}
+
+func newMDGraph(c *checker) *mdGraph {
+	g := &mdGraph{
+		c:       c,
+		sources: make(map[*types.Var][]ast.Expr),
+		class:   make(map[*types.Var]mdClass),
+		busy:    make(map[*types.Var]bool),
+		isEmpty: make(map[*types.Var]bool),
+	}
+	info := c.info
+	add := func(dst ast.Expr, src ast.Expr) {
+		if v := lintutil.RootVar(info, dst); v != nil && src != nil {
+			g.sources[v] = append(g.sources[v], src)
+		}
+	}
+	insp := lintutil.Inspector(c.pass)
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
+	for cur := range insp.Root().Preorder(filter...) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					add(n.Lhs[i], n.Rhs[i])
+				}
+			} else if len(n.Rhs) == 1 {
+				for _, l := range n.Lhs {
+					add(l, n.Rhs[0])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				switch {
+				case len(n.Values) == len(n.Names):
+					add(name, n.Values[i])
+				case len(n.Values) == 1:
+					add(name, n.Values[0])
+				}
+			}
+		case *ast.RangeStmt:
+			add(n.Key, n.X)
+			add(n.Value, n.X)
+		case *ast.CallExpr:
+			switch key := c.calleeKey(n); key {
+			case mdSet, mdAppend:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					for _, a := range n.Args {
+						add(sel.X, a)
+					}
+				}
+			case mapsCopy:
+				if len(n.Args) == 2 {
+					add(n.Args[0], n.Args[1])
+				}
+			case "":
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 2 {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" {
+						add(n.Args[0], n.Args[1])
+					}
+				}
+			}
+		}
+	}
+	return g
+}
+
+// classify returns what the md expression e holds.
+func (g *mdGraph) classify(e ast.Expr) mdClass {
+	class := mdFresh
+	ast.Inspect(e, func(n ast.Node) bool {
+		if class == mdOld {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			key := g.c.calleeKey(n)
+			if readsOld[key] {
+				class = mdOld
+				return false
+			}
+			if g.opaque(n, key) {
+				class = max(class, mdUnknown)
+			}
+		case *ast.Ident:
+			if v, ok := g.c.info.Uses[n].(*types.Var); ok {
+				class = max(class, g.classifyVar(v))
+			}
+		}
+		return true
+	})
+	return class
+}
+
+// opaque reports whether call, not of the metadata package, is handed a
+// context and returns something that could hold metadata: it may have
+// read the outgoing metadata itself.
+func (g *mdGraph) opaque(call *ast.CallExpr, key string) bool {
+	if fn := lintutil.Callee(g.c.info, call); fn != nil && lintutil.PkgPath(fn.Pkg()) == grpcapi.Metadata {
+		return false
+	}
+	handed := false
+	for _, a := range call.Args {
+		if t := g.c.info.TypeOf(a); t != nil && grpcapi.IsContext(t) {
+			handed = true
+		}
+	}
+	if !handed {
+		return false
+	}
+	t := g.c.info.TypeOf(call)
+	if tup, ok := t.(*types.Tuple); ok {
+		for i := 0; i < tup.Len(); i++ {
+			if canHoldMD(tup.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return t == nil || canHoldMD(t)
+}
+
+// canHoldMD reports whether a value of type t could hold metadata: not
+// a basic type (a string value read from the context is just a value).
+func canHoldMD(t types.Type) bool {
+	_, basic := t.Underlying().(*types.Basic)
+	return !basic && !grpcapi.IsContext(t)
+}
+
+func (g *mdGraph) classifyVar(v *types.Var) mdClass {
+	if c, ok := g.class[v]; ok {
+		return c
+	}
+	if g.busy[v] {
+		return mdFresh // a cycle adds nothing new
+	}
+	g.busy[v] = true
+	class := mdFresh
+	for _, src := range g.sources[v] {
+		class = max(class, g.classify(src))
+		if class == mdOld {
+			break
+		}
+	}
+	delete(g.busy, v)
+	g.class[v] = class
+	return class
+}
+
+// includesOld reports whether md may include the outgoing metadata
+// already on a context (or cannot be judged).
+func (g *mdGraph) includesOld(md ast.Expr) bool {
+	return g.classify(md) != mdFresh
+}
+
+// empty reports whether md holds no metadata at all: nil, an empty MD
+// literal, New(nil), Pairs(), make(MD), or a variable holding only
+// those. Replacing the metadata with nothing is clearing it on purpose.
+func (g *mdGraph) empty(md ast.Expr) bool {
+	switch e := ast.Unparen(md).(type) {
+	case *ast.Ident:
+		if e.Name == "nil" {
+			_, isNil := g.c.info.Uses[e].(*types.Nil)
+			return isNil
+		}
+		v, ok := g.c.info.Uses[e].(*types.Var)
+		if !ok {
+			return false
+		}
+		if r, ok := g.isEmpty[v]; ok {
+			return r
+		}
+		g.isEmpty[v] = false // cycles: not empty
+		srcs := g.sources[v]
+		r := len(srcs) > 0
+		for _, s := range srcs {
+			if !g.empty(s) {
+				r = false
+				break
+			}
+		}
+		g.isEmpty[v] = r
+		return r
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		switch g.c.calleeKey(e) {
+		case mdPairs:
+			return len(e.Args) == 0
+		case mdNew:
+			return len(e.Args) == 1 && g.empty(e.Args[0])
+		}
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := g.c.info.Uses[id].(*types.Builtin); ok && b.Name() == "make" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,57 @@
+// Package chained adds outgoing metadata through helpers that call each
+// other, then replaces it.
+package chained
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
+)
+
+func withAuth(ctx context.Context, token string) context.Context { // want withAuth:"adds outgoing metadata \\(result 0\\)"
+	if token == "" {
+		return ctx
+	}
+	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+}
+
+// withUser adds through withAuth: a chain of helpers.
+func withUser(ctx context.Context, user string) (context.Context, error) { // want withUser:"adds outgoing metadata \\(result 0\\)"
+	ctx = withAuth(ctx, user)
+	return ctx, nil
+}
+
+type Client struct{ token string }
+
+func (c *Client) authed(ctx context.Context) (ctx2 context.Context) { // want authed:"adds outgoing metadata \\(result 0\\)"
+	ctx2 = withAuth(ctx, c.token)
+	return
+}
+
+// passThrough returns its own parameter: it adds nothing.
+func passThrough(ctx context.Context) context.Context { return ctx }
+
+func call(cc *grpc.ClientConn, req, reply any) error {
+	ctx := withAuth(context.Background(), "t")
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")) // want `drops the outgoing metadata added by withAuth on line 36: an authorization header in it is lost \(UNAUTHENTICATED\); use metadata.AppendToOutgoingContext`
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+func call2(cc *grpc.ClientConn, req, reply any) error {
+	ctx, err := withUser(context.Background(), "u")
+	if err != nil {
+		return err
+	}
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by withUser on line 42`
+}
+
+func (c *Client) call3(cc *grpc.ClientConn, req, reply any) error {
+	ctx := c.authed(context.TODO())
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by Client.authed on line 50`
+}
+
+func silent(cc *grpc.ClientConn, req, reply any) error {
+	ctx := passThrough(context.Background())
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply)
+}

@@ -1,0 +1,71 @@
+// Package sequential appends outgoing metadata, then replaces it, in
+// functions that are not interceptors.
+package sequential
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/metadata"
+)
+
+func appendThenNew(cc *grpc.ClientConn, token string, req, reply any) error {
+	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token)
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `NewOutgoingContext drops the outgoing metadata added by metadata.AppendToOutgoingContext on line 13`
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+func newThenNew(ctx context.Context, cc *grpc.ClientConn, token string, req, reply any) error {
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("authorization", "Bearer "+token))
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `added by metadata.NewOutgoingContext on line 19`
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+// On one path only: still dropped there.
+func conditional(ctx context.Context, cc *grpc.ClientConn, token string, md metadata.MD, req, reply any) error {
+	if token != "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+	}
+	ctx = metadata.NewOutgoingContext(ctx, md) // want `added by metadata.AppendToOutgoingContext on line 27`
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+// A path that returns takes its metadata with it.
+func returned(ctx context.Context, cc *grpc.ClientConn, token string, md metadata.MD, req, reply any) error {
+	if token != "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+		return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+	}
+	ctx = metadata.NewOutgoingContext(ctx, md)
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+// Reassigned to a fresh context before the call: nothing is dropped.
+func reassigned(cc *grpc.ClientConn, token string, md metadata.MD, req, reply any) error {
+	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token)
+	_ = cc.Invoke(ctx, "/x.Y/Z", req, reply)
+	ctx = context.Background()
+	ctx = metadata.NewOutgoingContext(ctx, md)
+	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
+}
+
+// Appended in a loop, replaced after it.
+func loop(cc *grpc.ClientConn, keys []string, md metadata.MD, req, reply any) error {
+	ctx := context.Background()
+	for _, k := range keys {
+		ctx = metadata.AppendToOutgoingContext(ctx, k, "v")
+	}
+	switch len(keys) {
+	case 0:
+		return nil
+	}
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added by metadata.AppendToOutgoingContext on line 56`
+}
+
+// Appended to another variable: this one is untouched.
+func otherVar(cc *grpc.ClientConn, md metadata.MD, req, reply any) error {
+	base := context.Background()
+	authed := metadata.AppendToOutgoingContext(base, "authorization", "x")
+	_ = cc.Invoke(authed, "/x.Y/Z", req, reply)
+	return cc.Invoke(metadata.NewOutgoingContext(base, md), "/x.Y/Z", req, reply)
+}

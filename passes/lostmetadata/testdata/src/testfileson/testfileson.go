@@ -1,0 +1,2 @@
+// Package testfileson is checked with -lostmetadata.tests.
+package testfileson
