@@ -16,6 +16,7 @@ type callInfo struct{}
 
 type StreamDesc struct {
 	StreamName    string
+	Handler       StreamHandler
 	ServerStreams bool
 	ClientStreams bool
 }

@@ -1,0 +1,264 @@
+package serverauth
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+)
+
+// What counts as authentication: a function that reads an auth key
+// (authorization and -auth-key) from incoming metadata, checks the
+// peer's TLS or ALTS auth info, or rejects with Unauthenticated or
+// PermissionDenied, itself or through a function it calls (in this
+// package, or in another through its authFact); and the interceptors
+// of go-grpc-middleware's auth packages and of -interceptor.
+//
+// In an interceptor, only what happens before it calls its handler
+// counts: an interceptor that maps the handler's errors to codes
+// afterwards does not authenticate.
+
+// funcAuth returns what fn does for authentication.
+func (c *checker) funcAuth(fn *types.Func) authFact {
+	if fn == nil {
+		return authFact{}
+	}
+	fn = fn.Origin()
+	key := lintutil.FuncKey(fn)
+	sig, _ := fn.Type().(*types.Signature)
+	if c.opts.interceptor[key] {
+		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 {
+			return authFact{Checks: true}
+		}
+		return authFact{Returns: true}
+	}
+	if slices.Contains(libraryAuth, key) {
+		return authFact{Returns: true}
+	}
+	if slices.Contains(authReaders, key) {
+		return authFact{Checks: true}
+	}
+	if decl := c.decls[fn]; decl != nil {
+		if f, done := c.auth[fn]; done {
+			if f == nil { // recursion: what is known so far
+				return authFact{}
+			}
+			return *f
+		}
+		c.auth[fn] = nil
+		f := c.bodyAuth(sig, decl.Body)
+		c.auth[fn] = &f
+		return f
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return authFact{} // no body
+	}
+	var f authFact
+	if c.pass.ImportObjectFact(fn, &f) {
+		return f
+	}
+	return authFact{}
+}
+
+// bodyAuth judges a function body of signature sig.
+func (c *checker) bodyAuth(sig *types.Signature, body *ast.BlockStmt) authFact {
+	if sig == nil || body == nil {
+		return authFact{}
+	}
+	f := authFact{Checks: c.checks(sig, body)}
+	if returnsInterceptor(sig) {
+		for _, res := range returnedExprs(body, sig.Results().Len()) {
+			if _, ok := c.authInterceptor(res, 0); ok {
+				f.Returns = true
+			}
+		}
+	}
+	return f
+}
+
+// returnsInterceptor reports whether sig has a server interceptor
+// result.
+func returnsInterceptor(sig *types.Signature) bool {
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isInterceptorType(sig.Results().At(i).Type()) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isInterceptorType reports which half a function type t intercepts
+// on a server.
+func isInterceptorType(t types.Type) grpcapi.Half {
+	sig, ok := types.Unalias(t).Underlying().(*types.Signature)
+	if !ok {
+		return 0
+	}
+	return grpcapi.ServerInterceptor(sig)
+}
+
+// returnedExprs returns the result expressions of body's return
+// statements (not those of nested function literals) when the function
+// has n results; a return of a tuple-valued call yields nothing.
+func returnedExprs(body *ast.BlockStmt, n int) []ast.Expr {
+	var out []ast.Expr
+	for _, ret := range returnStmts(body) {
+		if len(ret.Results) == n {
+			out = append(out, ret.Results...)
+		}
+	}
+	return out
+}
+
+// returnStmts returns body's return statements, not those of nested
+// function literals.
+func returnStmts(body *ast.BlockStmt) []*ast.ReturnStmt {
+	var out []*ast.ReturnStmt
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch x := node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, x)
+		}
+		return true
+	})
+	return out
+}
+
+// checks reports whether body authenticates before it calls its
+// handler (when sig is an interceptor's).
+func (c *checker) checks(sig *types.Signature, body *ast.BlockStmt) bool {
+	limit := firstHandlerCall(c.info, sig, body)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); found || isLit || n == nil || n.Pos() >= limit {
+			return false // a closure's body runs when it is called, if ever
+		}
+		found = c.authSignal(n)
+		return !found
+	})
+	return found
+}
+
+// firstHandlerCall returns the position of the first call of the
+// handler parameter of an interceptor (or the end of body).
+func firstHandlerCall(info *types.Info, sig *types.Signature, body *ast.BlockStmt) token.Pos {
+	limit := body.End()
+	if grpcapi.ServerInterceptor(sig) == 0 {
+		return limit
+	}
+	var handler *types.Var
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if lintutil.IsNamed(p.Type(), grpcapi.GRPC, "UnaryHandler", false) || lintutil.IsNamed(p.Type(), grpcapi.GRPC, "StreamHandler", false) {
+			handler = p
+		}
+	}
+	if handler == nil {
+		return limit
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < limit {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == handler {
+				limit = call.Pos()
+			}
+		}
+		return true
+	})
+	return limit
+}
+
+// authSignal reports whether node alone shows authentication.
+func (c *checker) authSignal(n ast.Node) bool {
+	switch x := n.(type) {
+	case *ast.CallExpr:
+		fn := lintutil.Callee(c.info, x)
+		if fn == nil {
+			return false
+		}
+		key := lintutil.FuncKey(fn)
+		if arg, ok := metadataReaders[key]; ok {
+			return len(x.Args) > arg && c.isAuthKey(x.Args[arg])
+		}
+		if c.opts.interceptor[key] || slices.Contains(libraryAuth, key) {
+			return false // building an interceptor is not calling it
+		}
+		return c.funcAuth(fn).Checks
+	case *ast.IndexExpr:
+		return lintutil.IsNamed(c.info.TypeOf(x.X), metadataPath, "MD", false) && c.isAuthKey(x.Index)
+	case *ast.SelectorExpr:
+		return lintutil.FieldKey(c.info.Selections[x]) == peerAuthInfo
+	case *ast.Ident:
+		k, ok := c.info.Uses[x].(*types.Const)
+		return ok && lintutil.PkgPath(k.Pkg()) == grpcapi.Codes && (k.Name() == "Unauthenticated" || k.Name() == "PermissionDenied")
+	}
+	return false
+}
+
+// isAuthKey reports whether e is a constant naming an auth key (in any
+// case: md["Authorization"] never matches, but it means to).
+func (c *checker) isAuthKey(e ast.Expr) bool {
+	s, ok := lintutil.ConstString(c.info, e)
+	return ok && c.opts.authKeys[strings.ToLower(s)]
+}
+
+// authInterceptor reports whether the interceptor expression e
+// authenticates, and names it for messages.
+func (c *checker) authInterceptor(e ast.Expr, depth int) (string, bool) {
+	if depth > 4 {
+		return "", false
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		sig, _ := c.info.TypeOf(x).(*types.Signature)
+		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && c.checks(sig, x.Body) {
+			return "func literal", true
+		}
+	case *ast.CallExpr:
+		if tv, ok := c.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return c.authInterceptor(x.Args[0], depth+1) // grpc.UnaryServerInterceptor(f)
+		}
+		if fn := lintutil.Callee(c.info, x); fn != nil && c.funcAuth(fn).Returns {
+			return exprName(x.Fun) + "(...)", true
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := x.(*ast.Ident); ok {
+			obj = c.info.Uses[id]
+		} else {
+			obj = c.info.Uses[x.(*ast.SelectorExpr).Sel]
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			sig, _ := o.Type().(*types.Signature)
+			if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && c.funcAuth(o).Checks {
+				return exprName(x), true
+			}
+		case *types.Var:
+			if o.Pkg() != c.pass.Pkg {
+				return "", false
+			}
+			if rhs, idx, ok := c.singleValue(o); ok && idx < 0 {
+				if _, auth := c.authInterceptor(rhs, depth+1); auth {
+					return exprName(x), true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// exprName renders a short expression for messages.
+func exprName(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 40 {
+		s = s[:37] + "..."
+	}
+	return s
+}

@@ -1,0 +1,136 @@
+// Package serverauth defines an Analyzer that checks that gRPC servers
+// authenticate every RPC.
+//
+// # Analyzer serverauth
+//
+// serverauth: check that gRPC servers authenticate every RPC
+//
+// A gRPC server authenticates in its interceptors, and grpc-go keeps the
+// two halves apart: a unary interceptor never sees a streaming RPC. The
+// analyzer reports:
+//
+//   - Streams that skip auth: a grpc.NewServer whose options install an
+//     auth interceptor with grpc.UnaryInterceptor or ChainUnaryInterceptor
+//     and no stream interceptor at all, on a server that registers a
+//     service with a streaming method. grpc-go then calls the streaming
+//     handlers directly, so anybody may call them. The finding is at the
+//     unary option and names the streaming methods.
+//   - Auth failures with the wrong code: an auth interceptor (unary or
+//     stream) that rejects a call, before calling its handler, with a
+//     plain error (errors.New, fmt.Errorf without %w, or a package
+//     variable holding one), and the AuthFunc given to go-grpc-middleware's
+//     auth interceptors, which return its error as is. grpc-go sends a
+//     non-status error as codes.Unknown, so clients cannot tell a missing
+//     token from a crash.
+//   - Options that panic: a second grpc.UnaryInterceptor or
+//     grpc.StreamInterceptor given to one server on every path: NewServer
+//     panics ("The unary server interceptor was already set and may not be
+//     reset.").
+//   - Method names that match nothing: a string constant compared with the
+//     method of the current RPC (info.FullMethod, grpc.Method(ctx),
+//     grpc.MethodFromServerStream, a client interceptor's method
+//     argument), in ==, != or a switch, or held in a map or slice literal
+//     that is indexed or searched with it (slices.Contains), that names a
+//     generated service the package can see but no method of it, differs
+//     from a real method in case, or lacks the leading "/" (info.FullMethod
+//     is always "/pkg.Service/Method"). When the generated
+//     X_Y_FullMethodName constant can be named in the file, a suggested fix
+//     uses it; otherwise the fix writes the right string.
+//
+// An auth interceptor is one whose body, before it calls its handler,
+// reads an auth key (authorization, and -auth-key) from incoming metadata,
+// checks the peer's TLS or ALTS auth info (peer.Peer.AuthInfo,
+// alts.AuthInfoFromContext), calls go-grpc-middleware's AuthFromMD, or
+// rejects with codes.Unauthenticated or codes.PermissionDenied, itself or
+// through a function it calls (in this package or another); the
+// interceptors returned by go-grpc-middleware's auth.UnaryServerInterceptor
+// and auth.StreamServerInterceptor (v1 and v2); and those named by
+// -interceptor.
+//
+// Options are followed through direct arguments, []grpc.ServerOption
+// slices built in the function (literals and appends, also under
+// conditions), package variables, and helper functions returning options,
+// in the package or another; the server is followed from the variable
+// holding grpc.NewServer's result to pb.RegisterXServer(s, ...),
+// s.RegisterService(&pb.X_ServiceDesc, ...) and helpers that take the
+// server. Whether a service streams is read from types alone: the methods
+// of its generated server interface (grpc.ServerStreamingServer[T] and
+// the other generic stream types, and the older per-method stream
+// interfaces that embed grpc.ServerStream), or the Streams of its
+// grpc.ServiceDesc.
+//
+// The analyzer stays silent when the stream side has any interceptor (it
+// may authenticate); when an option comes from a parameter or anything it
+// cannot see into; when the server comes from a parameter or is stored
+// elsewhere; when the server registers only unary services, or its
+// registrations cannot be seen; for interceptors it does not know to
+// authenticate; for strings naming services the package cannot see (and
+// services generated before protoc-gen-go-grpc 1.3, which have no
+// X_Y_FullMethodName constants); and in _test.go files, unless -tests is
+// set.
+//
+// # Bad
+//
+//	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // Watch streams without auth
+//	healthpb.RegisterHealthServer(s, health.NewServer())
+//
+//	func authUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		md, _ := metadata.FromIncomingContext(ctx)
+//		if !valid(md["authorization"]) {
+//			return nil, errors.New("invalid token") // the client sees codes.Unknown
+//		}
+//		return h(ctx, req)
+//	}
+//
+//	grpc.NewServer(grpc.UnaryInterceptor(logUnary), grpc.UnaryInterceptor(authUnary)) // panics
+//
+//	var public = map[string]bool{
+//		"grpc.health.v1.Health/Check": true, // no leading "/": never equal to info.FullMethod
+//		"/grpc.health.v1.Health/Wach": true, // no such method
+//	}
+//
+// # Good
+//
+//	s := grpc.NewServer(
+//		grpc.ChainUnaryInterceptor(logUnary, authUnary),
+//		grpc.ChainStreamInterceptor(authStream),
+//	)
+//	healthpb.RegisterHealthServer(s, health.NewServer())
+//
+//	func authUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		md, _ := metadata.FromIncomingContext(ctx)
+//		if !valid(md["authorization"]) {
+//			return nil, status.Error(codes.Unauthenticated, "invalid token")
+//		}
+//		return h(ctx, req)
+//	}
+//
+//	var public = map[string]bool{
+//		healthpb.Health_Check_FullMethodName: true,
+//		healthpb.Health_Watch_FullMethodName: true,
+//	}
+//
+// # Flags
+//
+// -serverauth.tests (setting tests): also report findings in _test.go
+// files. Off by default: test servers run without auth on purpose.
+//
+// -serverauth.interceptor (setting interceptor, a list): a server
+// interceptor of yours that authenticates, or a function or method that
+// returns one, in types.Func.FullName notation, such as
+// "example.com/auth.Unary" or "(*example.com/auth.Verifier).Interceptor";
+// drop the * for value receivers and interfaces. Repeatable; a value may
+// hold several entries separated by commas. A malformed entry is an error
+// naming it, when the flag is parsed or, for the golangci-lint setting,
+// when the analyzers are built.
+//
+// -serverauth.auth-key (setting auth-key, a list): an incoming metadata
+// key whose reading makes an interceptor an auth interceptor, such as
+// "x-api-key". The default is "authorization"; the first use of the flag,
+// like the setting, replaces it, so list authorization too to keep it.
+// Keys must be lowercase metadata keys of [0-9a-z-_.].
+//
+// Suppress a finding with a reason:
+//
+//	//grpcauthlint:ignore serverauth streams are authenticated by the mesh sidecar
+package serverauth

@@ -1,0 +1,326 @@
+package serverauth
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+)
+
+// checkServers judges every grpc.NewServer call: its interceptor
+// options (rules 1 and 3) and the services registered on it (rule 1).
+func (c *checker) checkServers() {
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := lintutil.Callee(c.info, call)
+		if fn == nil || lintutil.FuncKey(fn) != newServer || c.r.InTest(call.Pos()) {
+			continue
+		}
+		var opts []Opt
+		for _, a := range call.Args {
+			opts = append(opts, at(c.optionsOf(a, call.Pos(), 0), a)...)
+		}
+		c.checkPanics(opts)
+		c.checkStreams(cur, call, opts)
+	}
+}
+
+// checkPanics reports a second UnaryInterceptor or StreamInterceptor
+// given on every path (rule 3).
+func (c *checker) checkPanics(opts []Opt) {
+	for _, kind := range []optKind{optUnary, optStream} {
+		var first *Opt
+		for i, o := range opts {
+			if o.Kind != kind || o.Maybe {
+				continue
+			}
+			if first == nil {
+				first = &opts[i]
+				continue
+			}
+			half := "unary"
+			if kind == optStream {
+				half = "stream"
+			}
+			if !c.once(3, o.pos) {
+				continue
+			}
+			c.r.Report(analysis.Diagnostic{
+				Pos: o.pos, End: o.end,
+				Message: fmt.Sprintf("second grpc.%s on one server: grpc.NewServer panics (%q); pass both to one grpc.Chain%s",
+					kind, "The "+half+" server interceptor was already set and may not be reset.", kind),
+				Related: []analysis.RelatedInformation{{Pos: first.pos, End: first.end, Message: "first grpc." + kind.String() + " here"}},
+			})
+		}
+	}
+}
+
+// checkStreams reports a unary auth interceptor on a server with no
+// stream interceptor that registers a streaming service (rule 1).
+func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []Opt) {
+	var auth *Opt
+	for i, o := range opts {
+		switch {
+		case o.Kind == optUnknown || o.Kind.stream():
+			return // the stream side may authenticate
+		case o.Kind.unary() && o.Auth != "" && auth == nil:
+			auth = &opts[i]
+		}
+	}
+	if auth == nil {
+		return
+	}
+	srv := c.serverVar(cur)
+	if srv == nil {
+		return
+	}
+	body := enclosingBody(c.info, cur)
+	if body == nil {
+		return
+	}
+	var streams []string
+	var related []analysis.RelatedInformation
+	for _, reg := range c.registrations(srv, body, 0) {
+		for _, m := range reg.Streams {
+			streams = append(streams, reg.Service+"."+m)
+		}
+		if len(reg.Streams) > 0 && reg.pos.IsValid() {
+			related = append(related, analysis.RelatedInformation{Pos: reg.pos, Message: reg.Service + " registered here"})
+		}
+	}
+	if len(streams) == 0 || !c.once(1, auth.pos) {
+		return
+	}
+	c.r.Report(analysis.Diagnostic{
+		Pos: auth.pos, End: auth.end,
+		Message: fmt.Sprintf("auth interceptor %s covers unary RPCs only: with no stream interceptor, %s %s the handler unauthenticated; add a stream auth interceptor (grpc.ChainStreamInterceptor)",
+			auth.Auth, names(streams), reach(len(streams))),
+		Related: related,
+	})
+}
+
+func reach(n int) string {
+	if n == 1 {
+		return "reaches"
+	}
+	return "reach"
+}
+
+// names lists up to three names.
+func names(ns []string) string {
+	if len(ns) > 3 {
+		return strings.Join(ns[:3], ", ") + fmt.Sprintf(" and %d more", len(ns)-3)
+	}
+	return strings.Join(ns, ", ")
+}
+
+// serverVar returns the local variable a grpc.NewServer call at cur is
+// stored in, when that is its only value.
+func (c *checker) serverVar(cur inspector.Cursor) *types.Var {
+	var id ast.Expr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			id = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			id = p.Names[0]
+		}
+	}
+	if _, ok := ast.Unparen(id).(*ast.Ident); !ok {
+		return nil
+	}
+	v := c.varOf(id)
+	if v == nil || isPkgVar(v) {
+		return nil
+	}
+	if _, _, ok := c.singleValue(v); !ok {
+		return nil
+	}
+	return v
+}
+
+// enclosingBody returns the body of the function holding cur.
+func enclosingBody(info *types.Info, cur inspector.Cursor) *ast.BlockStmt {
+	switch fn := func() ast.Node { n, _ := lintutil.EnclosingFunc(info, cur); return n }().(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+// registrations returns the services registered on the server in srv
+// within body: generated RegisterXServer calls, RegisterService with a
+// generated descriptor, and helpers taking the server.
+func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) []Registration {
+	var out []Registration
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := lintutil.Callee(c.info, call)
+		if fn == nil {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "RegisterService" && c.varOf(sel.X) == srv && len(call.Args) == 2 {
+			if reg, ok := c.descRegistration(call.Args[0]); ok {
+				reg.pos = call.Pos()
+				out = append(out, reg)
+			}
+			return true
+		}
+		for i, a := range call.Args {
+			if c.varOf(a) != srv || call.Ellipsis.IsValid() {
+				continue
+			}
+			if iface, name, ok := grpcapi.RegisterServer(fn); ok && i == 0 {
+				out = append(out, Registration{Service: name, Streams: streamsOf(iface), pos: call.Pos()})
+				continue
+			}
+			if depth > 4 {
+				continue
+			}
+			if f := c.funcRegisters(fn, depth+1); f != nil {
+				for _, r := range f.Regs {
+					if r.Param == i {
+						r.pos = call.Pos()
+						out = append(out, r)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func streamsOf(iface types.Type) []string {
+	var out []string
+	for _, m := range grpcapi.ServerInterfaceMethods(iface) {
+		if m.Stream {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// funcRegisters summarizes what fn registers on its server parameters.
+func (c *checker) funcRegisters(fn *types.Func, depth int) *registersFact {
+	fn = fn.Origin()
+	if f, done := c.regMemo[fn]; done {
+		return f
+	}
+	decl := c.decls[fn]
+	if decl == nil {
+		if fn.Pkg() == c.pass.Pkg {
+			return nil
+		}
+		f := new(registersFact)
+		if !c.pass.ImportObjectFact(fn, f) {
+			return nil
+		}
+		return f
+	}
+	c.regMemo[fn] = nil
+	sig := fn.Type().(*types.Signature)
+	f := &registersFact{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		p := sig.Params().At(i)
+		if !grpcapi.IsServiceRegistrar(p.Type()) {
+			continue
+		}
+		for _, r := range c.registrations(p, decl.Body, depth) {
+			r.Param = i
+			f.Regs = append(f.Regs, r)
+		}
+	}
+	c.regMemo[fn] = f
+	return f
+}
+
+// descRegistration reads the service of &X_ServiceDesc: from its
+// literal in this package, or from the RegisterXServer function beside
+// it in another.
+func (c *checker) descRegistration(arg ast.Expr) (Registration, bool) {
+	u, ok := ast.Unparen(arg).(*ast.UnaryExpr)
+	if !ok {
+		return Registration{}, false
+	}
+	v := c.varOf(u.X)
+	if v == nil || !isPkgVar(v) || !grpcapi.IsServiceDesc(v.Type()) {
+		return Registration{}, false
+	}
+	if v.Pkg() == c.pass.Pkg {
+		rhs, idx, ok := c.singleValue(v)
+		lit, isLit := ast.Unparen(rhs).(*ast.CompositeLit)
+		if !ok || idx >= 0 || !isLit {
+			return Registration{}, false
+		}
+		reg := Registration{}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return Registration{}, false
+			}
+			switch key, _ := kv.Key.(*ast.Ident); {
+			case key == nil:
+			case key.Name == "ServiceName":
+				name, ok := lintutil.ConstString(c.info, kv.Value)
+				if !ok {
+					return Registration{}, false
+				}
+				reg.Service = name[strings.LastIndex(name, ".")+1:]
+			case key.Name == "Streams":
+				streams, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
+				if !ok {
+					return Registration{}, false
+				}
+				for _, s := range streams.Elts {
+					if m, ok := c.streamName(s); ok {
+						reg.Streams = append(reg.Streams, m)
+					}
+				}
+			}
+		}
+		return reg, reg.Service != ""
+	}
+	x, ok := strings.CutSuffix(v.Name(), "_ServiceDesc")
+	if !ok {
+		return Registration{}, false
+	}
+	fn, _ := v.Pkg().Scope().Lookup("Register" + x + "Server").(*types.Func)
+	iface, name, ok := grpcapi.RegisterServer(fn)
+	if !ok {
+		return Registration{}, false
+	}
+	return Registration{Service: name, Streams: streamsOf(iface)}, true
+}
+
+// streamName reads StreamName of a grpc.StreamDesc literal.
+func (c *checker) streamName(e ast.Expr) (string, bool) {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return "", false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, _ := kv.Key.(*ast.Ident); key != nil && key.Name == "StreamName" {
+				if tv := c.info.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
+					return constant.StringVal(tv.Value), true
+				}
+			}
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,31 @@
+// Package ignore checks //grpcauthlint:ignore for serverauth.
+package ignore
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+)
+
+func auth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want auth:"authenticates"
+	return nil, status.Error(codes.Unauthenticated, "no")
+}
+
+func build() {
+	//grpcauthlint:ignore serverauth Watch is served behind an authenticating proxy
+	s := grpc.NewServer(grpc.UnaryInterceptor(auth))
+	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+
+	t := grpc.NewServer(grpc.UnaryInterceptor(auth)) //grpcauthlint:ignore serverauth,dialcreds reviewed
+	healthpb.RegisterHealthServer(t, healthpb.UnimplementedHealthServer{})
+
+	//grpcauthlint:ignore dialcreds not this pass
+	u := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only`
+	healthpb.RegisterHealthServer(u, healthpb.UnimplementedHealthServer{})
+}
+
+//grpcauthlint:ignore serverauth nothing here // want `directive for serverauth silences nothing: remove it`
+func quiet() {}

@@ -1,0 +1,168 @@
+// Package streams holds servers whose auth interceptor covers unary
+// RPCs only while they register streaming methods (rule 1).
+package streams
+
+import (
+	"context"
+	"errors"
+	"net"
+
+	"chatpb"
+	"legacypb"
+	"logpb"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
+)
+
+func valid(md metadata.MD) bool { // want valid:"authenticates"
+	return len(md["authorization"]) > 0
+}
+
+// authUnary reads the authorization key.
+func authUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want authUnary:"authenticates"
+	md, _ := metadata.FromIncomingContext(ctx)
+	if !valid(md) {
+		return nil, status.Error(codes.Unauthenticated, "missing token")
+	}
+	return handler(ctx, req)
+}
+
+func logUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	return handler(ctx, req)
+}
+
+type healthImpl struct {
+	healthpb.UnimplementedHealthServer
+}
+type chatImpl struct{ chatpb.UnimplementedChatServer }
+type logImpl struct{ logpb.UnimplementedLogServer }
+type legacyImpl struct {
+	legacypb.UnimplementedLegacyServer
+}
+
+func direct(lis net.Listener) error {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Health.Watch reaches the handler unauthenticated; add a stream auth interceptor \(grpc.ChainStreamInterceptor\)`
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+	return s.Serve(lis)
+}
+
+func chained() {
+	s := grpc.NewServer(grpc.ChainUnaryInterceptor(logUnary, authUnary)) // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler`
+	chatpb.RegisterChatServer(s, &chatImpl{})
+}
+
+// Pre-generic generated code: the per-method stream interface embeds
+// grpc.ServerStream.
+func pregeneric() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Log.Tail reaches the handler unauthenticated`
+	logpb.RegisterLogServer(s, &logImpl{})
+}
+
+// protoc-gen-go's old grpc plugin: RegisterXServer takes *grpc.Server.
+func legacy() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Legacy.Follow reaches the handler unauthenticated`
+	legacypb.RegisterLegacyServer(s, &legacyImpl{})
+}
+
+// A slice built in the function, under a condition.
+func slice(useAuth bool) {
+	opts := []grpc.ServerOption{grpc.MaxRecvMsgSize(1 << 20)}
+	if useAuth {
+		opts = append(opts, grpc.UnaryInterceptor(authUnary)) // want `auth interceptor authUnary covers unary RPCs only`
+	}
+	s := grpc.NewServer(opts...)
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+}
+
+// A func literal interceptor checking the code itself.
+func literal() {
+	var s = grpc.NewServer(grpc.UnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want `auth interceptor func literal covers unary RPCs only`
+		if _, ok := metadata.FromIncomingContext(ctx); !ok {
+			return nil, status.Error(codes.PermissionDenied, "no metadata")
+		}
+		return handler(ctx, req)
+	}))
+	s.RegisterService(&chatpb.Chat_ServiceDesc, &chatImpl{})
+}
+
+// Package variables and helpers returning options.
+var baseOpts = []grpc.ServerOption{grpc.UnaryInterceptor(authUnary)} // want baseOpts:"options UnaryInterceptor\\(auth authUnary\\)" `auth interceptor authUnary covers unary RPCs only`
+
+func pkgVar() {
+	s := grpc.NewServer(baseOpts...)
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+}
+
+func authOption() grpc.ServerOption { // want authOption:"options UnaryInterceptor\\(auth authUnary\\)"
+	return grpc.UnaryInterceptor(authUnary) // want `auth interceptor authUnary covers unary RPCs only`
+}
+
+func serverOptions() ([]grpc.ServerOption, error) { // want serverOptions:"options other, UnaryInterceptor\\(auth authUnary\\)"
+	opts := []grpc.ServerOption{grpc.MaxRecvMsgSize(1)}
+	opts = append(opts, authOption())
+	return opts, nil
+}
+
+func helper() {
+	s := grpc.NewServer(authOption())
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+}
+
+func tupleHelper() error {
+	opts, err := serverOptions()
+	if err != nil {
+		return err
+	}
+	s := grpc.NewServer(opts...)
+	register(s)
+	return nil
+}
+
+// register takes the server: followed.
+func register(s *grpc.Server) { // want register:"registers param 0: Chat streams \\[Subscribe Talk Upload\\]"
+	chatpb.RegisterChatServer(s, &chatImpl{})
+}
+
+// An interceptor factory.
+func newAuth(key string) grpc.UnaryServerInterceptor { // want newAuth:"returns an auth interceptor"
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		if len(metadata.ValueFromIncomingContext(ctx, "authorization")) == 0 {
+			return nil, status.Error(codes.Unauthenticated, "no token")
+		}
+		return handler(ctx, req)
+	}
+}
+
+func factory() {
+	auth := newAuth("k")
+	s := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only`
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+}
+
+// A method value of a verifier type.
+type verifier struct{}
+
+func (v *verifier) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want unary:"authenticates"
+	if err := v.check(ctx); err != nil {
+		return nil, err
+	}
+	return handler(ctx, req)
+}
+
+func (v *verifier) check(ctx context.Context) error { // want check:"authenticates"
+	md, _ := metadata.FromIncomingContext(ctx)
+	if len(md.Get("authorization")) == 0 {
+		return errors.New("missing")
+	}
+	return nil
+}
+
+func method() {
+	v := &verifier{}
+	s := grpc.NewServer(grpc.UnaryInterceptor(v.unary)) // want `auth interceptor v.unary covers unary RPCs only`
+	healthpb.RegisterHealthServer(s, &healthImpl{})
+}

@@ -1,0 +1,21 @@
+package testfileson
+
+import (
+	"context"
+	"testing"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/status"
+)
+
+func auth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want auth:"authenticates"
+	return nil, status.Error(codes.Unauthenticated, "no")
+}
+
+// With -serverauth.tests, test servers are judged.
+func TestServer(t *testing.T) {
+	s := grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only` `second grpc.UnaryInterceptor`
+	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+}

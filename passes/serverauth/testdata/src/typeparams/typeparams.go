@@ -1,0 +1,43 @@
+// Package typeparams holds generic helpers: followed by their origin,
+// and no panics.
+package typeparams
+
+import (
+	"context"
+
+	"chatpb"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+type checker[T any] struct{ v T }
+
+func (c *checker[T]) unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want unary:"authenticates"
+	if any(c.v) == nil {
+		return nil, status.Error(codes.Unauthenticated, "no")
+	}
+	return handler(ctx, req)
+}
+
+func options[T any](c *checker[T]) []grpc.ServerOption { // want options:"options UnaryInterceptor\\(auth c.unary\\)"
+	return []grpc.ServerOption{grpc.UnaryInterceptor(c.unary)} // want `auth interceptor c.unary covers unary RPCs only`
+}
+
+func register[S grpc.ServiceRegistrar](s S) {
+	chatpb.RegisterChatServer(s, chatpb.UnimplementedChatServer{})
+}
+
+func build() {
+	s := grpc.NewServer(options(&checker[int]{})...)
+	chatpb.RegisterChatServer(s, chatpb.UnimplementedChatServer{})
+	register(s)
+}
+
+func ident[T any](x T) T { return x }
+
+func generic() {
+	s := grpc.NewServer(ident(grpc.UnaryInterceptor(nil)))
+	register(s)
+}

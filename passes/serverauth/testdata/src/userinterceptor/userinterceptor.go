@@ -1,0 +1,15 @@
+// Package userinterceptor uses an interceptor named by
+// -serverauth.interceptor.
+package userinterceptor
+
+import (
+	"userinterceptor/auth"
+
+	"google.golang.org/grpc"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+)
+
+func build(v *auth.Verifier) {
+	s := grpc.NewServer(grpc.UnaryInterceptor(v.Interceptor())) // want `auth interceptor v.Interceptor\(...\) covers unary RPCs only`
+	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+}
