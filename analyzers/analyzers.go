@@ -18,6 +18,7 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
+	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
 )
 
@@ -27,6 +28,7 @@ var registry = []Pass{
 	register("credpath", credpath.DefaultConfig, credpath.New, credpath.Doc, credpath.APIKeys),
 	register("tokenrefresh", tokenrefresh.DefaultConfig, tokenrefresh.New, tokenrefresh.Doc, tokenrefresh.APIKeys),
 	register("dialcreds", dialcreds.DefaultConfig, dialcreds.New, dialcreds.Doc, dialcreds.APIKeys),
+	register("serverauth", serverauth.DefaultConfig, serverauth.New, serverauth.Doc, serverauth.APIKeys),
 }
 
 // Doc is a pass's documentation, extracted from its doc.go.
