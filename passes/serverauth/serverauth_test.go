@@ -45,7 +45,7 @@ func TestUserInterceptor(t *testing.T) {
 	t.Parallel()
 	cfg := serverauth.DefaultConfig()
 	cfg.Interceptor = []string{"(*userinterceptor/auth.Verifier).Interceptor"}
-	analysistest.Run(t, lintest.TestData(t), serverauth.New(cfg), "userinterceptor")
+	analysistest.Run(t, lintest.TestData(t), serverauth.New(cfg), "userinterceptor", "userinterceptor/auth")
 }
 
 func TestUserInterceptorFlag(t *testing.T) {

@@ -15,6 +15,8 @@ import (
 	_ "golang.org/x/oauth2/jwt"
 	_ "google.golang.org/api/idtoken"
 	_ "google.golang.org/api/option"
+	_ "github.com/grpc-ecosystem/go-grpc-middleware/auth"
+	_ "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	_ "google.golang.org/grpc"
 	_ "google.golang.org/grpc/credentials"
 	_ "google.golang.org/grpc/credentials/alts"
