@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,11 +110,11 @@ func (c *checker) isMethod(e ast.Expr, params map[*types.Var]bool, depth int) bo
 		}
 		if idx == 0 {
 			call, isCall := ast.Unparen(rhs).(*ast.CallExpr)
-			if fn := lintutil.Callee(c.info, call); isCall && fn != nil {
-				k := lintutil.FuncKey(fn)
-				return k == methodSources[0] || k == methodSources[1]
+			if !isCall {
+				return false
 			}
-			return false
+			fn := lintutil.Callee(c.info, call)
+			return fn != nil && slices.Contains(methodSources, lintutil.FuncKey(fn))
 		}
 		return idx < 0 && c.isMethod(rhs, params, depth+1)
 	}
@@ -205,7 +206,8 @@ func (c *checker) literalItems(e ast.Expr, keys bool) []ast.Expr {
 	if v == nil || v.Pkg() != c.pass.Pkg {
 		return nil
 	}
-	rhs, idx, ok := c.singleValue(v)
+	// Entries added later do not remove the literal's.
+	rhs, idx, ok := c.single(v, true)
 	lit, isLit := ast.Unparen(rhs).(*ast.CompositeLit)
 	if !ok || idx >= 0 || !isLit {
 		return nil

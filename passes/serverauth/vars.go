@@ -14,6 +14,7 @@ type write struct {
 	rhs  ast.Expr         // the value, or nil when unknown (&v, range, v[i] = ...)
 	idx  int              // result index of a tuple-valued rhs, or -1
 	zero bool             // a declaration without a value
+	elem bool             // a write to an element or field: v[i] = x, v.f = x
 }
 
 // varWrites collects, once per run, every write to every variable of
@@ -44,7 +45,7 @@ func (c *checker) varWrites() map[*types.Var][]write {
 				if _, isIdent := ast.Unparen(lhs).(*ast.Ident); !isIdent {
 					// x[i] = v, x.f = v: the root may change.
 					if root := rootIdent(lhs); root != nil {
-						add(root, write{cur: cur, idx: -1})
+						add(root, write{cur: cur, idx: -1, elem: true})
 					}
 				}
 			}
@@ -125,9 +126,15 @@ func isPkgVar(v *types.Var) bool {
 // before it is allowed), and the tuple index; ok is false when v is
 // written more than once or in ways the pass cannot follow.
 func (c *checker) singleValue(v *types.Var) (rhs ast.Expr, idx int, ok bool) {
+	return c.single(v, false)
+}
+
+// single is singleValue; with elems, writes to elements or fields of v
+// do not count (they change what the value holds, not which it is).
+func (c *checker) single(v *types.Var, elems bool) (rhs ast.Expr, idx int, ok bool) {
 	var got *write
 	for i, w := range c.varWrites()[v] {
-		if w.zero {
+		if w.zero || elems && w.elem {
 			continue
 		}
 		if w.rhs == nil || got != nil {
