@@ -5,15 +5,12 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-const (
-	grpcPath     = "google.golang.org/grpc"
-	credsPath    = grpcPath + "/credentials"
-	metadataPath = grpcPath + "/metadata"
-	bufconnPath  = grpcPath + "/test/bufconn"
-)
+// bufconnPath is grpc-go's in-memory listener for tests.
+const bufconnPath = grpcapi.GRPC + "/test/bufconn"
 
 // op is what a table function does to the options flowing through it.
 type op int
@@ -53,51 +50,51 @@ type api struct {
 }
 
 var apis = map[string]api{
-	grpcPath + ".NewClient":   {op: opDial, name: "grpc.NewClient", ctx: -1, target: 0},
-	grpcPath + ".Dial":        {op: opDial, name: "grpc.Dial", ctx: -1, target: 0},
-	grpcPath + ".DialContext": {op: opDial, name: "grpc.DialContext", ctx: 0, target: 1},
+	grpcapi.GRPC + ".NewClient":   {op: opDial, name: "grpc.NewClient", ctx: -1, target: 0},
+	grpcapi.GRPC + ".Dial":        {op: opDial, name: "grpc.Dial", ctx: -1, target: 0},
+	grpcapi.GRPC + ".DialContext": {op: opDial, name: "grpc.DialContext", ctx: 0, target: 1},
 
-	grpcPath + ".WithPerRPCCredentials":      {op: opPerRPC, name: "grpc.WithPerRPCCredentials", discardable: true},
-	grpcPath + ".WithCredentialsBundle":      {op: opBundle, name: "grpc.WithCredentialsBundle", discardable: true},
-	grpcPath + ".WithDefaultCallOptions":     {op: opDefaultCall, name: "grpc.WithDefaultCallOptions", discardable: true},
-	grpcPath + ".PerRPCCredentials":          {op: opCallCreds, name: "grpc.PerRPCCredentials", discardable: true},
-	grpcPath + ".WithUnaryInterceptor":       {op: opInterceptor, name: "grpc.WithUnaryInterceptor", discardable: true},
-	grpcPath + ".WithChainUnaryInterceptor":  {op: opInterceptor, name: "grpc.WithChainUnaryInterceptor", discardable: true},
-	grpcPath + ".WithStreamInterceptor":      {op: opInterceptor, name: "grpc.WithStreamInterceptor", discardable: true},
-	grpcPath + ".WithChainStreamInterceptor": {op: opInterceptor, name: "grpc.WithChainStreamInterceptor", discardable: true},
-	grpcPath + ".WithTransportCredentials":   {op: opTransport, name: "grpc.WithTransportCredentials", discardable: true},
-	grpcPath + ".WithInsecure":               {op: opWithInsecure, name: "grpc.WithInsecure()"},
-	grpcPath + ".WithContextDialer":          {op: opDialer, name: "grpc.WithContextDialer"},
-	grpcPath + ".WithDialer":                 {op: opDialer, name: "grpc.WithDialer"},
+	grpcapi.GRPC + ".WithPerRPCCredentials":      {op: opPerRPC, name: "grpc.WithPerRPCCredentials", discardable: true},
+	grpcapi.GRPC + ".WithCredentialsBundle":      {op: opBundle, name: "grpc.WithCredentialsBundle", discardable: true},
+	grpcapi.GRPC + ".WithDefaultCallOptions":     {op: opDefaultCall, name: "grpc.WithDefaultCallOptions", discardable: true},
+	grpcapi.GRPC + ".PerRPCCredentials":          {op: opCallCreds, name: "grpc.PerRPCCredentials", discardable: true},
+	grpcapi.GRPC + ".WithUnaryInterceptor":       {op: opInterceptor, name: "grpc.WithUnaryInterceptor", discardable: true},
+	grpcapi.GRPC + ".WithChainUnaryInterceptor":  {op: opInterceptor, name: "grpc.WithChainUnaryInterceptor", discardable: true},
+	grpcapi.GRPC + ".WithStreamInterceptor":      {op: opInterceptor, name: "grpc.WithStreamInterceptor", discardable: true},
+	grpcapi.GRPC + ".WithChainStreamInterceptor": {op: opInterceptor, name: "grpc.WithChainStreamInterceptor", discardable: true},
+	grpcapi.GRPC + ".WithTransportCredentials":   {op: opTransport, name: "grpc.WithTransportCredentials", discardable: true},
+	grpcapi.GRPC + ".WithInsecure":               {op: opWithInsecure, name: "grpc.WithInsecure()"},
+	grpcapi.GRPC + ".WithContextDialer":          {op: opDialer, name: "grpc.WithContextDialer"},
+	grpcapi.GRPC + ".WithDialer":                 {op: opDialer, name: "grpc.WithDialer"},
 
-	credsPath + "/insecure.NewCredentials":  {op: opInsecureTC, name: "insecure.NewCredentials()"},
-	credsPath + "/insecure.NewBundle":       {op: opInsecureBnd, name: "insecure.NewBundle()"},
-	credsPath + ".NewTLS":                   {op: opNewTLS, name: "credentials.NewTLS"},
-	credsPath + ".NewClientTLSFromCert":     {op: opServerTLS, name: "credentials.NewClientTLSFromCert"},
-	credsPath + ".NewClientTLSFromFile":     {op: opServerTLS, name: "credentials.NewClientTLSFromFile"},
-	credsPath + "/alts.NewClientCreds":      {op: opClientAuthTC, name: "alts.NewClientCreds"},
-	credsPath + "/xds.NewClientCredentials": {op: opClientAuthTC, name: "xds.NewClientCredentials"},
-	credsPath + "/local.NewCredentials":     {op: opLocalTC, name: "local.NewCredentials"},
+	grpcapi.Credentials + "/insecure.NewCredentials":  {op: opInsecureTC, name: "insecure.NewCredentials()"},
+	grpcapi.Credentials + "/insecure.NewBundle":       {op: opInsecureBnd, name: "insecure.NewBundle()"},
+	grpcapi.Credentials + ".NewTLS":                   {op: opNewTLS, name: "credentials.NewTLS"},
+	grpcapi.Credentials + ".NewClientTLSFromCert":     {op: opServerTLS, name: "credentials.NewClientTLSFromCert"},
+	grpcapi.Credentials + ".NewClientTLSFromFile":     {op: opServerTLS, name: "credentials.NewClientTLSFromFile"},
+	grpcapi.Credentials + "/alts.NewClientCreds":      {op: opClientAuthTC, name: "alts.NewClientCreds"},
+	grpcapi.Credentials + "/xds.NewClientCredentials": {op: opClientAuthTC, name: "xds.NewClientCredentials"},
+	grpcapi.Credentials + "/local.NewCredentials":     {op: opLocalTC, name: "local.NewCredentials"},
 
-	credsPath + "/google.NewDefaultCredentials":            {op: opAuthBundle, name: "google.NewDefaultCredentials"},
-	credsPath + "/google.NewDefaultCredentialsWithOptions": {op: opAuthBundle, name: "google.NewDefaultCredentialsWithOptions"},
-	credsPath + "/google.NewComputeEngineCredentials":      {op: opAuthBundle, name: "google.NewComputeEngineCredentials"},
+	grpcapi.Credentials + "/google.NewDefaultCredentials":            {op: opAuthBundle, name: "google.NewDefaultCredentials"},
+	grpcapi.Credentials + "/google.NewDefaultCredentialsWithOptions": {op: opAuthBundle, name: "google.NewDefaultCredentialsWithOptions"},
+	grpcapi.Credentials + "/google.NewComputeEngineCredentials":      {op: opAuthBundle, name: "google.NewComputeEngineCredentials"},
 
-	"(" + credsPath + ".Bundle).PerRPCCredentials": {op: opBundleCreds},
+	"(" + grpcapi.Credentials + ".Bundle).PerRPCCredentials": {op: opBundleCreds},
 
-	credsPath + "/oauth.NewOauthAccess":                        {op: opTLSCreds, name: "oauth.NewOauthAccess"},
-	credsPath + "/oauth.NewJWTAccessFromFile":                  {op: opTLSCreds, name: "oauth.NewJWTAccessFromFile"},
-	credsPath + "/oauth.NewJWTAccessFromKey":                   {op: opTLSCreds, name: "oauth.NewJWTAccessFromKey"},
-	credsPath + "/oauth.NewComputeEngine":                      {op: opTLSCreds, name: "oauth.NewComputeEngine"},
-	credsPath + "/oauth.NewServiceAccountFromKey":              {op: opTLSCreds, name: "oauth.NewServiceAccountFromKey"},
-	credsPath + "/oauth.NewServiceAccountFromFile":             {op: opTLSCreds, name: "oauth.NewServiceAccountFromFile"},
-	credsPath + "/oauth.NewApplicationDefault":                 {op: opTLSCreds, name: "oauth.NewApplicationDefault"},
-	credsPath + "/jwt.NewTokenFileCallCredentials":             {op: opTLSCreds, name: "jwt.NewTokenFileCallCredentials"},
-	credsPath + "/sts.NewCredentials":                          {op: opTLSCreds, name: "sts.NewCredentials"},
-	credsPath + "/google.NewServiceAccountIdentityCredentials": {op: opTLSCreds, name: "google.NewServiceAccountIdentityCredentials"},
+	grpcapi.Credentials + "/oauth.NewOauthAccess":                        {op: opTLSCreds, name: "oauth.NewOauthAccess"},
+	grpcapi.Credentials + "/oauth.NewJWTAccessFromFile":                  {op: opTLSCreds, name: "oauth.NewJWTAccessFromFile"},
+	grpcapi.Credentials + "/oauth.NewJWTAccessFromKey":                   {op: opTLSCreds, name: "oauth.NewJWTAccessFromKey"},
+	grpcapi.Credentials + "/oauth.NewComputeEngine":                      {op: opTLSCreds, name: "oauth.NewComputeEngine"},
+	grpcapi.Credentials + "/oauth.NewServiceAccountFromKey":              {op: opTLSCreds, name: "oauth.NewServiceAccountFromKey"},
+	grpcapi.Credentials + "/oauth.NewServiceAccountFromFile":             {op: opTLSCreds, name: "oauth.NewServiceAccountFromFile"},
+	grpcapi.Credentials + "/oauth.NewApplicationDefault":                 {op: opTLSCreds, name: "oauth.NewApplicationDefault"},
+	grpcapi.Credentials + "/jwt.NewTokenFileCallCredentials":             {op: opTLSCreds, name: "jwt.NewTokenFileCallCredentials"},
+	grpcapi.Credentials + "/sts.NewCredentials":                          {op: opTLSCreds, name: "sts.NewCredentials"},
+	grpcapi.Credentials + "/google.NewServiceAccountIdentityCredentials": {op: opTLSCreds, name: "google.NewServiceAccountIdentityCredentials"},
 
-	metadataPath + ".NewOutgoingContext":      {op: opOutgoingMD},
-	metadataPath + ".AppendToOutgoingContext": {op: opOutgoingMD},
+	grpcapi.Metadata + ".NewOutgoingContext":      {op: opOutgoingMD},
+	grpcapi.Metadata + ".AppendToOutgoingContext": {op: opOutgoingMD},
 
 	"context.WithCancel":        {op: opCtxDerive},
 	"context.WithCancelCause":   {op: opCtxDerive},
@@ -112,15 +109,15 @@ var apis = map[string]api{
 // tlsCredsPkgs hold per-RPC credentials that all require transport
 // security: a RequireTransportSecurity method declared there returns true.
 var tlsCredsPkgs = map[string]bool{
-	credsPath + "/oauth":  true,
-	credsPath + "/jwt":    true,
-	credsPath + "/sts":    true,
-	credsPath + "/google": true,
+	grpcapi.Credentials + "/oauth":  true,
+	grpcapi.Credentials + "/jwt":    true,
+	grpcapi.Credentials + "/sts":    true,
+	grpcapi.Credentials + "/google": true,
 }
 
 // keyTokenSource is the method that makes oauth.TokenSource values
 // (and types embedding it) credentials that require TLS.
-const keyTokenSource = "(" + credsPath + "/oauth.TokenSource).RequireTransportSecurity"
+const keyTokenSource = "(" + grpcapi.Credentials + "/oauth.TokenSource).RequireTransportSecurity"
 
 // APIKeys lists every function and method the pass matches, in
 // lintutil.FuncKey notation.
@@ -140,7 +137,7 @@ func isOptionType(t types.Type) bool {
 	if sl, ok := types.Unalias(t).(*types.Slice); ok {
 		t = sl.Elem()
 	}
-	return lintutil.IsNamed(t, grpcPath, "DialOption", false)
+	return lintutil.IsNamed(t, grpcapi.GRPC, "DialOption", false)
 }
 
 // isTracked: the types whose values the walk follows.
@@ -148,14 +145,14 @@ func isTracked(t types.Type) bool {
 	if sl, ok := types.Unalias(t).(*types.Slice); ok {
 		t = sl.Elem()
 	}
-	return lintutil.IsNamed(t, grpcPath, "DialOption", false) ||
-		lintutil.IsNamed(t, grpcPath, "CallOption", false) ||
-		lintutil.IsNamed(t, grpcPath, "ClientConn", true) ||
-		lintutil.IsNamed(t, credsPath, "PerRPCCredentials", false) ||
-		lintutil.IsNamed(t, credsPath, "TransportCredentials", false) ||
-		lintutil.IsNamed(t, credsPath, "Bundle", false) ||
-		lintutil.IsNamed(t, "context", "Context", false) ||
-		isTLSConfig(t)
+	return lintutil.IsNamed(t, grpcapi.GRPC, "DialOption", false) ||
+		lintutil.IsNamed(t, grpcapi.GRPC, "CallOption", false) ||
+		lintutil.IsNamed(t, grpcapi.GRPC, "ClientConn", true) ||
+		lintutil.IsNamed(t, grpcapi.Credentials, "PerRPCCredentials", false) ||
+		lintutil.IsNamed(t, grpcapi.Credentials, "TransportCredentials", false) ||
+		lintutil.IsNamed(t, grpcapi.Credentials, "Bundle", false) ||
+		grpcapi.IsContext(t) ||
+		grpcapi.IsTLSConfig(t)
 }
 
 // noReturn reports whether a call of fn never returns: os.Exit,
@@ -181,5 +178,3 @@ func noReturn(fn *types.Func) bool {
 func clientCertField(name string) bool {
 	return name == "Certificates" || name == "GetClientCertificate"
 }
-
-func isTLSConfig(t types.Type) bool { return lintutil.IsNamed(t, "crypto/tls", "Config", true) }

@@ -1,129 +1,174 @@
 package dialcreds
 
 import (
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 )
 
-// An atom is one branch condition: "key\x00=value" (key equals value) or
-// "key\x00!value" (key differs from value); atoms are joined by "\x01".
-const atomSep = "\x01"
+// Branch conditions. A path through a function records the conditions
+// of the branches it took (conds), so that the TLS rule can skip paths
+// that cannot run (a switch on a mode, then an if on the same mode), and
+// the branch that selected an insecure transport (branch), so that its
+// message can say when it fails.
 
-func addAtoms(a, b string) string {
-	if b == "" || a == b {
-		return a
-	}
-	if a == "" {
-		return b
-	}
-	set := strings.Split(a, atomSep)
-	for _, x := range strings.Split(b, atomSep) {
-		if !slices.Contains(set, x) {
-			set = append(set, x)
-		}
-	}
-	if len(set) > 16 {
-		set = set[:16]
-	}
-	sort.Strings(set)
-	return strings.Join(set, atomSep)
+// A cond is one branch condition: the expression whose source text is
+// key equals value ("mode" == "\"plain\"", "cfg.Secure" == "true"), or
+// differs from it (neq).
+type cond struct {
+	key, value string
+	neq        bool
 }
 
-// contradictory reports whether a path's conditions cannot all hold.
-func contradictory(atoms string) bool {
-	if atoms == "" {
-		return false
+// compare orders conds by key, then the differences before the
+// equalities, then by value.
+func (c cond) compare(d cond) int {
+	if r := strings.Compare(c.key, d.key); r != 0 {
+		return r
 	}
-	eq := map[string]string{}
-	var neq [][2]string
-	for _, a := range strings.Split(atoms, atomSep) {
-		k, v, _ := strings.Cut(a, "\x00")
-		switch v[0] {
-		case '=':
-			if old, ok := eq[k]; ok && old != v[1:] {
-				return true
-			}
-			eq[k] = v[1:]
-		case '!':
-			neq = append(neq, [2]string{k, v[1:]})
+	if c.neq != d.neq {
+		if c.neq {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(c.value, d.value)
+}
+
+// conds is the set of conditions of a path, sorted by compare. A conds
+// is never modified once built: paths share them.
+type conds []cond
+
+// maxConds bounds the conditions a path keeps.
+const maxConds = 16
+
+// and is the conditions of s and of t: those of s, then those of t not
+// in s, the first maxConds of them.
+func (s conds) and(t conds) conds {
+	if len(t) == 0 || slices.Equal(s, t) {
+		return s
+	}
+	if len(s) == 0 {
+		return t
+	}
+	set := slices.Clone(s)
+	for _, c := range t {
+		if !slices.Contains(set, c) {
+			set = append(set, c)
 		}
 	}
-	for _, n := range neq {
-		if v, ok := eq[n[0]]; ok && v == n[1] {
+	if len(set) > maxConds {
+		set = set[:maxConds]
+	}
+	slices.SortFunc(set, cond.compare)
+	return set
+}
+
+// contradictory reports whether the conditions cannot all hold: one key
+// equal to two values, or equal to a value it differs from.
+func (s conds) contradictory() bool {
+	eq := map[string]string{}
+	for _, c := range s {
+		if c.neq {
+			continue
+		}
+		if old, ok := eq[c.key]; ok && old != c.value {
+			return true
+		}
+		eq[c.key] = c.value
+	}
+	for _, c := range s {
+		if v, ok := eq[c.key]; c.neq && ok && v == c.value {
 			return true
 		}
 	}
 	return false
 }
 
+// A branch names, for messages, the condition under which a path runs:
+// its source text ("cfg.Secure", "!cfg.Secure", "mode == \"plain\""),
+// or, when that is too long to quote, the line and position of the
+// condition. The zero branch is none.
+type branch struct {
+	text string
+	line int       // the condition's line, when text is too long to quote
+	at   token.Pos // the condition, for related information
+}
+
+// maxBranchText is the longest condition quoted in a message.
+const maxBranchText = 60
+
+// same reports whether b and c name the same branch.
+func (b branch) same(c branch) bool { return b.text == c.text && b.line == c.line }
+
+func (b branch) none() bool { return b.text == "" && b.line == 0 }
+
+// not is the branch of the opposite condition, or none when b's
+// condition is not quoted.
+func (b branch) not() branch {
+	s := b.text
+	switch {
+	case s == "":
+		return branch{}
+	case strings.HasPrefix(s, "!") && !strings.ContainsAny(s[1:], " "):
+		return branch{text: s[1:]}
+	case !strings.ContainsAny(s, " ()"):
+		return branch{text: "!" + s}
+	}
+	return branch{text: "!(" + s + ")"}
+}
+
+// when introduces a message with the configuration it applies to.
+func (b branch) when() string {
+	switch {
+	case b.text != "":
+		return "when " + b.text + ", "
+	case b.line != 0:
+		return "on one branch, "
+	}
+	return ""
+}
+
 func (fs *funcState) text(e ast.Expr) string {
 	return types.ExprString(e)
 }
 
-func (fs *funcState) condText(e ast.Expr) string {
+// branchOf is the branch of the condition e.
+func (fs *funcState) branchOf(e ast.Expr) branch {
 	s := fs.text(e)
-	if len(s) > 60 {
-		return fmt.Sprintf("on the branch at line %d", fs.c.pass.Fset.Position(e.Pos()).Line)
+	if len(s) > maxBranchText {
+		return branch{line: fs.c.pass.Fset.Position(e.Pos()).Line, at: e.Pos()}
 	}
-	return s
+	return branch{text: s}
 }
 
-// condAtom is the atom of a branch condition holding (then) or not.
-func (fs *funcState) condAtom(e ast.Expr, then bool) string {
+// condOf is the condition e holding (then) or not.
+func (fs *funcState) condOf(e ast.Expr, then bool) cond {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
-		return fs.condAtom(u.X, !then)
+		return fs.condOf(u.X, !then)
 	}
 	if b, ok := e.(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-		if a := fs.eqAtom(b.X, b.Y, then == (b.Op == token.EQL)); a != "" {
-			return a
+		if c, ok := fs.eqCond(b.X, b.Y, then == (b.Op == token.EQL)); ok {
+			return c
 		}
 	}
-	return fs.text(e) + "\x00=" + strconv.FormatBool(then)
+	return cond{key: fs.text(e), value: strconv.FormatBool(then)}
 }
 
-// eqAtom is the atom "x == y" (eq) or "x != y" for a constant y.
-func (fs *funcState) eqAtom(x, y ast.Expr, eq bool) string {
+// eqCond is the condition "x == y" (eq) or "x != y" for a constant y;
+// ok is false when neither or both sides are constant.
+func (fs *funcState) eqCond(x, y ast.Expr, eq bool) (c cond, ok bool) {
 	info := fs.c.pass.TypesInfo
 	if info.Types[x].Value != nil {
 		x, y = y, x
 	}
 	tv := info.Types[y]
 	if tv.Value == nil || info.Types[x].Value != nil {
-		return ""
+		return cond{}, false
 	}
-	op := "="
-	if !eq {
-		op = "!"
-	}
-	return fs.text(x) + "\x00" + op + tv.Value.ExactString()
-}
-
-func negate(s string) string {
-	switch {
-	case s == "" || strings.HasPrefix(s, "on the branch"):
-		return ""
-	case strings.HasPrefix(s, "!") && !strings.ContainsAny(s[1:], " "):
-		return s[1:]
-	case !strings.ContainsAny(s, " ()"):
-		return "!" + s
-	}
-	return "!(" + s + ")"
-}
-
-// whenPrefix introduces a message with the configuration it applies to.
-func whenPrefix(cond string) string {
-	switch {
-	case cond == "":
-		return ""
-	case strings.HasPrefix(cond, "on the branch"):
-		return cond + ", "
-	}
-	return "when " + cond + ", "
+	return cond{key: fs.text(x), value: tv.Value.ExactString(), neq: !eq}, true
 }

@@ -8,10 +8,12 @@ import (
 	"go/types"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
@@ -74,8 +76,35 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
-	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &c) }
+	// The configuration is compiled once per analyzer instance, on its
+	// first package, after the driver has set the flags.
+	compiled := sync.OnceValues(func() (*settings, error) { return c.compile() })
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		s, err := compiled()
+		if err != nil {
+			return nil, err
+		}
+		return run(pass, s)
+	}
 	return a
+}
+
+// settings is the compiled form of a Config.
+type settings struct {
+	Config
+	allow []*regexp.Regexp // AllowTarget, compiled
+}
+
+// compile checks c and compiles its regular expressions.
+func (c *Config) compile() (*settings, error) {
+	if err := c.Validate(); err != nil {
+		return nil, fmt.Errorf("dialcreds: %v", err)
+	}
+	s := &settings{Config: *c}
+	for _, p := range c.AllowTarget {
+		s.allow = append(s.allow, regexp.MustCompile(p))
+	}
+	return s, nil
 }
 
 // patternList is a repeatable flag of regular expressions. Unlike
@@ -104,8 +133,7 @@ var Analyzer = New(DefaultConfig())
 
 type checker struct {
 	pass     *analysis.Pass
-	cfg      *Config
-	allow    []*regexp.Regexp
+	cfg      *settings
 	r        *lintutil.Reporter
 	decls    map[*types.Func]*ast.FuncDecl
 	done     map[*ast.FuncDecl]*funcResult
@@ -113,7 +141,7 @@ type checker struct {
 	varVals  map[*types.Var]val
 	assigned map[*types.Var]bool // package vars assigned outside their declaration
 	escaped  map[*types.Var]bool // locals assigned in closures or whose address is taken
-	perCall  *bool               // the package attaches credentials per call
+	perCall  *token.Pos          // where the package attaches credentials per call (perCallAt)
 	insp     *inspector.Inspector
 }
 
@@ -124,13 +152,13 @@ type funcResult struct {
 
 var errInProgress = &funcResult{ret: unknownVal}
 
-func run(pass *analysis.Pass, cfg *Config) (any, error) {
+func run(pass *analysis.Pass, cfg *settings) (any, error) {
 	exportRequiresTLS(pass)
 	// Fast path: a package that cannot see grpc or its credentials builds
 	// no connection, no options and no credentials (its
 	// RequireTransportSecurity facts are exported above from declarations
 	// alone).
-	if !lintutil.Reaches(pass, grpcPath, credsPath) {
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Credentials) {
 		return nil, nil
 	}
 	c := &checker{
@@ -144,12 +172,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		assigned: make(map[*types.Var]bool),
 		escaped:  make(map[*types.Var]bool),
 		insp:     lintutil.Inspector(pass),
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("dialcreds: %v", err)
-	}
-	for _, p := range cfg.AllowTarget {
-		c.allow = append(c.allow, regexp.MustCompile(p))
 	}
 	c.index()
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
@@ -180,4 +202,17 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	return nil, nil
 }
 
-// index records declarations, package variables assigned outside their
+// checkDial judges the options (opts) a connection is built with by
+// entry, by each rule in turn: metadata on the dial context (ctx, the
+// argument at ctxIdx, or nil), TLS credentials on an insecure
+// transport, and, when that is not the case, no credentials.
+func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int) {
+	if fs.skip || len(opts) == 0 {
+		return
+	}
+	fs.metadataOnDialContext(call, entry, ctx, ctxIdx)
+	if fs.tlsCredsOnInsecure(call, entry, opts) {
+		return
+	}
+	fs.noCredentials(call, entry, opts, target)
+}

@@ -42,11 +42,48 @@ var tested = []string{
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), allConns(),
+	results := analysistest.Run(t, lintest.TestData(t), allConns(),
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
 		"manybranches",
 		"crosspkg/plaincreds", "crosspkg/credsonly", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
 		"exempt", "nogrpc", "typeparams", "ignore", "typeerrors")
+	checkRelated(t, results)
+}
+
+// checkRelated checks that findings with a second location in the
+// package point at it with related information: where the package
+// attaches credentials per call, where the metadata of a dial context
+// is attached, where the insecure transport is selected.
+func checkRelated(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			var want string
+			switch {
+			case strings.HasPrefix(d.Message, "an RPC that forgets the per-call credentials"):
+				want = "this package attaches credentials per call here"
+			case strings.HasPrefix(d.Message, "metadata attached to the context"):
+				want = "metadata attached here"
+			case strings.Contains(d.Message, "credentials over insecure.NewCredentials()"),
+				strings.Contains(d.Message, "credentials over grpc.WithInsecure()"):
+				want = "selects the insecure transport here"
+			default:
+				continue
+			}
+			n++
+			found := false
+			for _, ri := range d.Related {
+				found = found || ri.Pos.IsValid() && strings.Contains(ri.Message, want)
+			}
+			if !found {
+				t.Errorf("%s: %q: no related information %q (%v)", r.Pass.Fset.Position(d.Pos), d.Message, want, d.Related)
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("%d findings with related information, want at least 15", n)
+	}
 }
 
 func TestTestsFlag(t *testing.T) {

@@ -4,8 +4,36 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
+
+// The rule "metadata on the dial context": the context given to
+// grpc.DialContext only bounds the dial; metadata attached to it goes
+// with no RPC.
+
+// metadataOnDialContext reports metadata on the context (ctx, the
+// argument at ctxIdx) of a dial, unless the function also makes RPCs
+// with that context.
+func (fs *funcState) metadataOnDialContext(call *ast.CallExpr, entry string, ctx val, ctxIdx int) {
+	if ctx == nil || !ctx.has(bMeta) || ctxIdx >= len(call.Args) || fs.metaCtxUsedLater(call, call.Args[ctxIdx]) {
+		return
+	}
+	arg := call.Args[ctxIdx]
+	d := analysis.Diagnostic{
+		Pos: arg.Pos(), End: arg.End(),
+		Message: "metadata attached to the context of " + entry + " is never sent: that context only bounds the dial; attach the metadata to each RPC's context instead",
+	}
+	for _, a := range ctx {
+		if a.b&bMeta != 0 && a.metaAt.IsValid() {
+			d.Related = related(a.metaAt, "metadata attached here")
+			break
+		}
+	}
+	fs.c.r.Report(d)
+}
 
 // metaCtxUsedLater reports whether the local context given to the dial
 // (arg), or one it derives from in the function, carries metadata and is
@@ -28,11 +56,11 @@ func (fs *funcState) metaCtxUsedLater(dial *ast.CallExpr, arg ast.Expr) bool {
 		ast.Inspect(fs.body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.Ident:
-				if v, ok := info.Uses[n].(*types.Var); ok && lintutil.IsNamed(v.Type(), "context", "Context", false) {
+				if v, ok := info.Uses[n].(*types.Var); ok && grpcapi.IsContext(v.Type()) {
 					fs.sh.ctxUses[v] = append(fs.sh.ctxUses[v], n)
 				}
 			case *ast.CallExpr:
-				if fn := lintutil.Callee(info, n); fn != nil && lintutil.FuncKey(fn) == grpcPath+".DialContext" && len(n.Args) > 0 {
+				if fn := lintutil.Callee(info, n); fn != nil && lintutil.FuncKey(fn) == grpcapi.GRPC+".DialContext" && len(n.Args) > 0 {
 					fs.sh.dialCtx[ast.Unparen(n.Args[0])] = true
 				}
 			case *ast.AssignStmt:

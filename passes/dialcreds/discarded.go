@@ -7,9 +7,12 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// discarded reports a credentials or interceptor DialOption built and
-// thrown away (rule 4).
-func (fs *funcState) discarded(e ast.Expr) {
+// The rule "discarded options": a credentials or interceptor
+// DialOption, or a grpc.PerRPCCredentials call option, built and thrown
+// away (an expression statement, or assigned to _).
+
+// discardedOption reports e when it builds such an option.
+func (fs *funcState) discardedOption(e ast.Expr) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || fs.skip {
 		return
@@ -23,8 +26,8 @@ func (fs *funcState) discarded(e ast.Expr) {
 		return
 	}
 	if a.op == opCallCreds {
-		fs.c.r.Reportf(call, "the CallOption built by %s is discarded, so no RPC sends these credentials: pass it to the RPC, or attach the credentials to the connection with grpc.WithPerRPCCredentials", a.name)
+		fs.c.r.Reportf(call, "no RPC sends these credentials: the CallOption built by %s is discarded; pass it to the RPC", a.name)
 		return
 	}
-	fs.c.r.Reportf(call, "the DialOption built by %s is discarded, so no connection uses it: pass it to grpc.NewClient or append it to the dial options", a.name)
+	fs.c.r.Reportf(call, "no connection uses this option: the DialOption built by %s is discarded; pass it to grpc.NewClient", a.name)
 }

@@ -76,6 +76,33 @@
 //	conn, err := grpc.NewClient("unix:///run/app.sock",
 //		grpc.WithTransportCredentials(insecure.NewCredentials()))
 //
+// Each message names one remedy; these are the others:
+//
+//   - credentials for every RPC of a connection: grpc.WithPerRPCCredentials,
+//     grpc.WithCredentialsBundle, grpc.WithDefaultCallOptions with
+//     grpc.PerRPCCredentials, or a client interceptor
+//     (grpc.WithUnaryInterceptor, grpc.WithChainUnaryInterceptor and their
+//     stream forms) that adds the token; a connection that needs none
+//     belongs in -dialcreds.allow-target or behind a
+//     //grpcauthlint:ignore directive with the reason;
+//   - credentials that require TLS: any TLS transport credentials
+//     (credentials.NewTLS, credentials.NewClientTLSFromFile or
+//     NewClientTLSFromCert, ALTS, xDS), or, for a plaintext connection to
+//     a local peer, credentials whose RequireTransportSecurity returns
+//     false;
+//   - metadata meant for the RPCs of a connection: on each RPC's context
+//     (metadata.AppendToOutgoingContext), from per-RPC credentials, or
+//     from a client interceptor;
+//   - a discarded DialOption: append it to the options given to
+//     grpc.NewClient; a discarded grpc.PerRPCCredentials call option:
+//     pass it to the RPC, or attach the credentials to the connection with
+//     grpc.WithPerRPCCredentials.
+//
+// Findings point at the second place involved (where the package
+// attaches credentials per call, where the insecure transport, the
+// credentials or the metadata come from, the branch that selects the
+// insecure transport) with related information.
+//
 // # Flags
 //
 // -dialcreds.tests (setting tests): also check _test.go files (default

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
@@ -36,7 +37,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 		return fs.byType(e)
 	case *ast.CompositeLit:
 		t := info.TypeOf(e)
-		if t != nil && isTLSConfig(t) {
+		if t != nil && grpcapi.IsTLSConfig(t) {
 			for _, el := range e.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok {
 					fs.eval(kv.Value)
@@ -66,7 +67,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 	case *ast.UnaryExpr:
 		x := fs.eval(e.X)
 		if e.Op == token.AND {
-			if isTLSConfig(info.TypeOf(e.X)) {
+			if grpcapi.IsTLSConfig(info.TypeOf(e.X)) {
 				return x
 			}
 			return fs.byType(e)
@@ -110,7 +111,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 func (fs *funcState) byType(e ast.Expr) val {
 	t := fs.c.pass.TypesInfo.TypeOf(e)
 	if name, ok := fs.tlsCredsType(t); ok {
-		return val{{b: bTLSCreds, credName: name}}
+		return val{{b: bTLSCreds, credName: name, credAt: e.Pos()}}
 	}
 	return unknownVal
 }
@@ -139,7 +140,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 		}
 		x := fs.eval(call.Args[0])
 		if name, ok := fs.tlsCredsType(tv.Type); ok {
-			return val{{b: bTLSCreds, credName: name}}
+			return val{{b: bTLSCreds, credName: name, credAt: call.Pos()}}
 		}
 		return x
 	}
@@ -186,17 +187,17 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	if a, ok := apis[key]; ok {
 		return fs.apply(call, a, recv, args)
 	}
-	if sig.Recv() == nil && lintutil.PkgPath(fn.Pkg()) == grpcPath && sig.Results().Len() == 1 {
+	if sig.Recv() == nil && lintutil.PkgPath(fn.Pkg()) == grpcapi.GRPC && sig.Results().Len() == 1 {
 		// Other options of package grpc (WithBlock, WithUserAgent,
 		// MaxCallRecvMsgSize, ...) carry no credentials.
-		if t := sig.Results().At(0).Type(); lintutil.IsNamed(t, grpcPath, "DialOption", false) || lintutil.IsNamed(t, grpcPath, "CallOption", false) {
+		if t := sig.Results().At(0).Type(); lintutil.IsNamed(t, grpcapi.GRPC, "DialOption", false) || lintutil.IsNamed(t, grpcapi.GRPC, "CallOption", false) {
 			return emptyVal
 		}
 	}
 	// Call options on a connection or a client built from one (rule 2).
 	if recv != nil && sig.Variadic() {
-		if last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok && lintutil.IsNamed(last.Elem(), grpcPath, "CallOption", false) {
-			fs.callOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
+		if last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok && lintutil.IsNamed(last.Elem(), grpcapi.GRPC, "CallOption", false) {
+			fs.tlsCredsInCallOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
 		}
 	}
 	// Same-package functions: the walk's own summary.
@@ -218,7 +219,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	var cf tlsCredsFact
 	if fs.c.pass.ImportObjectFact(fn, &cf) {
-		return val{{b: bTLSCreds, credName: cf.Name}}
+		return val{{b: bTLSCreds, credName: cf.Name, credAt: call.Pos()}}
 	}
 	var df dialerFact
 	if fs.c.pass.ImportObjectFact(fn, &df) {
@@ -238,7 +239,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 func (fs *funcState) clientOf(call *ast.CallExpr, sig *types.Signature) val {
 	if sig.Params().Len() == 1 && len(call.Args) == 1 && sig.Results().Len() == 1 {
 		t := sig.Params().At(0).Type()
-		if lintutil.IsNamed(t, grpcPath, "ClientConn", true) || lintutil.IsNamed(t, grpcPath, "ClientConnInterface", false) {
+		if lintutil.IsNamed(t, grpcapi.GRPC, "ClientConn", true) || lintutil.IsNamed(t, grpcapi.GRPC, "ClientConnInterface", false) {
 			return fs.eval(call.Args[0])
 		}
 	}
@@ -325,7 +326,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 		return mapAlts(arg(0), func(x alt) alt {
 			r := alt{b: bAuth}
 			if x.b&bTLSCreds != 0 {
-				r.credName, r.credVia = x.credName, viaDialOpt
+				r.credName, r.credVia, r.credAt = x.credName, viaDialOpt, x.credAt
 			}
 			return r
 		})
@@ -333,7 +334,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 		return mapAlts(arg(0), func(x alt) alt {
 			r := alt{b: bAuth}
 			if x.b&bTLSCreds != 0 {
-				r.credName, r.credVia = x.credName, viaCallOpt
+				r.credName, r.credVia, r.credAt = x.credName, viaCallOpt, x.credAt
 			}
 			return r
 		})
@@ -368,7 +369,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 	case opTransport:
 		return arg(0)
 	case opWithInsecure, opInsecureTC, opInsecureBnd:
-		return val{{b: bInsecure, insecWhat: a.name, insecCond: fs.cond}}
+		return val{{b: bInsecure, insecWhat: a.name, insecCond: fs.cond, insecAt: call.Pos()}}
 	case opDialer:
 		if len(call.Args) == 1 && fs.localDialer(call.Args[0]) {
 			return val{{b: bLocal}}
@@ -384,14 +385,14 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 			return alt{b: bSecure | x.b&bAuth}
 		})
 	case opAuthBundle:
-		return val{{b: bSecure | bAuth, credName: a.name + " bundle's per-RPC"}}
+		return val{{b: bSecure | bAuth, credName: a.name + " bundle's per-RPC", credAt: call.Pos()}}
 	case opBundleCreds:
 		if recv == nil {
 			return unknownVal
 		}
 		return mapAlts(recv, func(x alt) alt {
 			if x.b&bAuth != 0 && x.credName != "" {
-				return alt{b: bTLSCreds, credName: x.credName}
+				return alt{b: bTLSCreds, credName: x.credName, credAt: x.credAt}
 			}
 			return alt{b: bUnknown}
 		})
@@ -400,9 +401,9 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 	case opLocalTC:
 		return val{{b: bSecure | bLocal}}
 	case opTLSCreds:
-		return val{{b: bTLSCreds, credName: a.name}}
+		return val{{b: bTLSCreds, credName: a.name, credAt: call.Pos()}}
 	case opOutgoingMD:
-		return val{{b: bMeta}}
+		return val{{b: bMeta, metaAt: call.Pos()}}
 	case opCtxDerive:
 		return arg(0)
 	}

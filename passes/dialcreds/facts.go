@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 )
 
 // authKind is the three-valued summary of a set of dial options.
@@ -180,8 +182,7 @@ func exportRequiresTLS(pass *analysis.Pass) {
 			if !ok {
 				continue
 			}
-			sig := fn.Type().(*types.Signature)
-			if sig.Params().Len() != 0 || sig.Results().Len() != 1 || returnsTrue(pass.TypesInfo, fd.Body) != 1 {
+			if !grpcapi.IsRequireTransportSecurity(fn.Type().(*types.Signature)) || returnsTrue(pass.TypesInfo, fd.Body) != 1 {
 				continue
 			}
 			pass.ExportObjectFact(fn, &requiresTLSFact{Const: true})
@@ -214,23 +215,4 @@ func returnsTrue(info *types.Info, body *ast.BlockStmt) int {
 		return 1
 	}
 	return 0
-}
-
-// allTLSCreds reports whether every path of v is per-RPC credentials that
-// require transport security, and names them: by their own name when all
-// paths agree, else by the function's (fname).
-func allTLSCreds(v val, fname string) (string, bool) {
-	if len(v) == 0 {
-		return "", false
-	}
-	name := v[0].credName
-	for _, a := range v {
-		if a.b&bTLSCreds == 0 {
-			return "", false
-		}
-		if a.credName != name {
-			name = fname
-		}
-	}
-	return name, true
 }

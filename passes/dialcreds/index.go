@@ -5,8 +5,10 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // index records declarations, package variables assigned outside their
@@ -41,18 +43,18 @@ func (c *checker) index() {
 				}
 			}
 		case *ast.AssignStmt:
-			lit := enclosingLit(cur)
+			lit := c.enclosingLit(cur)
 			for _, lhs := range n.Lhs {
 				c.noteWrite(lhs, lit, false)
 			}
 		case *ast.RangeStmt:
 			if n.Tok == token.ASSIGN {
-				lit := enclosingLit(cur)
+				lit := c.enclosingLit(cur)
 				c.noteWrite(n.Key, lit, false)
 				c.noteWrite(n.Value, lit, false)
 			}
 		case *ast.IncDecStmt:
-			c.noteWrite(n.X, enclosingLit(cur), false)
+			c.noteWrite(n.X, c.enclosingLit(cur), false)
 		case *ast.UnaryExpr:
 			if n.Op == token.AND && !c.newTLSArg(cur) {
 				c.noteWrite(n.X, nil, true)
@@ -67,7 +69,7 @@ func (c *checker) index() {
 // certificates.
 func (c *checker) tlsConfUse(cur inspector.Cursor, id *ast.Ident) {
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.IsField() || !isTLSConfig(v.Type()) {
+	if !ok || v.IsField() || !grpcapi.IsTLSConfig(v.Type()) {
 		return
 	}
 	switch p := cur.Parent().Node().(type) {
@@ -103,13 +105,16 @@ func (c *checker) newTLSArg(cur inspector.Cursor) bool {
 		return false
 	}
 	fn := lintutil.Callee(c.pass.TypesInfo, call)
-	return fn != nil && lintutil.FuncKey(fn) == credsPath+".NewTLS"
+	return fn != nil && lintutil.FuncKey(fn) == grpcapi.Credentials+".NewTLS"
 }
 
-// enclosingLit is the innermost function literal around cur, or nil.
-func enclosingLit(cur inspector.Cursor) ast.Node {
-	for p := range cur.Enclosing((*ast.FuncLit)(nil)) {
-		return p.Node()
+// enclosingLit is the innermost function literal around cur, or nil
+// when that is a function declaration.
+func (c *checker) enclosingLit(cur inspector.Cursor) ast.Node {
+	if fn, _ := lintutil.EnclosingFunc(c.pass.TypesInfo, cur); fn != nil {
+		if lit, ok := fn.(*ast.FuncLit); ok {
+			return lit
+		}
 	}
 	return nil
 }
@@ -122,46 +127,13 @@ func (c *checker) noteWrite(e ast.Expr, lit ast.Node, addr bool) {
 	if e == nil {
 		return
 	}
-	e = ast.Unparen(e)
-	for {
-		switch x := e.(type) {
-		case *ast.IndexExpr:
-			e = x.X
-			continue
-		case *ast.SliceExpr:
-			e = x.X
-			continue
-		case *ast.SelectorExpr:
-			// otherpkg.Opts = ...: that package's variable changes here.
-			if id := identOf(x.X); id != nil {
-				if _, ok := c.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
-					if v, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Var); ok {
-						c.assigned[v] = true
-					}
-					return
-				}
-			}
-			e = x.X
-			continue
-		case *ast.StarExpr:
-			e = x.X
-			continue
-		case *ast.ParenExpr:
-			e = x.X
-			continue
-		}
-		break
-	}
-	id, ok := e.(*ast.Ident)
-	if !ok {
-		return
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return
-	}
+	v := lintutil.RootVar(c.pass.TypesInfo, e)
 	switch {
+	case v == nil:
 	case v.Parent() == c.pass.Pkg.Scope():
+		c.assigned[v] = true
+	case v.Pkg() != nil && v.Pkg() != c.pass.Pkg && v.Parent() == v.Pkg().Scope():
+		// otherpkg.Opts = ...: that package's variable changes here.
 		c.assigned[v] = true
 	case addr:
 		c.escaped[v] = true

@@ -2,11 +2,50 @@ package dialcreds
 
 import (
 	"go/ast"
+	"go/token"
+	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
+// The rule "no credentials": a connection whose options carry, on every
+// path, no per-RPC credentials, no client interceptor and no transport
+// that authenticates the client. Reported where the package attaches
+// credentials per call (an RPC that forgets them fails), and with
+// all-connections everywhere.
+
+// noCredentials reports a connection built with opts that carries no
+// credentials, unless its target needs none.
+func (fs *funcState) noCredentials(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
+	for _, a := range opts {
+		if a.b&(bAuth|bUnknown|bLocal) != 0 || a.param != 0 {
+			return
+		}
+	}
+	if fs.targetExempt(target) {
+		return
+	}
+	if at := fs.c.perCallAt(); at.IsValid() {
+		fs.c.r.Report(analysis.Diagnostic{
+			Pos: call.Fun.Pos(), End: call.Fun.End(),
+			Message: "an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: " + entry +
+				" attaches none; attach them once with grpc.WithPerRPCCredentials",
+			Related: related(at, "this package attaches credentials per call here"),
+		})
+		return
+	}
+	if !fs.c.cfg.AllConnections {
+		return
+	}
+	fs.c.r.Reportf(call.Fun, "no RPC on this connection carries credentials: %s gets none, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials", entry)
+}
+
+// targetExempt reports whether a constant target needs no credentials:
+// a Unix socket, or a target the configuration allows.
 func (fs *funcState) targetExempt(target ast.Expr) bool {
 	if target == nil {
 		return false
@@ -18,7 +57,7 @@ func (fs *funcState) targetExempt(target ast.Expr) bool {
 	if strings.HasPrefix(s, "unix:") || strings.HasPrefix(s, "unix-abstract:") {
 		return true
 	}
-	for _, re := range fs.c.allow {
+	for _, re := range fs.c.cfg.allow {
 		if re.MatchString(s) {
 			return true
 		}
@@ -26,49 +65,84 @@ func (fs *funcState) targetExempt(target ast.Expr) bool {
 	return false
 }
 
-// checkDial judges the options a connection is built with.
-func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int) {
-	if fs.skip || len(opts) == 0 {
-		return
+// perCallAt is where the package first attaches credentials per call
+// (a grpc.PerRPCCredentials call option outside the default call
+// options, "authorization" outgoing metadata), or token.NoPos.
+func (c *checker) perCallAt() token.Pos {
+	if c.perCall != nil {
+		return *c.perCall
 	}
-	// Rule 3: metadata on the DialContext context.
-	if ctx != nil && ctx.has(bMeta) && ctxIdx < len(call.Args) && !fs.metaCtxUsedLater(call, call.Args[ctxIdx]) {
-		fs.c.r.Reportf(call.Args[ctxIdx], "metadata attached to the context of %s is never sent: that context only bounds the dial; attach the metadata to each RPC's context, or send it from per-RPC credentials or a client interceptor", entry)
-	}
-	// Rule 2: credentials that require TLS on an insecure transport.
-	var bad *alt
-	for i, a := range opts {
-		if a.b&bUnknown != 0 || a.param != 0 || a.b&bInsecure == 0 || a.credName == "" || contradictory(a.atoms) {
-			continue
+	at := token.NoPos
+	info := c.pass.TypesInfo
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			fn := lintutil.Callee(info, n)
+			if fn == nil {
+				continue
+			}
+			switch lintutil.FuncKey(fn) {
+			case grpcapi.GRPC + ".PerRPCCredentials":
+				if p, ok := cur.Parent().Node().(*ast.CallExpr); ok {
+					if pf := lintutil.Callee(info, p); pf != nil && lintutil.FuncKey(pf) == grpcapi.GRPC+".WithDefaultCallOptions" {
+						continue
+					}
+				}
+				at = n.Pos()
+			case grpcapi.Metadata + ".AppendToOutgoingContext":
+				for i := 1; i < len(n.Args); i += 2 {
+					if isAuthKey(info, n.Args[i]) {
+						at = n.Pos()
+					}
+				}
+			case grpcapi.Metadata + ".Pairs":
+				for i := 0; i < len(n.Args); i += 2 {
+					if isAuthKey(info, n.Args[i]) {
+						at = n.Pos()
+					}
+				}
+			}
+		case *ast.CompositeLit:
+			// metadata.MD{"authorization": ...}, and the map given to
+			// metadata.New.
+			t := info.TypeOf(n)
+			if t == nil {
+				continue
+			}
+			mdNew := false
+			if p, ok := cur.Parent().Node().(*ast.CallExpr); ok {
+				fn := lintutil.Callee(info, p)
+				mdNew = fn != nil && lintutil.FuncKey(fn) == grpcapi.Metadata+".New"
+			}
+			if !mdNew && !lintutil.IsNamed(t, grpcapi.Metadata, "MD", false) {
+				continue
+			}
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok && isAuthKey(info, kv.Key) {
+					at = n.Pos()
+				}
+			}
 		}
-		if bad == nil || (bad.credVia != viaDialOpt && a.credVia == viaDialOpt) || (bad.insecCond != "" && a.insecCond == "") {
-			bad = &opts[i]
+		if at.IsValid() {
+			break
 		}
 	}
-	if bad != nil {
-		when := whenPrefix(bad.insecCond)
-		if bad.credVia == viaDialOpt {
-			fs.c.r.Reportf(call.Fun, "%s%s fails with \"the credentials require transport level security\": %s credentials require TLS but the connection uses %s; use TLS transport credentials (credentials.NewTLS)", when, entry, bad.credName, bad.insecWhat)
-		} else {
-			fs.c.r.Reportf(call.Fun, "%severy RPC on this connection fails with Unauthenticated \"cannot send secure credentials on an insecure connection\": %s credentials in the default call options require TLS but the connection uses %s; use TLS transport credentials (credentials.NewTLS)", when, bad.credName, bad.insecWhat)
-		}
-		return
+	c.perCall = &at
+	return at
+}
+
+// isAuthKey reports whether e is the constant "authorization", in any
+// case.
+func isAuthKey(info *types.Info, e ast.Expr) bool {
+	s, ok := lintutil.ConstString(info, e)
+	return ok && strings.EqualFold(s, "authorization")
+}
+
+// related is a second location for a diagnostic, or none when pos is
+// unknown (a summary from another package).
+func related(pos token.Pos, msg string) []analysis.RelatedInformation {
+	if !pos.IsValid() {
+		return nil
 	}
-	// Rule 1: no credentials on any path.
-	for _, a := range opts {
-		if a.b&(bAuth|bUnknown|bLocal) != 0 || a.param != 0 {
-			return
-		}
-	}
-	if fs.targetExempt(target) {
-		return
-	}
-	if fs.c.perCallAuth() {
-		fs.c.r.Reportf(call.Fun, "%s builds a connection without credentials while this package attaches them per call: an RPC that forgets the authorization metadata or call option fails with UNAUTHENTICATED; attach them once with grpc.WithPerRPCCredentials or a client interceptor", entry)
-		return
-	}
-	if !fs.c.cfg.AllConnections {
-		return
-	}
-	fs.c.r.Reportf(call.Fun, "no RPC on this connection carries credentials: %s gets no per-RPC credentials, client interceptor or client-certificate transport, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials or a client interceptor", entry)
+	return []analysis.RelatedInformation{{Pos: pos, Message: msg}}
 }

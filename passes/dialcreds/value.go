@@ -1,5 +1,17 @@
 package dialcreds
 
+import (
+	"go/token"
+	"slices"
+)
+
+// The abstract values of the walk. A val is the set of paths (alt) an
+// expression of a tracked type (options, call options, connections,
+// credentials, contexts, *tls.Config) may take; concat sequences two
+// values (options of x, then of y), join merges the values of two
+// branches, and collapse bounds the size of a value at the cost of the
+// per-path knowledge.
+
 type bits uint16
 
 const (
@@ -29,11 +41,25 @@ type alt struct {
 	credName  string
 	credVia   int
 	insecWhat string
-	insecCond string
-	// atoms are the branch conditions the path took, as a sorted set
-	// (see atom); rule 2 skips paths whose conditions contradict each
-	// other, like a switch on a mode followed by an if on the same mode.
-	atoms string
+	insecCond branch // the branch that selects the insecure transport
+	// conds are the branch conditions the path took; the TLS rule skips
+	// paths whose conditions contradict each other, like a switch on a
+	// mode followed by an if on the same mode.
+	conds conds
+
+	// Where the findings' second locations are, for related
+	// information; token.NoPos when unknown (from another package).
+	// They take no part in comparing paths (same).
+	credAt  token.Pos // the credentials requiring TLS, where attached or built
+	insecAt token.Pos // the option that selects the insecure transport
+	metaAt  token.Pos // the call that attaches outgoing metadata
+}
+
+// same reports whether a and b are the same path: equal in everything
+// but the positions kept for messages.
+func (a alt) same(b alt) bool {
+	return a.b == b.b && a.param == b.param && a.credName == b.credName && a.credVia == b.credVia &&
+		a.insecWhat == b.insecWhat && a.insecCond.same(b.insecCond) && slices.Equal(a.conds, b.conds)
 }
 
 // val is the set of alternatives (paths) of an expression; never empty.
@@ -44,6 +70,7 @@ var (
 	unknownVal = val{{b: bUnknown}}
 )
 
+// has reports whether some path of v has one of the bits b.
 func (v val) has(b bits) bool {
 	for _, a := range v {
 		if a.b&b != 0 {
@@ -53,16 +80,21 @@ func (v val) has(b bits) bool {
 	return false
 }
 
+// combine is the path x followed by the path y: a later transport
+// choice overrides an earlier one, the first credentials are kept.
 func combine(x, y alt) alt {
 	r := x
 	if y.b&(bInsecure|bSecure) != 0 {
 		r.b &^= bInsecure | bSecure
-		r.insecWhat, r.insecCond = y.insecWhat, y.insecCond
+		r.insecWhat, r.insecCond, r.insecAt = y.insecWhat, y.insecCond, y.insecAt
 	}
 	r.b |= y.b
-	r.atoms = addAtoms(r.atoms, y.atoms)
+	r.conds = r.conds.and(y.conds)
 	if r.credName == "" {
-		r.credName, r.credVia = y.credName, y.credVia
+		r.credName, r.credVia, r.credAt = y.credName, y.credVia, y.credAt
+	}
+	if r.metaAt == token.NoPos {
+		r.metaAt = y.metaAt
 	}
 	switch {
 	case y.param == 0:
@@ -108,11 +140,10 @@ func join(x, y val) val {
 	return out
 }
 
+// addAlt adds the path a to v unless v has it.
 func addAlt(v val, a alt) val {
-	for _, b := range v {
-		if a == b {
-			return v
-		}
+	if slices.ContainsFunc(v, a.same) {
+		return v
 	}
 	return append(v, a)
 }
@@ -135,6 +166,7 @@ func collapse(v val) val {
 	return val{r}
 }
 
+// mapAlts is v with f applied to each path.
 func mapAlts(v val, f func(alt) alt) val {
 	if len(v) == 0 {
 		v = unknownVal // never empty; be safe on broken code

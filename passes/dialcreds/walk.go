@@ -8,141 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
-
-// funcDecl walks a function once, reporting as it goes, and returns the
-// summary of its options result.
-func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
-	if r, ok := c.done[d]; ok {
-		return r
-	}
-	if d.Body == nil {
-		return nil
-	}
-	c.done[d] = errInProgress
-	fn, _ := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
-	fs := c.newFunc(fn, d)
-	fs.body = d.Body
-	fs.params(d.Type)
-	fs.block(d.Body.List)
-	res := &funcResult{dialer: fs.sh.dialer}
-	if fs.resIdx >= 0 {
-		if fs.sh.returns == nil {
-			res.ret = unknownVal
-		} else {
-			res.ret = fs.sh.returns
-		}
-	}
-	c.done[d] = res
-	if fn != nil {
-		if fs.resIdx >= 0 && isOptionType(fs.sig.Results().At(fs.resIdx).Type()) {
-			c.pass.ExportObjectFact(fn, &optsFact{Summary: summarize(res.ret)})
-		}
-		if fs.resIdx >= 0 && lintutil.IsNamed(fs.sig.Results().At(fs.resIdx).Type(), credsPath, "PerRPCCredentials", false) {
-			if name, ok := allTLSCreds(res.ret, funcName(fn)); ok {
-				c.pass.ExportObjectFact(fn, &tlsCredsFact{Name: name})
-			}
-		}
-		if res.dialer != nil {
-			c.pass.ExportObjectFact(fn, res.dialer)
-		}
-	}
-	return res
-}
-
-// pkgVar is the value of a package-level variable of this package.
-func (c *checker) pkgVar(v *types.Var) val {
-	if r, ok := c.varVals[v]; ok {
-		return r
-	}
-	c.varVals[v] = unknownVal // cycles
-	r := unknownVal
-	if spec := c.pkgVars[v]; spec != nil {
-		if len(spec.Values) == 0 {
-			r = emptyVal
-		} else if len(spec.Values) == len(spec.Names) {
-			for i, name := range spec.Names {
-				if c.pass.TypesInfo.Defs[name] == v {
-					fs := c.newFunc(nil, spec)
-					r = fs.eval(spec.Values[i])
-				}
-			}
-		}
-	}
-	if c.assigned[v] {
-		r = unknownVal
-	}
-	c.varVals[v] = r
-	if isOptionType(v.Type()) {
-		c.pass.ExportObjectFact(v, &optsFact{Summary: summarize(r)})
-	}
-	return r
-}
-
-func (c *checker) perCallAuth() bool {
-	if c.perCall != nil {
-		return *c.perCall
-	}
-	found := false
-	info := c.pass.TypesInfo
-	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.CallExpr:
-			fn := lintutil.Callee(info, n)
-			if fn == nil {
-				continue
-			}
-			switch lintutil.FuncKey(fn) {
-			case grpcPath + ".PerRPCCredentials":
-				if p, ok := cur.Parent().Node().(*ast.CallExpr); ok {
-					if pf := lintutil.Callee(info, p); pf != nil && lintutil.FuncKey(pf) == grpcPath+".WithDefaultCallOptions" {
-						continue
-					}
-				}
-				found = true
-			case metadataPath + ".AppendToOutgoingContext":
-				for i := 1; i < len(n.Args); i += 2 {
-					found = found || isAuthKey(info, n.Args[i])
-				}
-			case metadataPath + ".Pairs":
-				for i := 0; i < len(n.Args); i += 2 {
-					found = found || isAuthKey(info, n.Args[i])
-				}
-			}
-		case *ast.CompositeLit:
-			// metadata.MD{"authorization": ...}, and the map given to
-			// metadata.New.
-			t := info.TypeOf(n)
-			if t == nil {
-				continue
-			}
-			mdNew := false
-			if p, ok := cur.Parent().Node().(*ast.CallExpr); ok {
-				fn := lintutil.Callee(info, p)
-				mdNew = fn != nil && lintutil.FuncKey(fn) == metadataPath+".New"
-			}
-			if !mdNew && !lintutil.IsNamed(t, metadataPath, "MD", false) {
-				continue
-			}
-			for _, e := range n.Elts {
-				if kv, ok := e.(*ast.KeyValueExpr); ok && isAuthKey(info, kv.Key) {
-					found = true
-				}
-			}
-		}
-		if found {
-			break
-		}
-	}
-	c.perCall = &found
-	return found
-}
-
-func isAuthKey(info *types.Info, e ast.Expr) bool {
-	s, ok := lintutil.ConstString(info, e)
-	return ok && strings.EqualFold(s, "authorization")
-}
 
 type funcState struct {
 	c      *checker
@@ -151,8 +19,8 @@ type funcState struct {
 	env    map[*types.Var]val
 	param  map[*types.Var]int // options parameters -> 1 + index
 	resIdx int                // index of the summarised result, or -1
-	cond   string             // the condition of the innermost branch
-	atom   string             // the branch's condition as an atom, or ""
+	cond   branch             // the innermost branch, for messages
+	atom   cond               // the innermost branch's condition, or the zero cond
 	body   *ast.BlockStmt
 	skip   bool // in a _test.go file and tests are off
 	// sh is shared by the forks of the walk of one function.
@@ -229,7 +97,7 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 	case *ast.BlockStmt:
 		return fs.block(s.List)
 	case *ast.ExprStmt:
-		fs.discarded(s.X)
+		fs.discardedOption(s.X)
 		fs.eval(s.X)
 		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
 			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
@@ -269,15 +137,15 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 			fs.stmt(s.Init)
 		}
 		fs.eval(s.Cond)
-		text := fs.condText(s.Cond)
+		br := fs.branchOf(s.Cond)
 		pre := fs.env
 		th := fs.fork()
-		th.cond = text
-		th.atom = fs.condAtom(s.Cond, true)
+		th.cond = br
+		th.atom = fs.condOf(s.Cond, true)
 		tTerm := th.stmt(s.Body)
 		el := fs.fork()
-		el.cond = negate(text)
-		el.atom = fs.condAtom(s.Cond, false)
+		el.cond = br.not()
+		el.atom = fs.condOf(s.Cond, false)
 		eTerm := false
 		if s.Else != nil {
 			eTerm = el.stmt(s.Else)
@@ -293,13 +161,13 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 			fs.eval(s.Tag)
 			tag = fs.text(s.Tag)
 		}
-		return fs.clauses(s.Body, func(cc *ast.CaseClause) (string, string) {
-			atom := ""
+		return fs.clauses(s.Body, func(cc *ast.CaseClause) (branch, cond) {
+			var atom cond
 			if len(cc.List) == 1 {
 				if s.Tag != nil {
-					atom = fs.eqAtom(s.Tag, cc.List[0], true)
+					atom, _ = fs.eqCond(s.Tag, cc.List[0], true)
 				} else {
-					atom = fs.condAtom(cc.List[0], true)
+					atom = fs.condOf(cc.List[0], true)
 				}
 			}
 			var parts []string
@@ -311,14 +179,14 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 					parts = append(parts, fs.text(e))
 				}
 			}
-			return strings.Join(parts, " || "), atom
+			return branch{text: strings.Join(parts, " || ")}, atom
 		})
 	case *ast.TypeSwitchStmt:
 		if s.Init != nil {
 			fs.stmt(s.Init)
 		}
 		fs.stmt(s.Assign)
-		return fs.clauses(s.Body, func(*ast.CaseClause) (string, string) { return "", "" })
+		return fs.clauses(s.Body, func(*ast.CaseClause) (branch, cond) { return branch{}, cond{} })
 	case *ast.SelectStmt:
 		pre := fs.env
 		var branches []*funcState
@@ -386,7 +254,7 @@ func (fs *funcState) stmt(s ast.Stmt) bool {
 }
 
 // clauses walks the clauses of a switch.
-func (fs *funcState) clauses(body *ast.BlockStmt, cond func(*ast.CaseClause) (string, string)) bool {
+func (fs *funcState) clauses(body *ast.BlockStmt, condOf func(*ast.CaseClause) (branch, cond)) bool {
 	pre := fs.env
 	var branches []*funcState
 	var terms []bool
@@ -397,8 +265,8 @@ func (fs *funcState) clauses(body *ast.BlockStmt, cond func(*ast.CaseClause) (st
 			hasDefault = true
 		}
 		b := fs.fork()
-		if t, atom := cond(cc); t != "" {
-			b.cond, b.atom = t, atom
+		if br, atom := condOf(cc); !br.none() {
+			b.cond, b.atom = br, atom
 		}
 		branches = append(branches, b)
 		terms = append(terms, b.block(cc.Body))
@@ -433,22 +301,22 @@ func (fs *funcState) merge(pre map[*types.Var]val, branches []*funcState, terms 
 		if terms[i] {
 			continue
 		}
-		if b.atom != "" && b.atom != fs.atom {
+		if b.atom != (cond{}) && b.atom != fs.atom {
 			for v, x := range b.env {
 				p := pre[v]
 				b.env[v] = mapAlts(x, func(a alt) alt {
-					if !slices.Contains(p, a) {
-						a.atoms = addAtoms(a.atoms, b.atom)
+					if !slices.ContainsFunc(p, a.same) {
+						a.conds = a.conds.and(conds{b.atom})
 					}
 					return a
 				})
 			}
 		}
-		if b.cond != "" && b.cond != fs.cond {
+		if !b.cond.none() && !b.cond.same(fs.cond) {
 			for v, x := range b.env {
 				if x.has(bInsecure) && fs.chosen(v, x, branches, terms, i) {
 					b.env[v] = mapAlts(x, func(a alt) alt {
-						if a.b&bInsecure != 0 && a.insecCond == "" {
+						if a.b&bInsecure != 0 && a.insecCond.none() {
 							a.insecCond = b.cond
 						}
 						return a
@@ -487,7 +355,7 @@ func (fs *funcState) chosen(v *types.Var, x val, branches []*funcState, terms []
 			continue
 		}
 		for _, a := range x {
-			if a.b&bInsecure != 0 && !slices.Contains(y, a) {
+			if a.b&bInsecure != 0 && !slices.ContainsFunc(y, a.same) {
 				return true
 			}
 		}
@@ -515,7 +383,7 @@ func (fs *funcState) assign(lhs, rhs []ast.Expr, tok token.Token) {
 		for i, e := range rhs {
 			vals[i] = fs.eval(e)
 			if id, ok := lhs[i].(*ast.Ident); ok && id.Name == "_" {
-				fs.discarded(e)
+				fs.discardedOption(e)
 			}
 		}
 	} else if len(rhs) == 1 {
@@ -553,7 +421,7 @@ func (fs *funcState) assign(lhs, rhs []ast.Expr, tok token.Token) {
 				fs.eval(l.X)
 				break
 			}
-			if v, ok := info.Uses[id].(*types.Var); ok && isTLSConfig(v.Type()) {
+			if v, ok := info.Uses[id].(*types.Var); ok && grpcapi.IsTLSConfig(v.Type()) {
 				if x, tracked := fs.env[v]; tracked {
 					fs.set(v, mapAlts(x, func(a alt) alt { a.b |= bAuth; return a }))
 				}

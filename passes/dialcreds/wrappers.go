@@ -53,11 +53,7 @@ func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.
 func funcName(fn *types.Func) string {
 	name := fn.Name()
 	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		t := types.Unalias(recv.Type())
-		if p, ok := t.(*types.Pointer); ok {
-			t = types.Unalias(p.Elem())
-		}
-		if n, ok := t.(*types.Named); ok {
+		if n, ok := types.Unalias(lintutil.Deref(recv.Type())).(*types.Named); ok {
 			name = n.Obj().Name() + "." + name
 		}
 	}

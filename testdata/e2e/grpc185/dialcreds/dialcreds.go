@@ -32,7 +32,7 @@ func TokenOnPlaintext(addr, token string, plaintext bool) (*grpc.ClientConn, err
 	} else {
 		opts = append(opts, dialhelp.TLS())
 	}
-	return grpc.NewClient(addr, opts...) // want "dialcreds: when plaintext, grpc.NewClient fails with \"the credentials require transport level security\": dialhelp.Token credentials require TLS but the connection uses the options of dialhelp.Plaintext"
+	return grpc.NewClient(addr, opts...) // want "dialcreds: when plaintext, grpc.NewClient fails with \"the credentials require transport level security\": dialhelp.Token credentials over the options of dialhelp.Plaintext"
 }
 
 func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {

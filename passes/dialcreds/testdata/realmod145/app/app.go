@@ -20,11 +20,11 @@ func (b bearer) GetRequestMetadata(ctx context.Context, uri ...string) (map[stri
 func (bearer) RequireTransportSecurity() bool { return true } // want RequireTransportSecurity:`requiresTLS`
 
 func Plain(addr string) (*grpc.ClientConn, error) {
-	return grpc.Dial(addr, grpc.WithInsecure()) // want "no RPC on this connection carries credentials: grpc.Dial gets no per-RPC credentials"
+	return grpc.Dial(addr, grpc.WithInsecure()) // want "no RPC on this connection carries credentials: grpc.Dial gets none"
 }
 
 func TokenOnPlaintext(addr, token string) (*grpc.ClientConn, error) {
-	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "grpc.Dial fails with \"the credentials require transport level security\": app.bearer credentials require TLS but the connection uses grpc.WithInsecure\\(\\)"
+	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "grpc.Dial fails with \"the credentials require transport level security\": app.bearer credentials over grpc.WithInsecure\\(\\)"
 }
 
 func Authed(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {

@@ -15,7 +15,7 @@ import (
 )
 
 func direct(addr string) {
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection carries credentials: grpc.NewClient gets no per-RPC credentials, client interceptor or client-certificate transport, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials or a client interceptor$`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection carries credentials: grpc.NewClient gets none, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials$`
 	grpc.Dial(addr, grpc.WithInsecure())                                           // want `no RPC on this connection carries credentials: grpc.Dial gets`
 	grpc.DialContext(context.Background(), addr, grpc.WithBlock(),                 // want `no RPC on this connection carries credentials: grpc.DialContext gets`
 		grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{})))

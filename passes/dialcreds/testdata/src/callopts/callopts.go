@@ -26,13 +26,13 @@ func (c *echoClient) Echo(ctx context.Context, in string, opts ...grpc.CallOptio
 }
 
 func run(ctx context.Context, addr string, c credentials.PerRPCCredentials) {
-	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `grpc.NewClient builds a connection without credentials while this package attaches them per call`
+	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
 	client := NewEchoClient(conn)
-	client.Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))                    // want `^this RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials require TLS but the connection uses insecure.NewCredentials\(\); use TLS transport credentials \(credentials.NewTLS\)$`
+	client.Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))                    // want `^this RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials over insecure.NewCredentials\(\); use credentials.NewTLS$`
 	conn.Invoke(ctx, "/Echo/Echo", nil, nil, grpc.PerRPCCredentials(oauth.TokenSource{})) // want `this RPC fails with Unauthenticated`
 	client.Echo(ctx, "x", grpc.PerRPCCredentials(c))                                      // unknown credentials
 	client.Echo(ctx, "x")
 
-	secure, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `attaches them per call`
+	secure, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `fails with UNAUTHENTICATED: grpc.NewClient attaches none`
 	NewEchoClient(secure).Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))
 }

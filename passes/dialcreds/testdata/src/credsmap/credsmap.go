@@ -19,5 +19,5 @@ func (bearer) RequireTransportSecurity() bool { return true } // want RequireTra
 
 func dial(addr, tok string) {
 	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))                                          // want `^no RPC on this connection carries credentials`
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(tok))) // want `grpc.NewClient fails with "the credentials require transport level security": credsmap.bearer credentials require TLS`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(tok))) // want `grpc.NewClient fails with "the credentials require transport level security": credsmap.bearer credentials over`
 }

@@ -45,18 +45,18 @@ type embedded struct{ oauth.TokenSource }
 
 func dialOption(ctx context.Context, addr, keyFile string, tok *oauth2.Token) {
 	creds, _ := oauth.NewServiceAccountFromFile(keyFile, "scope")
-	grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds), grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient fails with "the credentials require transport level security": oauth.NewServiceAccountFromFile credentials require TLS but the connection uses insecure.NewCredentials\(\); use TLS transport credentials \(credentials.NewTLS\)$`
-	grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.TokenSource{}))                             // want `grpc.Dial fails with "the credentials require transport level security": oauth.TokenSource credentials require TLS but the connection uses grpc.WithInsecure\(\)`
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewOauthAccess(tok)))                  // want `oauth.NewOauthAccess credentials require TLS`
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewComputeEngine()))                   // want `oauth.NewComputeEngine credentials require TLS`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds), grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient fails with "the credentials require transport level security": oauth.NewServiceAccountFromFile credentials over insecure.NewCredentials\(\); use credentials.NewTLS$`
+	grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.TokenSource{}))                             // want `grpc.Dial fails with "the credentials require transport level security": oauth.TokenSource credentials over grpc.WithInsecure\(\)`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewOauthAccess(tok)))                  // want `oauth.NewOauthAccess credentials over`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(oauth.NewComputeEngine()))                   // want `oauth.NewComputeEngine credentials over`
 	j, _ := jwt.NewTokenFileCallCredentials("/var/run/secrets/token")
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(j)) // want `jwt.NewTokenFileCallCredentials credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(j)) // want `jwt.NewTokenFileCallCredentials credentials over`
 	s, _ := sts.NewCredentials(sts.Options{})
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(s)) // want `sts.NewCredentials credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(s)) // want `sts.NewCredentials credentials over`
 	id, _ := google.NewServiceAccountIdentityCredentials(ctx, "aud")
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(id))            // want `google.NewServiceAccountIdentityCredentials credentials require TLS`
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(&tokenCreds{})) // want `\*tlscreds.tokenCreds credentials require TLS`
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(embedded{}))    // want `tlscreds.embedded credentials require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(id))            // want `google.NewServiceAccountIdentityCredentials credentials over`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(&tokenCreds{})) // want `\*tlscreds.tokenCreds credentials over`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(embedded{}))    // want `tlscreds.embedded credentials over`
 	grpc.DialContext(ctx, addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(creds))  // want `grpc.DialContext fails with`
 
 	// Not on one path, or not requiring TLS: silent.
@@ -67,7 +67,7 @@ func dialOption(ctx context.Context, addr, keyFile string, tok *oauth2.Token) {
 }
 
 func defaultCallOptions(addr string) {
-	grpc.NewClient(addr, grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(oauth.TokenSource{})), grpc.WithInsecure()) // want `^every RPC on this connection fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials in the default call options require TLS but the connection uses grpc.WithInsecure\(\); use TLS transport credentials \(credentials.NewTLS\)$`
+	grpc.NewClient(addr, grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(oauth.TokenSource{})), grpc.WithInsecure()) // want `^every RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials in the default call options over grpc.WithInsecure\(\); use credentials.NewTLS$`
 }
 
 type config struct {
@@ -110,7 +110,7 @@ func chosenLater(addr string, cfg config) {
 	} else {
 		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
 	}
-	grpc.NewClient(addr, opts...) // want `^when cfg.Plaintext, every RPC on this connection fails with Unauthenticated`
+	grpc.NewClient(addr, opts...) // want `^when cfg.Plaintext, every RPC fails with Unauthenticated`
 }
 
 func switched(addr string, cfg config) {
@@ -145,7 +145,7 @@ func credsHelper() []grpc.DialOption { // want credsHelper:`dialopts\(auth\)`
 }
 
 func credsFromHelpers(addr string) {
-	grpc.NewClient(addr, append(credsHelper(), insecureHelper())...) // want `oauth.TokenSource credentials require TLS but the connection uses insecure.NewCredentials\(\)`
+	grpc.NewClient(addr, append(credsHelper(), insecureHelper())...) // want `oauth.TokenSource credentials over insecure.NewCredentials\(\)`
 }
 
 type mode int
@@ -196,7 +196,7 @@ func uncorrelated(addr string, m mode, withCreds bool) {
 
 func bundles(addr string, b credentials.Bundle) {
 	gb := google.NewDefaultCredentials()
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(gb.PerRPCCredentials())) // want `google.NewDefaultCredentials bundle's per-RPC credentials require TLS but the connection uses grpc.WithInsecure\(\)`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(gb.PerRPCCredentials())) // want `google.NewDefaultCredentials bundle's per-RPC credentials over grpc.WithInsecure\(\)`
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(b.PerRPCCredentials()))
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(insecure.NewBundle().PerRPCCredentials()))
 }

@@ -43,5 +43,5 @@ func use[T any](addr string, v T, c credentials.PerRPCCredentials, p *Pool[T]) {
 	DialT(addr, v, grpc.WithPerRPCCredentials(oauth.TokenSource{})) // want `typeparams.DialT fails with "the credentials require transport level security": oauth.TokenSource credentials`
 	grpc.NewClient(addr, p.Plain()...)                              // want `no RPC on this connection carries credentials`
 	p.Dial(addr)
-	grpc.NewClient(addr, append(p.Plain(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(Creds[T]{})))...) // want `every RPC on this connection fails with Unauthenticated .*: typeparams.Creds\[T\] credentials`
+	grpc.NewClient(addr, append(p.Plain(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(Creds[T]{})))...) // want `every RPC fails with Unauthenticated .*: typeparams.Creds\[T\] credentials`
 }

@@ -26,12 +26,12 @@ func dial(addr string, c credentials.PerRPCCredentials) {
 	helpers.Dial("unix:///tmp/x.sock")
 	helpers.DialAuthed(nil, c, addr)
 	helpers.DialFixed()                                               // want `no RPC on this connection carries credentials: helpers.DialFixed gets`
-	helpers.DialFixed(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.DialFixed fails with "the credentials require transport level security": plaincreds.Creds credentials require TLS but the connection uses the options of helpers.DialFixed`
+	helpers.DialFixed(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.DialFixed fails with "the credentials require transport level security": plaincreds.Creds credentials over the options of helpers.DialFixed`
 
-	grpc.NewClient(addr, grpc.WithPerRPCCredentials(plaincreds.Creds{}), helpers.Insecure())   // want `grpc.NewClient fails with "the credentials require transport level security": plaincreds.Creds credentials require TLS but the connection uses the options of helpers.Insecure`
-	grpc.NewClient(addr, grpc.WithPerRPCCredentials(&plaincreds.Creds{}), grpc.WithInsecure()) // want `\*plaincreds.Creds credentials require TLS`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(plaincreds.Creds{}), helpers.Insecure())   // want `grpc.NewClient fails with "the credentials require transport level security": plaincreds.Creds credentials over the options of helpers.Insecure`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(&plaincreds.Creds{}), grpc.WithInsecure()) // want `\*plaincreds.Creds credentials over`
 	grpc.NewClient(addr, grpc.WithPerRPCCredentials(plaincreds.Lax{}), helpers.Insecure())
-	grpc.NewClient(addr, append(helpers.Plain, grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(plaincreds.Creds{}))...)...) // want `every RPC on this connection fails with Unauthenticated`
+	grpc.NewClient(addr, append(helpers.Plain, grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(plaincreds.Creds{}))...)...) // want `every RPC fails with Unauthenticated`
 }
 
 // Dial wraps a wrapper: its callers are judged too.
@@ -47,13 +47,13 @@ func useDial(c credentials.PerRPCCredentials) {
 func useServer(s *helpers.Server, c credentials.PerRPCCredentials) {
 	s.Client() // want `no RPC on this connection carries credentials: helpers.Server.Client gets`
 	s.Client(grpc.WithPerRPCCredentials(c))
-	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.Server.Client fails with "the credentials require transport level security": plaincreds.Creds credentials require TLS but the connection uses the options of helpers.Server.Client`
+	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `helpers.Server.Client fails with "the credentials require transport level security": plaincreds.Creds credentials over the options of helpers.Server.Client`
 }
 
 func credsHelpers(addr string, c credentials.PerRPCCredentials) {
 	hc, _ := helpers.Credentials("sa.json")
-	grpc.NewClient(addr, grpc.WithPerRPCCredentials(hc), grpc.WithInsecure()) // want `grpc.NewClient fails with "the credentials require transport level security": helpers.Credentials credentials require TLS`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(hc), grpc.WithInsecure()) // want `grpc.NewClient fails with "the credentials require transport level security": helpers.Credentials credentials over`
 	sa, _ := helpers.ServiceAccount("sa.json")
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(sa))) // want `every RPC on this connection fails with Unauthenticated .*: oauth.NewServiceAccountFromFile credentials in the default call options require TLS`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(sa))) // want `every RPC fails with Unauthenticated .*: oauth.NewServiceAccountFromFile credentials in the default call options over`
 	grpc.NewClient(addr, grpc.WithPerRPCCredentials(helpers.MaybeCredentials(c)), grpc.WithInsecure())
 }

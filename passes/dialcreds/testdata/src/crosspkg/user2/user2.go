@@ -17,5 +17,5 @@ func changed(addr string, c credentials.PerRPCCredentials) {
 }
 
 func computeOnPlaintext(addr string) {
-	grpc.NewClient(addr, grpc.WithPerRPCCredentials(credsonly.Compute()), grpc.WithInsecure()) // want `oauth.NewComputeEngine credentials require TLS`
+	grpc.NewClient(addr, grpc.WithPerRPCCredentials(credsonly.Compute()), grpc.WithInsecure()) // want `oauth.NewComputeEngine credentials over`
 }
