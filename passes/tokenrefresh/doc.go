@@ -39,9 +39,12 @@
 // Tokens are followed through local variables, through the functions of
 // the same package they are passed to (setters, constructors, formatting
 // helpers), and through the exported functions of other packages that
-// take an *oauth2.Token or *auth.Token. The message names where the token is frozen and the
-// refreshing alternative. There is no suggested fix: the rewrite changes
-// when tokens are fetched and where errors surface.
+// take an *oauth2.Token or *auth.Token. The message says that calls
+// fail once the token expires, where it is frozen or kept, and one
+// refreshing alternative for the kind of fetch (the others are under
+// Good below); where it is kept, when on another line than the fetch, is
+// also the finding's related location. There is no suggested fix: the
+// rewrite changes when tokens are fetched and where errors surface.
 //
 // Not reported, because the token is refreshed or does not outlive it:
 //
@@ -87,8 +90,34 @@
 //
 // # Good
 //
+// Give gRPC the token source, not a token: oauth.TokenSource fetches per
+// call (ReuseTokenSource caches the token until it expires).
+//
 //	creds := oauth.TokenSource{TokenSource: oauth2.ReuseTokenSource(nil, ts)}
 //	return grpc.NewClient(addr, grpc.WithPerRPCCredentials(creds))
+//
+// After an exchange, keep the source that refreshes the token;
+// (*clientcredentials.Config).TokenSource(ctx) fetches a new one when
+// one expires.
+//
+//	tok, err := cfg.Exchange(ctx, code)
+//	if err != nil {
+//		return nil, err
+//	}
+//	creds := oauth.TokenSource{TokenSource: cfg.TokenSource(ctx, tok)}
+//
+// Or fetch in a refresher of your own: a PerRPCCredentials whose
+// GetRequestMetadata fetches (also over a cloud.google.com/go/auth
+// token provider, cached with auth.NewCachedTokenProvider), a client
+// interceptor, or an http.RoundTripper.
+//
+//	func (c tokenCreds) GetRequestMetadata(ctx context.Context, _ ...string) (map[string]string, error) {
+//		tok, err := c.tp.Token(ctx)
+//		if err != nil {
+//			return nil, err
+//		}
+//		return map[string]string{"authorization": "Bearer " + tok.Value}, nil
+//	}
 //
 //	func (c *Client) Login(ctx context.Context) error {
 //		tok, err := c.cfg.PasswordCredentialsToken(ctx, c.user, c.pass)

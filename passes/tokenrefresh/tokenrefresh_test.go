@@ -2,6 +2,7 @@ package tokenrefresh_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,10 +15,60 @@ import (
 func TestTokenRefresh(t *testing.T) {
 	t.Parallel()
 	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, tokenrefresh.Analyzer,
+	results := analysistest.Run(t, dir, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
 		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch")
+	checkRelated(t, results)
+}
+
+// checkRelated checks that where a token is kept, when on another line
+// than its fetch, is the finding's related location (the message names
+// no line): every line marked "// related" in the packages is the
+// related location of a finding reported on another line.
+func checkRelated(t *testing.T, results []*analysistest.Result) {
+	t.Helper()
+	type line struct {
+		file string
+		line int
+	}
+	marked := make(map[line]bool)
+	for _, res := range results {
+		fset := res.Action.Package.Fset
+		for _, f := range res.Action.Package.Syntax {
+			for _, cg := range f.Comments {
+				for _, c := range cg.List {
+					if c.Text == "// related" {
+						p := fset.Position(c.Pos())
+						marked[line{p.Filename, p.Line}] = false
+					}
+				}
+			}
+		}
+		for _, d := range res.Diagnostics {
+			at := fset.Position(d.Pos)
+			for _, rel := range d.Related {
+				p := fset.Position(rel.Pos)
+				if p.Filename == at.Filename && p.Line == at.Line {
+					t.Errorf("%v: related location on the finding's own line", at)
+				}
+				if rel.Message != "the access token is kept here" && rel.Message != "the token is frozen here" {
+					t.Errorf("%v: related message %q", p, rel.Message)
+				}
+				if _, ok := marked[line{p.Filename, p.Line}]; ok {
+					marked[line{p.Filename, p.Line}] = true
+				}
+			}
+		}
+	}
+	if len(marked) == 0 {
+		t.Fatal("no // related markers found")
+	}
+	for l, found := range marked {
+		if !found {
+			t.Errorf("%s:%d: no finding has its related location here", l.file, l.line)
+		}
+	}
 }
 
 func TestTests(t *testing.T) {
@@ -79,6 +130,14 @@ func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, tokenrefresh.Analyzer, "typeerrors")
+}
+
+func TestAPIKeysSorted(t *testing.T) {
+	t.Parallel()
+	keys := tokenrefresh.APIKeys()
+	if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
+		t.Errorf("APIKeys not sorted and unique: %q", keys)
+	}
 }
 
 func TestAPIKeys(t *testing.T) {

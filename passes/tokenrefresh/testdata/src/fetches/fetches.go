@@ -14,8 +14,8 @@ import (
 var bearer string
 
 func exchange(ctx context.Context, cfg *oauth2.Config, code string) credentials.PerRPCCredentials {
-	tok, _ := cfg.Exchange(ctx, code) // want `token fetched here is frozen by oauth\.NewOauthAccess \(line \d+\): it expires \(typically within an hour\) and is never refreshed, so calls fail with Unauthenticated until restart; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}, which refreshes it`
-	return oauth.NewOauthAccess(tok)
+	tok, _ := cfg.Exchange(ctx, code) // want `^calls fail with Unauthenticated once this token expires: it is frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
+	return oauth.NewOauthAccess(tok)  // related
 }
 
 func password(ctx context.Context, cfg *oauth2.Config) credentials.PerRPCCredentials {
@@ -27,13 +27,13 @@ func password(ctx context.Context, cfg *oauth2.Config) credentials.PerRPCCredent
 }
 
 func clientCredentials(ctx context.Context, cfg *clientcredentials.Config) {
-	tok, _ := cfg.Token(ctx) // want `access token fetched here is kept in package variable bearer \(line \d+\): it expires \(typically within an hour\) and is never refreshed, so calls fail with Unauthenticated until restart; keep cfg\.TokenSource\(ctx\), which fetches a new token when one expires, and fetch per call, e\.g\. with oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx\)\} or a PerRPCCredentials whose GetRequestMetadata fetches`
-	bearer = "Bearer " + tok.AccessToken
+	tok, _ := cfg.Token(ctx)             // want `^calls fail with Unauthenticated once this access token expires: it is kept in package variable bearer; fetch it per call from cfg\.TokenSource\(ctx\)$`
+	bearer = "Bearer " + tok.AccessToken // related
 }
 
 func source(ts oauth2.TokenSource) credentials.PerRPCCredentials {
-	tok, _ := ts.Token() // want `token fetched here is frozen by oauth\.NewOauthAccess \(line \d+\): .*; use oauth\.TokenSource\{TokenSource: oauth2\.ReuseTokenSource\(nil, ts\)\} over the token source`
-	return oauth.NewOauthAccess(tok)
+	tok, _ := ts.Token()             // want `frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: ts\}$`
+	return oauth.NewOauthAccess(tok) // related
 }
 
 // mySource implements oauth2.TokenSource.
@@ -55,8 +55,8 @@ func embedded(ts oauth.TokenSource) {
 }
 
 func provider(ctx context.Context, tp auth.TokenProvider) {
-	tok, _ := tp.Token(ctx) // want `kept in package variable bearer \(line \d+\): .*; keep the token provider \(auth\.NewCachedTokenProvider refreshes\) and fetch per call, e\.g\. in a PerRPCCredentials whose GetRequestMetadata calls Token`
-	bearer = tok.Value
+	tok, _ := tp.Token(ctx) // want `kept in package variable bearer; call the token provider's Token per call$`
+	bearer = tok.Value      // related
 }
 
 func cloudCredentials(ctx context.Context, creds *auth.Credentials) {

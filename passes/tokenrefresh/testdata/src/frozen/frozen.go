@@ -58,13 +58,13 @@ func initStatic(ts oauth2.TokenSource) {
 // StaticTokenSource inside oauth.TokenSource{...}, in a dial option
 // whose connection is kept.
 func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) error {
-	tok, err := cfg.Exchange(ctx, code) // want `frozen by oauth2\.StaticTokenSource \(line \d+\): .*cfg\.TokenSource\(ctx, tok\)`
+	tok, err := cfg.Exchange(ctx, code) // want `frozen by oauth2\.StaticTokenSource; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
 	if err != nil {
 		return err
 	}
 	var opts []grpc.DialOption
 	opts = append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{
-		TokenSource: oauth2.StaticTokenSource(tok),
+		TokenSource: oauth2.StaticTokenSource(tok), // related
 	}))
 	conn, err := grpc.NewClient("example.com:443", opts...)
 	if err != nil {
@@ -76,11 +76,11 @@ func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) erro
 
 // Access-token string in a field, built with +.
 func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
-	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth \(line \d+\): .*; keep cfg\.TokenSource\(ctx, tok\), which refreshes it, and fetch per call`
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth; fetch it per call from cfg\.TokenSource\(ctx, tok\)$`
 	if err != nil {
 		return err
 	}
-	c.auth = "Bearer " + tok.AccessToken
+	c.auth = "Bearer " + tok.AccessToken // related
 	return nil
 }
 
@@ -141,7 +141,7 @@ func (t tokenAuth) GetRequestMetadata(ctx context.Context, uri ...string) (map[s
 func (tokenAuth) RequireTransportSecurity() bool { return true }
 
 func dialStatic(ts oauth2.TokenSource) grpc.DialOption {
-	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value, which sends it on every call`
+	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value; fetch it per call from the token source$`
 	return grpc.WithPerRPCCredentials(tokenAuth{token: tok.AccessToken})
 }
 

@@ -22,8 +22,8 @@ func mustToken() *oauth2.Token { // want mustToken:"returns a fetched token \\(r
 var bearer = "Bearer " + mustToken().AccessToken // want `kept in package variable bearer`
 
 // A closure called in place.
-var header = func() string {
-	tok, _ := cfg.Token(context.Background()) // want `kept in package variable header \(line \d+\)`
+var header = func() string { // related
+	tok, _ := cfg.Token(context.Background()) // want `kept in package variable header;`
 	return tok.AccessToken
 }()
 
