@@ -63,9 +63,9 @@ func isVetProtocol(args []string) bool {
 
 // options of a standalone run.
 type options struct {
-	json, fix, diff bool
-	tags, dir       string
-	forward         []string // pass selection and pass options, as go vet flags
+	json, sarif, fix, diff bool
+	tags, dir              string
+	forward                []string // pass selection and pass options, as go vet flags
 }
 
 // forwarded is a pass flag of the standalone command: it validates the
@@ -111,6 +111,7 @@ func newFlagSet(o *options, passes []*analysis.Analyzer) *flag.FlagSet {
 	fs := flag.NewFlagSet("grpcauthlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the go vet -json tree) and exit 0 when the run succeeded")
+	fs.BoolVar(&o.sarif, "sarif", false, "print findings as SARIF 2.1.0 (code scanning: one rule per pass) and exit 0 when the run succeeded")
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes instead of printing findings")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, passed to the go command")
@@ -143,6 +144,10 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	}
 	if o.diff && !o.fix {
 		fmt.Fprintln(stderr, "grpcauthlint: -diff needs -fix (run 'grpcauthlint help' for usage)")
+		return exitUsage
+	}
+	if o.sarif && (o.json || o.fix) {
+		fmt.Fprintln(stderr, "grpcauthlint: -sarif does not combine with -json or -fix (run 'grpcauthlint help' for usage)")
 		return exitUsage
 	}
 	self, err := os.Executable()
@@ -189,6 +194,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "\t")
 		enc.Encode(tree)
+	} else if o.sarif {
+		if err := writeSARIF(stdout, tree, o.dir, runErr == nil); err != nil {
+			fmt.Fprintf(stderr, "grpcauthlint: writing SARIF: %v\n", err)
+			return exitErrors
+		}
 	} else {
 		printText(stdout, findings, o.dir)
 	}
@@ -205,7 +215,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			return goError(runErr, stderr)
 		}
 	}
-	if len(findings) > 0 && !o.json {
+	if len(findings) > 0 && !o.json && !o.sarif {
 		return exitFindings
 	}
 	return exitClean

@@ -159,8 +159,9 @@ type vetDiagnostic struct {
 
 // writeSARIF writes the merged go vet -json tree as a SARIF 2.1.0 log.
 // dir is the -C directory ("" for the working directory); succeeded is
-// whether go vet ran without package errors.
-func writeSARIF(w io.Writer, tree map[string]map[string]json.RawMessage, dir string, succeeded bool) error {
+// whether go vet ran without package errors; errs (packages that fail to
+// load, one line each) become notifications.
+func writeSARIF(w io.Writer, tree map[string]map[string]json.RawMessage, dir string, succeeded bool, errs ...string) error {
 	wd, err := os.Getwd()
 	if err != nil {
 		return err
@@ -173,6 +174,11 @@ func writeSARIF(w io.Writer, tree map[string]map[string]json.RawMessage, dir str
 	}
 	s := newSARIFWriter(wd)
 	log := s.build(tree, succeeded)
+	inv := &log.Runs[0].Invocations[0]
+	for _, e := range errs {
+		inv.ExecutionSuccessful = false
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifMessage{Text: e}})
+	}
 	data, err := json.MarshalIndent(log, "", "  ")
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 )
 
 var (
@@ -305,5 +307,85 @@ func TestSARIFErrors(t *testing.T) {
 	}
 	if log := c.run(t, nil, false); log.Runs[0].Invocations[0].ExecutionSuccessful {
 		t.Error("failed go vet run reported as successful")
+	}
+}
+
+// TestSARIFEndToEnd runs grpcauthlint -sarif on the example module and
+// on testdata/e2e/grpc185, whose findings have fixes and related
+// locations: the logs validate, and hold exactly the findings of -json,
+// at the same places.
+func TestSARIFEndToEnd(t *testing.T) {
+	bin := e2etest.VetTool(t)
+	root := e2etest.RepoRoot(t)
+	for _, mod := range []string{"testdata/example", "testdata/e2e/grpc185"} {
+		t.Run(filepath.Base(mod), func(t *testing.T) {
+			dir := filepath.Join(root, mod)
+			e2etest.Download(t, dir)
+			out, errOut, code := e2etest.Run(t, root, bin, "-C", mod, "-sarif", "./...")
+			if code != 0 {
+				t.Fatalf("grpcauthlint -sarif: exit %d, want 0 (as -json)\nstderr: %s", code, errOut)
+			}
+			log := validateSARIF(t, []byte(out))
+			run := log.Runs[0]
+			if !run.Invocations[0].ExecutionSuccessful {
+				t.Errorf("run not successful: %+v", run.Invocations)
+			}
+			jsonOut, _, _ := e2etest.Run(t, dir, bin, "-json", "./...")
+			var want []string
+			for _, f := range e2etest.ParseJSON(t, dir, jsonOut) {
+				want = append(want, f.String())
+			}
+			var got []string
+			fixes, related := 0, 0
+			for _, r := range run.Results {
+				loc := r.Locations[0].PhysicalLocation
+				if loc.ArtifactLocation.URIBaseID != "SRCROOT" || loc.Region == nil || loc.Region.EndLine == 0 {
+					t.Errorf("result %+v: location not under SRCROOT with a full region", r)
+					continue
+				}
+				file, ok := strings.CutPrefix(loc.ArtifactLocation.URI, mod+"/")
+				if !ok {
+					t.Errorf("uri %q is not relative to the checkout's root", loc.ArtifactLocation.URI)
+				}
+				got = append(got, e2etest.Finding{File: file, Line: loc.Region.StartLine, Text: r.RuleID + ": " + r.Message.Text}.String())
+				if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+					t.Errorf("result %s: ruleIndex %d names rule %s", r.RuleID, r.RuleIndex, run.Tool.Driver.Rules[r.RuleIndex].ID)
+				}
+				fixes += len(r.Fixes)
+				related += len(r.RelatedLocations)
+			}
+			slices.Sort(got)
+			slices.Sort(want)
+			if !slices.Equal(got, want) {
+				t.Errorf("SARIF results:\n%s\n-json findings:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if fixes == 0 {
+				t.Error("no result has a fix")
+			}
+			if mod == "testdata/e2e/grpc185" && related == 0 {
+				t.Error("no result has related locations")
+			}
+		})
+	}
+}
+
+// TestSARIFCommandLine: -sarif refuses -json and -fix, and a run whose
+// packages fail exits 1, as -json does, with a log that says so.
+func TestSARIFCommandLine(t *testing.T) {
+	bin := e2etest.VetTool(t)
+	root := e2etest.RepoRoot(t)
+	for _, args := range [][]string{{"-sarif", "-json", "./..."}, {"-sarif", "-fix", "./..."}} {
+		if _, errOut, code := e2etest.Run(t, root, bin, append([]string{"-C", "testdata/example"}, args...)...); code != 2 {
+			t.Errorf("grpcauthlint %v: exit %d, want 2\n%s", args, code, errOut)
+		}
+	}
+	out, errOut, code := e2etest.Run(t, root, bin, "-C", "testdata/example", "-sarif", "./nosuchdir")
+	if code != 1 {
+		t.Fatalf("grpcauthlint -sarif ./nosuchdir: exit %d, want 1\n%s", code, errOut)
+	}
+	if out != "" {
+		if log := validateSARIF(t, []byte(out)); log.Runs[0].Invocations[0].ExecutionSuccessful {
+			t.Error("failed run's log says executionSuccessful")
+		}
 	}
 }
