@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -496,10 +497,14 @@ func (s *sarifWriter) lineText(file string, line int) string {
 
 // sarifLineRefRx matches the line numbers a message may quote ("(line 29)",
 // "dial.go:12:3"): they change when unrelated lines move.
-var sarifLineRefRx = regexp.MustCompile(`\blines? \d+|\.go:\d+(:\d+)?`)
+// It is compiled on first use: every run of the vet tool (one per
+// package) starts this binary, and only -sarif needs it.
+var sarifLineRefRx = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\blines? \d+|\.go:\d+(:\d+)?`)
+})
 
 func sarifNormalizeMessage(msg string) string {
-	return sarifLineRefRx.ReplaceAllStringFunc(msg, func(m string) string {
+	return sarifLineRefRx().ReplaceAllStringFunc(msg, func(m string) string {
 		if strings.HasPrefix(m, ".go:") {
 			return ".go:N"
 		}
