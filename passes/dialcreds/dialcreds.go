@@ -70,7 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact)},
+		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
@@ -132,17 +132,19 @@ func (l patternList) Set(s string) error {
 var Analyzer = New(DefaultConfig())
 
 type checker struct {
-	pass     *analysis.Pass
-	cfg      *settings
-	r        *lintutil.Reporter
-	decls    map[*types.Func]*ast.FuncDecl
-	done     map[*ast.FuncDecl]*funcResult
-	pkgVars  map[*types.Var]*ast.ValueSpec
-	varVals  map[*types.Var]val
-	assigned map[*types.Var]bool // package vars assigned outside their declaration
-	escaped  map[*types.Var]bool // locals assigned in closures or whose address is taken
-	perCall  *token.Pos          // where the package attaches credentials per call (perCallAt)
-	insp     *inspector.Inspector
+	pass      *analysis.Pass
+	cfg       *settings
+	r         *lintutil.Reporter
+	decls     map[*types.Func]*ast.FuncDecl
+	done      map[*ast.FuncDecl]*funcResult
+	pkgVars   map[*types.Var]*ast.ValueSpec
+	varVals   map[*types.Var]val
+	assigned  map[*types.Var]bool // package vars assigned outside their declaration
+	escaped   map[*types.Var]bool // locals assigned in closures or whose address is taken
+	perCall   *[2]token.Pos       // where the package attaches credentials per call (perCallAt)
+	callers   map[ast.Node]bool   // functions that read a caller's identity (perCaller)
+	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
+	insp      *inspector.Inspector
 }
 
 type funcResult struct {
@@ -162,18 +164,21 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:     pass,
-		cfg:      cfg,
-		r:        lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}),
-		decls:    make(map[*types.Func]*ast.FuncDecl),
-		done:     make(map[*ast.FuncDecl]*funcResult),
-		pkgVars:  make(map[*types.Var]*ast.ValueSpec),
-		varVals:  make(map[*types.Var]val),
-		assigned: make(map[*types.Var]bool),
-		escaped:  make(map[*types.Var]bool),
-		insp:     lintutil.Inspector(pass),
+		pass:      pass,
+		cfg:       cfg,
+		r:         lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}),
+		decls:     make(map[*types.Func]*ast.FuncDecl),
+		done:      make(map[*ast.FuncDecl]*funcResult),
+		pkgVars:   make(map[*types.Var]*ast.ValueSpec),
+		varVals:   make(map[*types.Var]val),
+		assigned:  make(map[*types.Var]bool),
+		escaped:   make(map[*types.Var]bool),
+		callers:   make(map[ast.Node]bool),
+		fieldRead: make(map[*types.Var]bool),
+		insp:      lintutil.Inspector(pass),
 	}
 	c.index()
+	c.exportFieldReads()
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
 		switch d := cur.Node().(type) {
 		case *ast.FuncDecl:
@@ -205,8 +210,10 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 // checkDial judges the options (opts) a connection is built with by
 // entry, by each rule in turn: metadata on the dial context (ctx, the
 // argument at ctxIdx, or nil), TLS credentials on an insecure
-// transport, and, when that is not the case, no credentials.
-func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int) {
+// transport, and, when that is not the case, no credentials (unless the
+// connection goes back to the program's own server through a grpc-gateway
+// registration, toSelf, which forwards the caller's credentials per call).
+func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int, toSelf bool) {
 	if fs.skip || len(opts) == 0 {
 		return
 	}
@@ -214,5 +221,7 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 	if fs.tlsCredsOnInsecure(call, entry, opts) {
 		return
 	}
-	fs.noCredentials(call, entry, opts, target)
+	if !toSelf {
+		fs.noCredentials(call, entry, opts, target)
+	}
 }

@@ -27,6 +27,8 @@ var tested = []string{
 	"crosspkg/credsonly",
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
 	"manybranches", "quietdefault", "quietdefault/percall",
+	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
+	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -37,14 +39,15 @@ var tested = []string{
 //   - facts across packages: crosspkg/plaincreds (exported on the fast
 //     path), crosspkg/credsonly (reaches only grpc's credentials),
 //     crosspkg/helpers, crosspkg/user, crosspkg/user2;
-//   - exemptions: exempt (with an exempt _test.go file);
+//   - exemptions: exempt (with an exempt _test.go file), gateway and
+//     gateway/gw (grpc-gateway's connections back to the own server);
 //   - the fast path: nogrpc;
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, lintest.TestData(t), allConns(),
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
-		"manybranches",
+		"manybranches", "gateway/gw", "gateway",
 		"crosspkg/plaincreds", "crosspkg/credsonly", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
 		"exempt", "nogrpc", "typeparams", "ignore", "typeerrors")
 	checkRelated(t, results)
@@ -90,7 +93,7 @@ func TestTestsFlag(t *testing.T) {
 	t.Parallel()
 	cfg := allConfig()
 	cfg.Tests = true
-	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "testsflag")
+	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "testsflag", "testauthflag")
 
 	// The same through the flag, which is a view onto the instance's Config.
 	a := dialcreds.New(allConfig())
@@ -315,7 +318,15 @@ func allConfig() dialcreds.Config {
 func allConns() *analysis.Analyzer { return dialcreds.New(allConfig()) }
 
 // TestQuietByDefault: without all-connections, a connection without
-// credentials is reported only where the package attaches auth per call.
+// credentials is reported only where the package attaches auth per call
+// (quietdefault/percall, percaller/fixed), not for per-caller
+// credentials (percaller/proxy, percaller/asuser) or auth seen only in
+// tests (testauth), and where it is built from a struct whose
+// credentials field the package never reads (unattached, and across
+// packages unattached/client with unattached/config and
+// unattached/plainconf).
 func TestQuietByDefault(t *testing.T) {
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall")
+	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall",
+		"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth",
+		"unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall")
 }

@@ -21,7 +21,31 @@
 //     attaches credentials per call instead ("authorization" metadata on
 //     outgoing contexts, grpc.PerRPCCredentials call options): a call that
 //     forgets them fails with UNAUTHENTICATED. With -dialcreds.all-connections
-//     such connections are reported in every package;
+//     such connections are reported in every package. Not evidence of
+//     per-call auth: credentials that differ per caller (the caller's own
+//     token forwarded from the incoming metadata, a context value or an
+//     HTTP request, and credentials built from a parameter of a non-string
+//     type, such as the user a call acts as; a string parameter is taken
+//     as the package's token passed through a helper), and, for
+//     connections built in non-test files, auth seen only in _test.go
+//     files;
+//   - a connection without credentials built from a receiver or parameter
+//     (its target or options read a field of it) whose struct type has a
+//     credentials field (per-RPC credentials, a token source, an
+//     *oauth2.Token, or a field named for auth, credentials, a token, an
+//     API key or a password that can hold one; not AuthMode, TokenURL,
+//     Authority and other settings about auth) that the package never
+//     reads: configured credentials never attached, reported in the
+//     default configuration with the field as related information. A read
+//     anywhere in the package (to build per-call credentials, to log it)
+//     means the field is used. For a struct of another package, that
+//     package's reads count too (exported as a fact); when it cannot see
+//     grpc it exports none and nothing is reported. Unexported fields are
+//     read only in their package, so every read is seen; exported fields
+//     may also be read by importers of the struct's package, which are
+//     not seen (an importer cannot attach the credentials to a connection
+//     whose options are all visible, except as metadata on the contexts of
+//     its RPCs);
 //   - per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
 //     credentials/google identity credentials and the per-RPC credentials
@@ -47,7 +71,10 @@
 // reported. Connections that need no token are left alone: "unix:" and
 // "unix-abstract:" targets, in-memory bufconn dialers and dialers of the
 // "unix" network, local transport credentials, targets matching
-// -dialcreds.allow-target, and _test.go files unless -dialcreds.tests is
+// -dialcreds.allow-target, connections dialled by grpc-gateway's
+// generated Register*HandlerFromEndpoint (and wrappers of it) back to the
+// program's own server (the gateway forwards the HTTP Authorization
+// header on each call), and _test.go files unless -dialcreds.tests is
 // set. Apart from the one for test files, these exemptions concern
 // missing credentials only: credentials that require TLS fail on an
 // insecure transport whatever the target. There is no suggested fix: the

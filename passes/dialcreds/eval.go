@@ -319,8 +319,8 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 		if a.target < len(call.Args) {
 			target = call.Args[a.target]
 		}
-		fs.checkDial(call, a.name, opts, target, ctx, a.ctx)
-		fs.noteDialer(call, a.name, opts, target)
+		fs.checkDial(call, a.name, opts, target, ctx, a.ctx, false)
+		fs.noteDialer(call, a.name, opts, target, false)
 		return opts
 	case opPerRPC:
 		return mapAlts(arg(0), func(x alt) alt {

@@ -73,11 +73,18 @@ type dialerFact struct {
 	Target int    // index of the target parameter, or -1
 	Entry  string // the entry point it calls, for messages
 	Base   optsSummary
+	// Gateway: a grpc-gateway Register*HandlerFromEndpoint, or a wrapper
+	// of one; its connections go back to the program's own server.
+	Gateway bool
 }
 
 func (*dialerFact) AFact() {}
 func (f *dialerFact) String() string {
-	return fmt.Sprintf("dialer(opts=%d target=%d base=%s)", f.Opts, f.Target, f.Base)
+	gw := ""
+	if f.Gateway {
+		gw = " gateway"
+	}
+	return fmt.Sprintf("dialer(opts=%d target=%d base=%s%s)", f.Opts, f.Target, f.Base, gw)
 }
 
 // requiresTLSFact marks a RequireTransportSecurity method that returns

@@ -20,6 +20,7 @@ func (c *checker) index() {
 		(*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.SelectorExpr:
+			c.noteFieldRead(cur, n)
 			// opts.Add(o) with a pointer receiver takes &opts.
 			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
 				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {

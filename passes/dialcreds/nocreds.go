@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -29,7 +30,11 @@ func (fs *funcState) noCredentials(call *ast.CallExpr, entry string, opts val, t
 	if fs.targetExempt(target) {
 		return
 	}
-	if at := fs.c.perCallAt(); at.IsValid() {
+	if f, in := fs.unattachedField(call); f != nil {
+		fs.reportUnattached(call, entry, f, in)
+		return
+	}
+	if at := fs.c.perCallAt(lintutil.IsTestFile(fs.c.pass.Fset.Position(call.Pos()).Filename)); at.IsValid() {
 		fs.c.r.Report(analysis.Diagnostic{
 			Pos: call.Fun.Pos(), End: call.Fun.End(),
 			Message: "an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: " + entry +
@@ -66,14 +71,38 @@ func (fs *funcState) targetExempt(target ast.Expr) bool {
 }
 
 // perCallAt is where the package first attaches credentials per call
-// (a grpc.PerRPCCredentials call option outside the default call
-// options, "authorization" outgoing metadata), or token.NoPos.
-func (c *checker) perCallAt() token.Pos {
-	if c.perCall != nil {
-		return *c.perCall
+// that a connection could carry instead (a grpc.PerRPCCredentials call
+// option outside the default call options, "authorization" outgoing
+// metadata), or token.NoPos. For a connection built in a non-test file
+// (inTest false) only evidence in non-test files counts: auth seen in
+// tests says nothing about the program's connections. Credentials that
+// differ per caller are no evidence either (perCaller).
+func (c *checker) perCallAt(inTest bool) token.Pos {
+	if c.perCall == nil {
+		c.perCall = c.findPerCall()
 	}
-	at := token.NoPos
+	if inTest {
+		return c.perCall[1]
+	}
+	return c.perCall[0]
+}
+
+// findPerCall finds the first per-call credentials of the package in
+// non-test files ([0]) and in any file ([1]).
+func (c *checker) findPerCall() *[2]token.Pos {
+	var at [2]token.Pos
 	info := c.pass.TypesInfo
+	note := func(cur inspector.Cursor, n ast.Node, value ast.Expr) {
+		if c.perCaller(cur, value) {
+			return
+		}
+		if !at[1].IsValid() {
+			at[1] = n.Pos()
+		}
+		if !at[0].IsValid() && !lintutil.IsTestFile(c.pass.Fset.Position(n.Pos()).Filename) {
+			at[0] = n.Pos()
+		}
+	}
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
@@ -88,17 +117,19 @@ func (c *checker) perCallAt() token.Pos {
 						continue
 					}
 				}
-				at = n.Pos()
+				if len(n.Args) == 1 {
+					note(cur, n, n.Args[0])
+				}
 			case grpcapi.Metadata + ".AppendToOutgoingContext":
 				for i := 1; i < len(n.Args); i += 2 {
 					if isAuthKey(info, n.Args[i]) {
-						at = n.Pos()
+						note(cur, n, argAt(n, i+1))
 					}
 				}
 			case grpcapi.Metadata + ".Pairs":
 				for i := 0; i < len(n.Args); i += 2 {
 					if isAuthKey(info, n.Args[i]) {
-						at = n.Pos()
+						note(cur, n, argAt(n, i+1))
 					}
 				}
 			}
@@ -119,16 +150,15 @@ func (c *checker) perCallAt() token.Pos {
 			}
 			for _, e := range n.Elts {
 				if kv, ok := e.(*ast.KeyValueExpr); ok && isAuthKey(info, kv.Key) {
-					at = n.Pos()
+					note(cur, n, kv.Value)
 				}
 			}
 		}
-		if at.IsValid() {
+		if at[0].IsValid() {
 			break
 		}
 	}
-	c.perCall = &at
-	return at
+	return &at
 }
 
 // isAuthKey reports whether e is the constant "authorization", in any
@@ -145,4 +175,12 @@ func related(pos token.Pos, msg string) []analysis.RelatedInformation {
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: pos, Message: msg}}
+}
+
+// argAt is argument i of call, or nil.
+func argAt(call *ast.CallExpr, i int) ast.Expr {
+	if i < len(call.Args) {
+		return call.Args[i]
+	}
+	return nil
 }

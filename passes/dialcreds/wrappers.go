@@ -4,12 +4,15 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // noteDialer records that the function wraps a dial entry point: its
 // options parameter reaches the options of the call on every path.
-func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
+// A wrapper of a grpc-gateway endpoint registration (gateway), or the
+// generated registration itself, dials the program's own server.
+func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, target ast.Expr, gateway bool) {
 	if fs.fn == nil || fs.sh.dialer != nil {
 		return
 	}
@@ -23,7 +26,7 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 	base := mapAlts(opts, func(a alt) alt { a.param = 0; return a })
 	s := summarize(base)
 	s.Param = -1
-	d := &dialerFact{Opts: p - 1, Target: -1, Entry: entry, Base: s}
+	d := &dialerFact{Opts: p - 1, Target: -1, Entry: entry, Base: s, Gateway: gateway || grpcapi.IsGatewayEndpointRegistration(fs.fn)}
 	if id := identOf(target); id != nil {
 		if v, ok := fs.c.pass.TypesInfo.Uses[id].(*types.Var); ok {
 			for i := 0; i < fs.sig.Params().Len(); i++ {
@@ -45,8 +48,8 @@ func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.
 	if d.Target >= 0 && d.Target < len(call.Args) {
 		target = call.Args[d.Target]
 	}
-	fs.checkDial(call, name, opts, target, nil, -1)
-	fs.noteDialer(call, name, opts, target)
+	fs.checkDial(call, name, opts, target, nil, -1, d.Gateway)
+	fs.noteDialer(call, name, opts, target, d.Gateway)
 }
 
 // funcName names a function in messages: pkg.Func, pkg.Type.Method.

@@ -1,0 +1,89 @@
+// Package unattached builds connections from structs that carry
+// credentials: reported when the package never reads the credentials
+// field (configured, then forgotten), in the default configuration.
+package unattached
+
+import (
+	"context"
+	"log"
+
+	"golang.org/x/oauth2"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// Provider is parsed from a config file; Auth is never read.
+type Provider struct { // want Provider:`fieldreads\(\)`
+	Host string `yaml:"host"`
+	Auth string `yaml:"auth"`
+}
+
+func (p *Provider) dial() (*grpc.ClientConn, error) {
+	return grpc.NewClient(p.Host, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection sends the configured credentials: grpc.NewClient gets none and Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
+}
+
+// backend keeps a token source it never uses, and takes the target from a
+// parameter of the same type.
+type backend struct { // want backend:`fieldreads\(\)`
+	addr string
+	ts   oauth2.TokenSource
+}
+
+func dialBackend(ctx context.Context, b backend) {
+	grpc.NewClient(b.addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `backend.ts is never read`
+}
+
+// logged reads its password, if only to log it: used.
+type logged struct { // want logged:`fieldreads\(Password\)`
+	Addr     string
+	Password string
+}
+
+func (l logged) dial() {
+	log.Printf("password %d characters", len(l.Password))
+	grpc.NewClient(l.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// settings has fields about auth, not credentials: not reported.
+type settings struct {
+	Addr        string
+	AuthEnabled bool
+	TokenTTL    int
+	Authority   string
+	TokenURL    string
+}
+
+func (s *settings) dial() {
+	grpc.NewClient(s.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// attached: the connection carries credentials, from elsewhere.
+type attached struct { // want attached:`fieldreads\(\)`
+	Addr   string
+	APIKey string
+}
+
+func (a *attached) dial(creds credentials.PerRPCCredentials) {
+	grpc.NewClient(a.Addr, grpc.WithTransportCredentials(credentials.NewTLS(nil)), grpc.WithPerRPCCredentials(creds))
+}
+
+// hidden: an unexported credentials field, unread.
+type hidden struct { // want hidden:`fieldreads\(\)`
+	Addr  string
+	creds credentials.PerRPCCredentials
+}
+
+func (h *hidden) dial() {
+	grpc.NewClient(h.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `hidden.creds is never read`
+}
+
+// localTarget: the target is not read from a receiver or parameter.
+func (p *Provider) dialFixed() {
+	grpc.NewClient("api.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// unixSocket needs no credentials.
+func (p *Provider) dialUnix() {
+	grpc.NewClient("unix:///run/app.sock", grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
