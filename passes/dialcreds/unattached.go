@@ -120,16 +120,33 @@ func credsType(t types.Type) bool {
 		lintutil.IsNamed(t, grpcapi.Credentials, "Bundle", false)
 }
 
-// holdsCreds reports whether a field of type t can hold credentials
-// named by the field: not a bool or a number, not a TLS configuration.
+// holdsCreds reports whether a field of type t can hold the
+// credentials its name names: a string, a byte slice, a function, a
+// string map, or a named type (or pointer to one) whose own name names
+// credentials (the module's AuthConfig, Credentials); not a bool, a
+// number, a TLS configuration or a client of some service.
 func holdsCreds(t types.Type) bool {
 	if grpcapi.IsTLSConfig(t) {
 		return false
 	}
-	if b, ok := t.Underlying().(*types.Basic); ok {
-		return b.Info()&types.IsString != 0
+	if n, ok := types.Unalias(lintutil.Deref(t)).(*types.Named); ok {
+		if b, ok := n.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return true
+		}
+		return credsName(n.Obj().Name())
 	}
-	return true
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	case *types.Signature:
+		return true
+	case *types.Map:
+		return grpcapi.IsString(u.Key()) && grpcapi.IsString(u.Elem())
+	}
+	return false
 }
 
 // credsWords name credentials in a field name; settingWords, as the
@@ -140,6 +157,10 @@ var (
 	settingWords = []string{"url", "uri", "endpoint", "mode", "method", "type", "kind", "enabled",
 		"disabled", "required", "header", "scheme", "expiry", "ttl", "timeout", "path", "dir", "name"}
 	notCredsWords = []string{"authority", "author", "authz", "authorizer", "authenticator"}
+	// notCredsTokens, before "token", name tokens that are no
+	// credentials (PageToken, NextToken, IdempotencyToken).
+	notCredsTokens = []string{"page", "next", "continue", "continuation", "resume", "cancel",
+		"cancellation", "idempotency", "sync", "request", "start", "end", "batch", "csrf"}
 )
 
 // credsName reports whether a field name names credentials.
@@ -151,6 +172,9 @@ func credsName(name string) bool {
 	for i, w := range words {
 		if slices.Contains(notCredsWords, w) {
 			return false
+		}
+		if (w == "token" || w == "tokens") && i > 0 && slices.Contains(notCredsTokens, words[i-1]) {
+			continue
 		}
 		if slices.Contains(credsWords, w) || w == "api" && i+1 < len(words) && words[i+1] == "key" {
 			return true
