@@ -565,3 +565,84 @@ func checkGoldens(t *testing.T, orig, fixed string) {
 		t.Logf("%s: no .golden files: --fix must change nothing", orig)
 	}
 }
+
+// readmeBlock returns the shell block of README.md between the markers
+// <!-- BEGIN name ... --> and <!-- END name -->, without its fences.
+func readmeBlock(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(e2etest.RepoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "<!-- BEGIN "+name)
+	if !ok {
+		t.Fatalf("README.md: no <!-- BEGIN %s --> marker", name)
+	}
+	_, rest, _ = strings.Cut(rest, "-->\n")
+	block, _, ok := strings.Cut(rest, "<!-- END "+name+" -->")
+	if !ok {
+		t.Fatalf("README.md: no <!-- END %s --> marker", name)
+	}
+	block = strings.TrimSpace(block)
+	if !strings.HasPrefix(block, "```sh\n") || !strings.HasSuffix(block, "\n```") {
+		t.Fatalf("README.md: the %s block is not one ```sh fence:\n%s", name, block)
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(block, "```sh\n"), "\n```") + "\n"
+}
+
+// TestOfflineRecipe runs README's "build with a plain go build" block as
+// written, with this checkout as the ../grpcauthlint it expects, and
+// lints testdata/directives with the binary it builds: the recipe and
+// the README cannot drift, and the binary reports the mis-written
+// //grpcauthlint:ignore comments once each, by the first enabled pass.
+func TestOfflineRecipe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds golangci-lint from the README's recipe (minutes from cold)")
+	}
+	script := readmeBlock(t, "OFFLINE RECIPE")
+	work := t.TempDir()
+	if err := os.Symlink(e2etest.RepoRoot(t), filepath.Join(work, "grpcauthlint")); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("bash", "-euo", "pipefail", "-c", script)
+	cmd.Dir = work
+	start := time.Now()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("README's offline recipe failed: %v\n%s\nscript:\n%s", err, out, script)
+	}
+	t.Logf("README's offline recipe built bin/custom-gcl in %v", time.Since(start).Round(time.Second))
+	bin := filepath.Join(work, "bin", "custom-gcl")
+	t.Setenv("GOLANGCI_LINT_CACHE", t.TempDir())
+
+	src := filepath.Join(e2etest.RepoRoot(t), "testdata", "directives")
+	data, err := os.ReadFile(filepath.Join(src, "expected.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSpace(strings.ReplaceAll(string(data), "{passes}", strings.Join(analyzers.Names(), ", "))), "\n")
+	names := analyzers.Names()
+	for _, tc := range []struct {
+		settings map[string]any
+		pass     string
+	}{
+		{map[string]any{}, names[0]},
+		{map[string]any{"disable": []any{names[0]}}, names[1]},
+		{map[string]any{"enable": []any{names[len(names)-1]}}, names[len(names)-1]},
+	} {
+		dir := e2etest.CopyModule(t, src)
+		got := golangci(t, bin, dir, config(t, tc.settings))
+		var gotLines, wantLines []string
+		for _, f := range got {
+			gotLines = append(gotLines, fmt.Sprintf("%s:%d:%d: %s", f.File, f.Line, f.Col, f.Text))
+		}
+		rx := regexp.MustCompile(`^(\S+:\d+:\d+): `)
+		for _, l := range want {
+			wantLines = append(wantLines, rx.ReplaceAllString(l, "$1: "+tc.pass+": "))
+		}
+		sort.Strings(gotLines)
+		sort.Strings(wantLines)
+		if g, w := strings.Join(gotLines, "\n"), strings.Join(wantLines, "\n"); g != w {
+			t.Errorf("golangci-lint with settings %v on testdata/directives:\n%s\nwant:\n%s", tc.settings, g, w)
+		}
+	}
+}

@@ -87,11 +87,13 @@ func TestEndToEnd(t *testing.T) {
 			if code != 0 {
 				t.Errorf("go vet -vettool -json: exit %d, want 0\nstderr: %s", code, errOut)
 			}
-			match(t, "go vet -vettool -json", parseJSON(t, dir, out), exps)
+			match(t, "go vet -vettool -json", unprefixed(parseJSON(t, dir, out)), exps)
 			_, errOut, code = run(t, dir, "go", "vet", "-vettool="+bin, "./...")
 			if code != 1 {
 				t.Errorf("go vet -vettool: exit %d, want 1", code)
 			}
+			// The plain output names the pass, as the other front ends
+			// do: exactly the -json findings, pass prefix and all.
 			plain := parseText(t, dir, errOut)
 			var msgs []string
 			for _, f := range plain {
@@ -99,7 +101,11 @@ func TestEndToEnd(t *testing.T) {
 			}
 			var wantMsgs []string
 			for _, f := range parseJSON(t, dir, out) {
-				_, msg, _ := strings.Cut(f.Text, ": ")
+				// go vet -json carries the prefix in the message too.
+				pass, msg, _ := strings.Cut(f.Text, ": ")
+				if !strings.HasPrefix(msg, pass+": ") {
+					t.Errorf("go vet -vettool -json: message of %s does not start with its pass name: %q", pass, msg)
+				}
 				wantMsgs = append(wantMsgs, finding{File: f.File, Line: f.Line, Text: msg}.String())
 			}
 			sort.Strings(msgs)
@@ -107,6 +113,7 @@ func TestEndToEnd(t *testing.T) {
 			if strings.Join(msgs, "\n") != strings.Join(wantMsgs, "\n") {
 				t.Errorf("go vet -vettool plain output differs from its -json output:\nplain:\n%s\njson:\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
 			}
+			match(t, "go vet -vettool (text)", plain, exps)
 		})
 	}
 }
@@ -122,11 +129,14 @@ func TestFix(t *testing.T) {
 			if err := os.CopyFS(tmp, os.DirFS(dir)); err != nil {
 				t.Fatal(err)
 			}
-			_, errOut, code := run(t, tmp, bin, "-fix", "./...")
-			if code != 0 {
-				t.Fatalf("grpcauthlint -fix: exit %d\n%s", code, errOut)
-			}
+			out, errOut, code := run(t, tmp, bin, "-fix", "./...")
 			e2etest.CheckGoldens(t, "grpcauthlint -fix", dir, tmp)
+			// What -fix prints is what remains: the findings of a plain
+			// run on the fixed files, with exit 3 if there are any.
+			after, _, _ := run(t, tmp, bin, "./...")
+			if want := map[bool]int{true: 3, false: 0}[after != ""]; code != want || out != after {
+				t.Errorf("grpcauthlint -fix: exit %d, want %d\nstdout:\n%s\nwant the findings left:\n%s\nstderr: %s", code, want, out, after, errOut)
+			}
 		})
 	}
 }
@@ -168,6 +178,11 @@ func TestCommandLine(t *testing.T) {
 		{args: []string{"-diff", "./..."}, code: 2, err: "-diff needs -fix", errOneLine: true},
 		{args: []string{"help"}, code: 0, out: "metadatakey"},
 		{args: []string{"-V=full"}, code: 0, out: "version devel"},
+		{args: []string{"-version"}, code: 0, out: "grpcauthlint "},
+		{args: []string{"version"}, code: 0, out: "grpcauthlint "},
+		{args: []string{"help"}, code: 0, out: "grpcauthlint version"},
+		{args: []string{"help"}, code: 0, out: "-metadatakey.tests bool (default false)"},
+		{args: []string{"-json", "-fix", "./..."}, code: 2, err: "does not combine with -json", errOneLine: true},
 		{args: []string{"-flags"}, code: 0, out: `"Name": "metadatakey.tests"`},
 		{args: []string{"-h"}, code: 0, out: "Exit codes of grpcauthlint"},
 		{args: []string{"help", "metadatakey"}, code: 0, out: "# Bad"},
@@ -209,4 +224,17 @@ func TestVendored(t *testing.T) {
 		t.Errorf("exit %d, want 3\nstderr: %s", code, errOut)
 	}
 	match(t, "grpcauthlint (vendored)", parseText(t, tmp, out), readExpectations(t, tmp))
+}
+
+// unprefixed removes the pass name the vet tool puts in front of go vet
+// -json messages (for go vet's text output) from findings read with
+// parseJSON, whose text starts with the pass already.
+func unprefixed(fs []finding) []finding {
+	out := make([]finding, len(fs))
+	for i, f := range fs {
+		pass, msg, _ := strings.Cut(f.Text, ": ")
+		f.Text = pass + ": " + strings.TrimPrefix(msg, pass+": ")
+		out[i] = f
+	}
+	return out
 }

@@ -10,40 +10,44 @@
 //
 //	go vet -vettool=$(which grpcauthlint) [flags] [packages]
 //
-// it speaks go vet's protocol (unitchecker). See `grpcauthlint help`.
+// it speaks go vet's protocol (unitchecker; vettool.go). See
+// `grpcauthlint help`.
+//
+// The standalone command's files, one concern each: main.go (flags,
+// output formats, exit codes), load.go (running go vet, packages that
+// fail to load), fix.go (-fix and -diff), progress.go (the progress
+// line), version.go, help.go.
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/unitchecker"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 )
 
 // Exit codes of a standalone run.
 const (
-	exitClean    = 0 // no findings (or -json, or -fix applied)
+	exitClean    = 0 // no findings (or a machine-readable format, or -fix left none)
 	exitErrors   = 1 // packages failed to load or type-check, or go vet failed
 	exitUsage    = 2 // bad flags
-	exitFindings = 3 // findings reported (as multichecker does)
+	exitFindings = 3 // findings reported (as multichecker does); with -fix, findings no fix resolves
+	exitPending  = 4 // -fix -diff: fixes to show (the diff was printed)
 )
 
 func main() {
 	args := os.Args[1:]
 	if isVetProtocol(args) {
-		unitchecker.Main(analyzers.All()...)
+		vetTool(args)
 		return
 	}
 	os.Exit(standalone(args, os.Stdout, os.Stderr))
@@ -61,11 +65,42 @@ func isVetProtocol(args []string) bool {
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
 }
 
+// A format is a machine-readable output of the findings, chosen by a
+// flag of its name instead of the text lines. Formats exclude each
+// other and -fix, exit 0 when the run succeeded whatever the findings,
+// and never show the progress line.
+type format struct {
+	name, usage string
+	write       func(w io.Writer, r *vetResult, o *options) error
+}
+
+// formats lists the machine-readable outputs, one flag each.
+var formats = []*format{
+	{
+		name:  "json",
+		usage: "print the findings as JSON (the go vet -json tree) and exit 0 when the run succeeded",
+		write: func(w io.Writer, r *vetResult, _ *options) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "\t")
+			return enc.Encode(r.tree)
+		},
+	},
+	{
+		name:  "sarif",
+		usage: "print the findings as SARIF 2.1.0 (code scanning: one rule per pass) and exit 0 when the run succeeded",
+		write: func(w io.Writer, r *vetResult, o *options) error {
+			return writeSARIF(w, r.tree, o.dir, !r.failed(), r.loadErrors...)
+		},
+	},
+}
+
 // options of a standalone run.
 type options struct {
-	json, sarif, fix, diff bool
-	tags, dir              string
-	forward                []string // pass selection and pass options, as go vet flags
+	fix, diff, version bool
+	tags, dir          string
+	format             *format  // nil: text lines
+	formatFlags        []string // the format flags set, to refuse two
+	forward            []string // pass selection and pass options, as go vet flags
 }
 
 // forwarded is a pass flag of the standalone command: it validates the
@@ -76,7 +111,12 @@ type forwarded struct {
 	out    *[]string
 }
 
-func (f *forwarded) String() string { return "" }
+func (f *forwarded) String() string {
+	if f.target == nil {
+		return ""
+	}
+	return f.target.String()
+}
 func (f *forwarded) Set(v string) error {
 	if err := f.target.Set(v); err != nil {
 		return err
@@ -89,18 +129,47 @@ func (f *forwarded) IsBoolFlag() bool {
 	return ok && b.IsBoolFlag()
 }
 
-type boolValue bool
+// selector is the value of a -NAME pass flag: unset, true or false.
+type selector struct {
+	set, on bool
+}
 
-func (b *boolValue) String() string   { return fmt.Sprint(bool(*b)) }
-func (b *boolValue) IsBoolFlag() bool { return true }
-func (b *boolValue) Set(s string) error {
-	switch s {
+func (s *selector) String() string {
+	if !s.set {
+		return ""
+	}
+	return fmt.Sprint(s.on)
+}
+func (s *selector) IsBoolFlag() bool { return true }
+func (s *selector) Set(v string) error {
+	switch v {
 	case "true", "1", "t", "T", "TRUE", "True":
-		*b = true
+		s.on = true
 	case "false", "0", "f", "F", "FALSE", "False":
-		*b = false
+		s.on = false
 	default:
-		return fmt.Errorf("want true or false, not %q", s)
+		return fmt.Errorf("want true or false, not %q", v)
+	}
+	s.set = true
+	return nil
+}
+
+// formatValue is the boolean flag of a format.
+type formatValue struct {
+	f *format
+	o *options
+}
+
+func (v formatValue) String() string   { return "false" }
+func (v formatValue) IsBoolFlag() bool { return true }
+func (v formatValue) Set(s string) error {
+	var b selector
+	if err := b.Set(s); err != nil {
+		return err
+	}
+	if b.on {
+		v.o.format = v.f
+		v.o.formatFlags = append(v.o.formatFlags, "-"+v.f.name)
 	}
 	return nil
 }
@@ -110,20 +179,27 @@ func (b *boolValue) Set(s string) error {
 func newFlagSet(o *options, passes []*analysis.Analyzer) *flag.FlagSet {
 	fs := flag.NewFlagSet("grpcauthlint", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.BoolVar(&o.json, "json", false, "print findings as JSON (the go vet -json tree) and exit 0 when the run succeeded")
-	fs.BoolVar(&o.sarif, "sarif", false, "print findings as SARIF 2.1.0 (code scanning: one rule per pass) and exit 0 when the run succeeded")
-	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes instead of printing findings")
+	for _, f := range formats {
+		fs.Var(formatValue{f, o}, f.name, f.usage)
+	}
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then print the findings that remain")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, passed to the go command")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before running (as go -C); file names are printed relative to it")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	for _, a := range passes {
-		fs.Var(&forwarded{name: a.Name, target: new(boolValue), out: &o.forward}, a.Name,
+		fs.Var(&forwarded{name: a.Name, target: new(selector), out: &o.forward}, a.Name,
 			fmt.Sprintf("run only the selected passes (-%s); -%s=false runs all but it", a.Name, a.Name))
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(&forwarded{name: a.Name + "." + f.Name, target: f.Value, out: &o.forward}, a.Name+"."+f.Name, f.Usage)
 		})
 	}
 	return fs
+}
+
+func usageError(stderr io.Writer, format string, args ...any) int {
+	fmt.Fprintf(stderr, "grpcauthlint: "+format+" (run 'grpcauthlint help' for usage)\n", args...)
+	return exitUsage
 }
 
 func standalone(args []string, stdout, stderr io.Writer) int {
@@ -135,99 +211,52 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			printUsage(stdout, fs)
 			return exitClean
 		}
-		fmt.Fprintf(stderr, "grpcauthlint: %v (run 'grpcauthlint help' for usage)\n", err)
-		return exitUsage
+		return usageError(stderr, "%v", err)
 	}
 	rest := fs.Args()
-	if len(rest) > 0 && rest[0] == "help" {
+	switch {
+	case o.version || len(rest) > 0 && rest[0] == "version":
+		printVersion(stdout)
+		return exitClean
+	case len(rest) > 0 && rest[0] == "help":
 		return help(rest[1:], fs, stdout, stderr)
-	}
-	if o.diff && !o.fix {
-		fmt.Fprintln(stderr, "grpcauthlint: -diff needs -fix (run 'grpcauthlint help' for usage)")
-		return exitUsage
-	}
-	if o.sarif && (o.json || o.fix) {
-		fmt.Fprintln(stderr, "grpcauthlint: -sarif does not combine with -json or -fix (run 'grpcauthlint help' for usage)")
-		return exitUsage
+	case len(o.formatFlags) > 1:
+		return usageError(stderr, "%s: choose one output format", strings.Join(o.formatFlags, " and "))
+	case o.diff && !o.fix:
+		return usageError(stderr, "-diff needs -fix")
+	case o.fix && o.format != nil:
+		return usageError(stderr, "-fix applies fixes and prints the findings that remain as text: it does not combine with -%s", o.format.name)
 	}
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(stderr, "grpcauthlint: cannot find own executable: %v\n", err)
 		return exitErrors
 	}
-	vetArgs := []string{"vet"}
-	if o.dir != "" {
-		vetArgs = append(vetArgs, "-C", o.dir)
-	}
-	vetArgs = append(vetArgs, "-vettool="+self)
-	if o.tags != "" {
-		vetArgs = append(vetArgs, "-tags="+o.tags)
-	}
-	vetArgs = append(vetArgs, o.forward...)
+	v := &vetter{self: self, o: &o, stderr: stderr, progress: o.format == nil && isTerminal(stderr)}
 	if o.fix {
-		vetArgs = append(vetArgs, "-fix")
-		if o.diff {
-			vetArgs = append(vetArgs, "-diff")
-		}
-		vetArgs = append(vetArgs, rest...)
-		cmd := exec.Command("go", vetArgs...)
-		cmd.Stdout, cmd.Stderr = stdout, stderr
-		if err := cmd.Run(); err != nil {
-			return goError(err, stderr)
-		}
-		return exitClean
+		return runFix(v, rest, stdout, stderr)
 	}
-	vetArgs = append(vetArgs, "-json")
-	vetArgs = append(vetArgs, rest...)
-	var out, errOut bytes.Buffer
-	cmd := exec.Command("go", vetArgs...)
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	runErr := cmd.Run()
-
-	tree, findings, err := decodeTrees(&out)
-	if err != nil {
-		fmt.Fprintf(stderr, "grpcauthlint: reading go vet output: %v\n", err)
-		stderr.Write(errOut.Bytes())
+	r := v.run(rest)
+	if r.tree == nil {
+		r.printErrors(stderr)
 		return exitErrors
 	}
-	if o.json {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "\t")
-		enc.Encode(tree)
-	} else if o.sarif {
-		if err := writeSARIF(stdout, tree, o.dir, runErr == nil); err != nil {
-			fmt.Fprintf(stderr, "grpcauthlint: writing SARIF: %v\n", err)
+	if o.format != nil {
+		if err := o.format.write(stdout, r, &o); err != nil {
+			fmt.Fprintf(stderr, "grpcauthlint: writing -%s output: %v\n", o.format.name, err)
 			return exitErrors
 		}
 	} else {
-		printText(stdout, findings, o.dir)
+		printText(stdout, r.findings, o.dir)
 	}
-	stderr.Write(errOut.Bytes())
+	r.printErrors(stderr)
 	switch {
-	case runErr != nil && errOut.Len() > 0:
-		// Package errors (load, type check) were printed by the go command.
-		if _, ok := runErr.(*exec.ExitError); !ok {
-			fmt.Fprintf(stderr, "grpcauthlint: %v\n", runErr)
-		}
+	case r.failed():
 		return exitErrors
-	case runErr != nil:
-		if _, ok := runErr.(*exec.ExitError); !ok {
-			return goError(runErr, stderr)
-		}
-	}
-	if len(findings) > 0 && !o.json && !o.sarif {
+	case len(r.findings) > 0 && o.format == nil:
 		return exitFindings
 	}
 	return exitClean
-}
-
-func goError(err error, stderr io.Writer) int {
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		return exitErrors
-	}
-	fmt.Fprintf(stderr, "grpcauthlint: running go vet: %v (grpcauthlint needs the go command on PATH)\n", err)
-	return exitErrors
 }
 
 // diagnostic is one finding of go vet's JSON output.
@@ -257,6 +286,7 @@ func decodeTrees(r io.Reader) (map[string]map[string]json.RawMessage, []diagnost
 				merged[pkg] = make(map[string]json.RawMessage)
 			}
 			for pass, raw := range passes {
+				raw = stripPassPrefix(pass, raw)
 				merged[pkg][pass] = raw
 				var diags []diagnostic
 				if json.Unmarshal(raw, &diags) != nil {
@@ -270,6 +300,31 @@ func decodeTrees(r io.Reader) (map[string]map[string]json.RawMessage, []diagnost
 		}
 	}
 	return merged, findings, nil
+}
+
+// stripPassPrefix removes the "pass: " the vet tool puts before each
+// message for go vet's text output (vettool.go) from the diagnostics of
+// pass: the tree's keys name the pass already. Other values (a pass's
+// {"error": ...}) are returned as they are.
+func stripPassPrefix(pass string, raw json.RawMessage) json.RawMessage {
+	var diags []map[string]json.RawMessage
+	if json.Unmarshal(raw, &diags) != nil {
+		return raw
+	}
+	for _, d := range diags {
+		var msg string
+		if json.Unmarshal(d["message"], &msg) != nil {
+			continue
+		}
+		if m, ok := strings.CutPrefix(msg, pass+": "); ok {
+			d["message"], _ = json.Marshal(m)
+		}
+	}
+	out, err := json.Marshal(diags)
+	if err != nil {
+		return raw
+	}
+	return out
 }
 
 // printText prints findings as "file:line:col: pass: message", sorted by

@@ -91,6 +91,7 @@ func FindPackage(pass *analysis.Pass, path string) *types.Package {
 type fileInfo struct {
 	generated  map[string]bool // file name (//line-adjusted) -> generated
 	directives []*ignoreComment
+	suspects   []*ast.Comment // comments that may be mis-written directives (directives.go)
 }
 
 // ignoreComment is one //grpcauthlint:ignore comment.
@@ -115,10 +116,14 @@ func scanFiles(pass *analysis.Pass) *fileInfo {
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				if !strings.HasPrefix(c.Text, IgnorePrefix) {
+					if looksLikeIgnore(c.Text) {
+						fi.suspects = append(fi.suspects, c)
+					}
 					continue
 				}
 				names, reason, ok := ParseIgnore(c.Text)
 				if !ok {
+					fi.suspects = append(fi.suspects, c)
 					continue
 				}
 				posn := pass.Fset.Position(c.Slash)

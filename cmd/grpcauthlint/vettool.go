@@ -1,0 +1,240 @@
+package main
+
+// The vet tool side: go vet runs the tool once per package with its
+// flags and a unit.cfg file. Before unitchecker takes over, the tool
+//
+//   - reports a bad flag value once for the whole go vet run instead of
+//     once per package with the whole usage (badFlag);
+//   - names the pass in each finding's message, "pass: message", so that
+//     go vet's plain text output reads "file:line:col: pass: message" as
+//     the standalone command's and golangci-lint's do. go vet (Go 1.24
+//     and later) always runs the tool with -json and formats the text
+//     itself, without the analyzer's name, so the tool cannot tell text
+//     from -json: go vet -json messages carry the prefix too, and the
+//     standalone command, which knows the pass from the JSON tree, strips
+//     it (stripPassPrefix). Under -fix messages are not shown.
+//   - has the first enabled pass, in suite order, report the malformed
+//     //grpcauthlint:ignore comments (checkDirectives), so each is
+//     reported once whichever passes run.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+
+	"github.com/grpcauthlint/grpcauthlint/analyzers"
+)
+
+func vetTool(args []string) {
+	as := analyzers.All()
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		reportProgress()
+		m, err := parseVetFlags(args[:len(args)-1])
+		if err != nil {
+			os.Exit(badFlag(err, args))
+		}
+		prepare(as, m)
+	}
+	unitchecker.Main(as...)
+}
+
+// vetMode is what the tool's flags say about a unit run.
+type vetMode struct {
+	fix      bool
+	selected  map[string]*selector
+}
+
+// parseVetFlags reads the flags go vet passes to the tool as
+// unitchecker will (analysisflags: -NAME, -NAME.option, -json, -fix, ...),
+// into throwaway values: unitchecker parses them again for real. A flag
+// unknown here is left to unitchecker (go vet refuses unknown flags
+// before it runs the tool).
+func parseVetFlags(args []string) (vetMode, error) {
+	m := vetMode{selected: map[string]*selector{}}
+	if len(args) == 0 {
+		return m, nil
+	}
+	fs := flag.NewFlagSet("grpcauthlint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Bool("json", false, "")
+	fs.BoolVar(&m.fix, "fix", false, "")
+	fs.Bool("diff", false, "")
+	fs.Int("c", -1, "")
+	for _, b := range []string{"flags", "source", "v", "all"} {
+		fs.Bool(b, false, "")
+	}
+	fs.String("tags", "", "")
+	for _, a := range analyzers.All() { // a fresh copy: list flags append
+		s := new(selector)
+		m.selected[a.Name] = s
+		fs.Var(s, a.Name, "")
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, "") })
+	}
+	err := fs.Parse(args)
+	if err != nil && strings.Contains(err.Error(), "flag provided but not defined") {
+		return m, nil
+	}
+	return m, err
+}
+
+// prepare adapts the analyzers to the run: the directive check on the
+// first enabled pass, and pass names in messages.
+func prepare(as []*analysis.Analyzer, m vetMode) {
+	// analysisflags: if any -NAME is true, only those run; otherwise all
+	// but those set false.
+	anyTrue := false
+	for _, s := range m.selected {
+		anyTrue = anyTrue || s.set && s.on
+	}
+	enabled := func(a *analysis.Analyzer) bool {
+		s := m.selected[a.Name]
+		switch {
+		case s == nil:
+			return !anyTrue
+		case anyTrue:
+			return s.set && s.on
+		}
+		return !s.set || s.on
+	}
+	for _, a := range as {
+		if enabled(a) {
+			checkDirectives(a, analyzers.Names())
+			break
+		}
+	}
+	if m.fix {
+		return
+	}
+	for _, a := range as {
+		name, run := a.Name, a.Run
+		a.Run = func(pass *analysis.Pass) (any, error) {
+			report := pass.Report
+			pass.Report = func(d analysis.Diagnostic) {
+				d.Message = name + ": " + d.Message
+				report(d)
+			}
+			return run(pass)
+		}
+	}
+}
+
+// flagErrorTTL is how long a go vet run's record of its bad-flag report
+// lives without a package run refreshing it.
+const flagErrorTTL = 10 * time.Minute
+
+// badFlag reports a bad flag value under go vet. go vet runs the tool on
+// every package (the standard library included) and prints what each
+// run says: the error, once per run, would fill the terminal. The first
+// run of a go vet process (the parent) prints it, in two lines, and
+// fails; the others succeed silently (writing the empty facts file go
+// vet expects), so go vet prints the error once and exits 1. A record
+// in the temporary directory, named for the parent process and the
+// flags, says the error was printed; go vet caches nothing of the run
+// that failed, so the next go vet with the same flags prints it again.
+func badFlag(err error, args []string) int {
+	h := sha256.Sum256([]byte(strings.Join(args[:len(args)-1], "\x00")))
+	mark := filepath.Join(os.TempDir(), fmt.Sprintf("grpcauthlint-flagerror-%d-%s", os.Getppid(), hex.EncodeToString(h[:8])))
+	first := false
+	for range 2 {
+		f, cerr := os.OpenFile(mark, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if cerr == nil {
+			f.Close()
+			first = true
+			break
+		}
+		st, serr := os.Stat(mark)
+		if serr != nil || time.Since(st.ModTime()) < flagErrorTTL {
+			break
+		}
+		os.Remove(mark) // left by an earlier process of the same id
+	}
+	if !first {
+		if _, serr := os.Stat(mark); serr != nil {
+			first = true // cannot record it: say it every time
+		}
+	}
+	if first {
+		// Records of earlier go vet runs: gone once stale.
+		old, _ := filepath.Glob(filepath.Join(os.TempDir(), "grpcauthlint-flagerror-*"))
+		for _, o := range old {
+			if st, err := os.Stat(o); err == nil && time.Since(st.ModTime()) > flagErrorTTL {
+				os.Remove(o)
+			}
+		}
+		fmt.Fprintf(os.Stderr, "grpcauthlint: %v\n", err)
+		fmt.Fprintf(os.Stderr, "grpcauthlint: (reported once for all packages; %s lists the flags)\n", helpHint(err))
+		return 1
+	}
+	now := time.Now()
+	os.Chtimes(mark, now, now)
+	writeEmptyVetx(args[len(args)-1])
+	return 0
+}
+
+// helpHint names the help command for the pass a flag error is about.
+func helpHint(err error) string {
+	msg := err.Error()
+	for _, n := range analyzers.Names() {
+		if strings.Contains(msg, "-"+n+".") || strings.Contains(msg, "-"+n+":") || strings.HasSuffix(msg, "-"+n) {
+			return "'grpcauthlint help " + n + "'"
+		}
+	}
+	return "'grpcauthlint help'"
+}
+
+// writeEmptyVetx writes the facts file of unit cfg, empty, so that go
+// vet finds what a successful run leaves.
+func writeEmptyVetx(cfg string) {
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return
+	}
+	var c struct{ VetxOutput string }
+	if json.Unmarshal(data, &c) == nil && c.VetxOutput != "" {
+		if err := os.WriteFile(c.VetxOutput, nil, 0o666); err != nil && !errors.Is(err, os.ErrExist) {
+			return
+		}
+	}
+}
+
+// sharedName is the name of the analyzer every pass requires for the
+// per-package state the passes share (lintutil.Shared).
+const sharedName = "grpcauthlintshared"
+
+// directiveReporter is the method of lintutil.Shared's result that
+// reports the mis-written //grpcauthlint:ignore comments of a package
+// (lintutil.ReportDirectives); passes/internal cannot be imported here.
+type directiveReporter interface {
+	ReportDirectives(pass *analysis.Pass, suite []string)
+}
+
+// checkDirectives makes a also report the mis-written directives of
+// every package it runs on, after its own findings; suite is the pass
+// names. Call it on one pass of a run: the first enabled in suite order.
+func checkDirectives(a *analysis.Analyzer, suite []string) {
+	var shared *analysis.Analyzer
+	for _, r := range a.Requires {
+		if r.Name == sharedName {
+			shared = r
+		}
+	}
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		if d, ok := pass.ResultOf[shared].(directiveReporter); ok && err == nil {
+			d.ReportDirectives(pass, suite)
+		}
+		return res, err
+	}
+}
