@@ -17,6 +17,7 @@ import (
 
 	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
+	"github.com/grpcauthlint/grpcauthlint/passes/lostmetadata"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
 	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
@@ -29,6 +30,7 @@ var registry = []Pass{
 	register("tokenrefresh", tokenrefresh.DefaultConfig, tokenrefresh.New, tokenrefresh.Doc, tokenrefresh.APIKeys),
 	register("dialcreds", dialcreds.DefaultConfig, dialcreds.New, dialcreds.Doc, dialcreds.APIKeys),
 	register("serverauth", serverauth.DefaultConfig, serverauth.New, serverauth.Doc, serverauth.APIKeys),
+	register("lostmetadata", lostmetadata.DefaultConfig, lostmetadata.New, lostmetadata.Doc, lostmetadata.APIKeys),
 }
 
 // Doc is a pass's documentation, extracted from its doc.go.

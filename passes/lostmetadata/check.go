@@ -34,14 +34,14 @@ func (c *checker) check(call *ast.CallExpr, st state) {
 	fix, ok := c.appendFix(call)
 	remedy := "use metadata.AppendToOutgoingContext"
 	if !ok {
-		remedy = "pass metadata.Join(old, md) with old from metadata.FromOutgoingContext"
+		remedy = "send metadata.Join(old, md), old from FromOutgoingContext"
 	}
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End()}
 	if v.org.caller() {
-		d.Message = "NewOutgoingContext drops the caller's outgoing metadata, its authorization header among it: calls fail with UNAUTHENTICATED; " + remedy
+		d.Message = "NewOutgoingContext drops the caller's outgoing metadata, authorization included: calls fail UNAUTHENTICATED; " + remedy
 	} else {
 		line := c.pass.Fset.Position(v.org.pos).Line
-		d.Message = fmt.Sprintf("NewOutgoingContext drops the outgoing metadata added by %s on line %d: an authorization header in it is lost (UNAUTHENTICATED); %s", v.org.by, line, remedy)
+		d.Message = fmt.Sprintf("NewOutgoingContext drops the metadata added on line %d by %s: if it holds authorization, calls fail UNAUTHENTICATED; %s", line, v.org.by, remedy)
 		d.Related = []analysis.RelatedInformation{{Pos: v.org.pos, Message: "outgoing metadata added here"}}
 	}
 	if ok {

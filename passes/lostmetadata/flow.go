@@ -382,12 +382,12 @@ func (w *walker) eval(e ast.Expr, st state) val {
 		case derive[key] && len(e.Args) > 0:
 			return w.eval(e.Args[0], st)
 		case key == appendOutgoing:
-			return val{kind: ctxCarries, org: &origin{pos: e.Pos(), by: "metadata.AppendToOutgoingContext"}}
+			return val{kind: ctxCarries, org: &origin{pos: e.Pos(), by: "AppendToOutgoingContext"}}
 		case key == newOutgoing:
 			if len(e.Args) == 2 && w.c.md.empty(e.Args[1]) {
 				return val{kind: ctxFresh}
 			}
-			return val{kind: ctxCarries, org: &origin{pos: e.Pos(), by: "metadata.NewOutgoingContext"}}
+			return val{kind: ctxCarries, org: &origin{pos: e.Pos(), by: "NewOutgoingContext"}}
 		}
 		if fn, f := w.c.adder(e); f != nil && f.Result == 0 {
 			return val{kind: ctxCarries, org: &origin{pos: e.Pos(), by: fn}}

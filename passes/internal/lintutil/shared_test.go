@@ -13,6 +13,7 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/credpath"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
+	"github.com/grpcauthlint/grpcauthlint/passes/lostmetadata"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
 	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
@@ -43,7 +44,7 @@ func F(m map[string]string) string { return m["Authorization"] + T{}.key }
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, a := range []*analysis.Analyzer{credpath.Analyzer, dialcreds.Analyzer, metadatakey.Analyzer, tokenrefresh.Analyzer, serverauth.Analyzer} {
+	for _, a := range []*analysis.Analyzer{credpath.Analyzer, dialcreds.Analyzer, metadatakey.Analyzer, tokenrefresh.Analyzer, lostmetadata.Analyzer, serverauth.Analyzer} {
 		built := false
 		pass := &analysis.Pass{
 			Analyzer:          a,

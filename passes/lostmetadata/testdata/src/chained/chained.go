@@ -34,7 +34,7 @@ func passThrough(ctx context.Context) context.Context { return ctx }
 
 func call(cc *grpc.ClientConn, req, reply any) error {
 	ctx := withAuth(context.Background(), "t")
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")) // want `drops the outgoing metadata added by withAuth on line 36: an authorization header in it is lost \(UNAUTHENTICATED\); use metadata.AppendToOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")) // want `drops the metadata added on line 36 by withAuth: if it holds authorization, calls fail UNAUTHENTICATED; use metadata.AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
@@ -43,12 +43,12 @@ func call2(cc *grpc.ClientConn, req, reply any) error {
 	if err != nil {
 		return err
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by withUser on line 42`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added on line 42 by withUser`
 }
 
 func (c *Client) call3(cc *grpc.ClientConn, req, reply any) error {
 	ctx := c.authed(context.TODO())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by Client.authed on line 50`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added on line 50 by Client.authed`
 }
 
 func silent(cc *grpc.ClientConn, req, reply any) error {

@@ -41,9 +41,9 @@ func newMap(ctx context.Context, method string, req, reply any, cc *grpc.ClientC
 func noFix(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
 	kv := []string{"a", "b"}
 	vals := []string{"v"}
-	_ = md.NewOutgoingContext(ctx, md.Pairs(kv...))           // want `pass metadata.Join\(old, md\)`
-	_ = md.NewOutgoingContext(ctx, md.MD{"x-a": vals})        // want `pass metadata.Join\(old, md\)`
-	_ = md.NewOutgoingContext(ctx, md.MD{method: {"1", "2"}}) // want `pass metadata.Join\(old, md\)`
+	_ = md.NewOutgoingContext(ctx, md.Pairs(kv...))           // want `send metadata.Join\(old, md\)`
+	_ = md.NewOutgoingContext(ctx, md.MD{"x-a": vals})        // want `send metadata.Join\(old, md\)`
+	_ = md.NewOutgoingContext(ctx, md.MD{method: {"1", "2"}}) // want `send metadata.Join\(old, md\)`
 	m := md.Pairs("a", "b")
-	return invoker(md.NewOutgoingContext(ctx, m), method, req, reply, cc, opts...) // want `pass metadata.Join\(old, md\)`
+	return invoker(md.NewOutgoingContext(ctx, m), method, req, reply, cc, opts...) // want `send metadata.Join\(old, md\)`
 }

@@ -11,13 +11,13 @@ import (
 
 func appendThenNew(cc *grpc.ClientConn, token string, req, reply any) error {
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token)
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `NewOutgoingContext drops the outgoing metadata added by metadata.AppendToOutgoingContext on line 13`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `NewOutgoingContext drops the metadata added on line 13 by AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
 func newThenNew(ctx context.Context, cc *grpc.ClientConn, token string, req, reply any) error {
 	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("authorization", "Bearer "+token))
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `added by metadata.NewOutgoingContext on line 19`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `added on line 19 by NewOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
@@ -26,7 +26,7 @@ func conditional(ctx context.Context, cc *grpc.ClientConn, token string, md meta
 	if token != "" {
 		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
 	}
-	ctx = metadata.NewOutgoingContext(ctx, md) // want `added by metadata.AppendToOutgoingContext on line 27`
+	ctx = metadata.NewOutgoingContext(ctx, md) // want `added on line 27 by AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
@@ -59,7 +59,7 @@ func loop(cc *grpc.ClientConn, keys []string, md metadata.MD, req, reply any) er
 	case 0:
 		return nil
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added by metadata.AppendToOutgoingContext on line 56`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added on line 56 by AppendToOutgoingContext`
 }
 
 // Appended to another variable: this one is untouched.

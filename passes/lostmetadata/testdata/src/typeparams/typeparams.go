@@ -35,7 +35,7 @@ func (n name) String() string { return string(n) }
 
 func use(cc *grpc.ClientConn, b *Box[int], req, reply any) error {
 	ctx := With(context.Background(), name("n"))
-	_ = cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added by With on line 37`
+	_ = cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added on line 37 by With`
 	ctx = b.Ctx(context.Background())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added by Box.Ctx on line 39`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added on line 39 by Box.Ctx`
 }

@@ -14,7 +14,7 @@ func newID() string { return "id" }
 
 // A function declaration with the interceptor's shape.
 func withRequestID(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", newID())) // want `NewOutgoingContext drops the caller's outgoing metadata, its authorization header among it: calls fail with UNAUTHENTICATED; use metadata.AppendToOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", newID())) // want `NewOutgoingContext drops the caller's outgoing metadata, authorization included: calls fail UNAUTHENTICATED; use metadata.AppendToOutgoingContext`
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
 
@@ -24,7 +24,7 @@ type client struct {
 
 // A method, with an md from a field: no fix, the message names Join.
 func (c *client) intercept(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	return invoker(metadata.NewOutgoingContext(ctx, c.md), method, req, reply, cc, opts...) // want `drops the caller's outgoing metadata.*; pass metadata.Join\(old, md\) with old from metadata.FromOutgoingContext$`
+	return invoker(metadata.NewOutgoingContext(ctx, c.md), method, req, reply, cc, opts...) // want `drops the caller's outgoing metadata.*; send metadata.Join\(old, md\), old from FromOutgoingContext$`
 }
 
 // A derived context still carries the caller's metadata.

@@ -12,7 +12,7 @@ import (
 
 func call(cc *grpc.ClientConn, req, reply any) error {
 	ctx := helpers.WithToken(context.Background(), "t")
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by helpers.WithToken on line 14`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 14 by helpers.WithToken`
 }
 
 func session(cc *grpc.ClientConn, req, reply any) error {
@@ -20,12 +20,12 @@ func session(cc *grpc.ClientConn, req, reply any) error {
 	if err != nil {
 		return err
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by helpers.Session on line 19`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 19 by helpers.Session`
 }
 
 func method(a helpers.Auth, cc *grpc.ClientConn, req, reply any) error {
 	ctx := a.Attach(context.Background())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by Auth.Attach on line 27`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 27 by Auth.Attach`
 }
 
 func detached(cc *grpc.ClientConn, req, reply any) error {
