@@ -311,6 +311,11 @@ func ParseText(t testing.TB, dir, out string) []Finding {
 			t.Errorf("unexpected output line %q", l)
 			continue
 		}
+		if strings.HasPrefix(m[4], "\t") {
+			// go vet prints a finding's related information as
+			// "file:line:col: \tmessage" lines: not findings.
+			continue
+		}
 		n, _ := strconv.Atoi(m[2])
 		c, _ := strconv.Atoi(m[3])
 		fs = append(fs, Finding{File: RelFile(dir, m[1]), Line: n, Col: c, Text: m[4]})

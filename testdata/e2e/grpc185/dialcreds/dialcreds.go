@@ -41,7 +41,7 @@ func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, 
 }
 
 func Discarded(token string) {
-	grpc.WithPerRPCCredentials(dialhelp.Token{Value: token}) // want "dialcreds: the DialOption built by grpc.WithPerRPCCredentials is discarded"
+	grpc.WithPerRPCCredentials(dialhelp.Token{Value: token}) // want "dialcreds: no connection uses this option: the DialOption built by grpc.WithPerRPCCredentials is discarded"
 }
 
 func Local() {
