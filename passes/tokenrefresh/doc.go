@@ -22,6 +22,18 @@
 // function, in this package or another, that returns a token it fetched
 // or its access-token string: a call of such a wrapper is a fetch.
 //
+// So is a call of a function that fetches and returns a freshly built
+// value of another package's type holding the access token: a per-use
+// wrapper (return &rest.Config{BearerToken: tok.AccessToken}, nil), or
+// another library's refresher, such as a Kafka SASL/OAUTHBEARER
+// provider's Token() (*sarama.AccessToken, error), which the library
+// calls whenever it needs a token. The function itself is not reported;
+// a caller that keeps what it returns in a package variable or a field
+// of its receiver is, and the message names the function to call for
+// each use instead. A caller that uses the value within the call is
+// right. (A value of the package's own type returned, such as its
+// client, is reported at the fetch as before.)
+//
 // The analyzer reports a fetch, outside a refresher, whose token is
 // frozen:
 //
@@ -48,7 +60,9 @@
 //
 // Not reported, because the token is refreshed or does not outlive it:
 //
-//   - fetches in refreshers;
+//   - fetches in refreshers, including other libraries' refreshers and
+//     per-use wrappers (above) and callbacks a library calls per use
+//     (a database driver's token callback);
 //   - a stored *oauth2.Token, or a struct holding one: it carries its
 //     refresh token;
 //   - tokens given to (*oauth2.Config).TokenSource, (*oauth2.Config).Client,

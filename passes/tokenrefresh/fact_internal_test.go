@@ -28,7 +28,8 @@ func gobRoundTrip(t *testing.T, in, out any) {
 // Every fact type of the analyzer, with realistic non-zero values.
 func TestFactGob(t *testing.T) {
 	facts := map[string][2]any{
-		"fetcherFact": {&fetcherFact{Result: 1, Access: true}, new(fetcherFact)},
+		"fetcherFact":        {&fetcherFact{Result: 1, Access: true}, new(fetcherFact)},
+		"fetcherFact/holder": {&fetcherFact{Result: 0, Holder: true}, new(fetcherFact)},
 		"tokenParamFact": {&tokenParamFact{Params: []ParamSummary{
 			{Index: 0, Kept: "oauth.NewOauthAccess", Static: true, Result: -1, HolderResult: -1, FrozenResult: -1},
 			{Index: 2, Recv: true, Result: 0, ResultAccess: true, HolderResult: 1, FrozenResult: 1, FrozenBy: "oauth2.StaticTokenSource"},
@@ -49,6 +50,9 @@ func TestFactGob(t *testing.T) {
 
 func TestFactString(t *testing.T) {
 	if got, want := (&fetcherFact{Result: 1, Access: true}).String(), "returns a fetched access token (result 1)"; got != want {
+		t.Errorf("fetcherFact.String() = %q, want %q", got, want)
+	}
+	if got, want := (&fetcherFact{Result: 0, Holder: true}).String(), "returns a value holding a fetched access token (result 0)"; got != want {
 		t.Errorf("fetcherFact.String() = %q, want %q", got, want)
 	}
 	f := &tokenParamFact{Params: []ParamSummary{

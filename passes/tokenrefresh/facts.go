@@ -13,21 +13,26 @@ import (
 // fields only (fact_internal_test.go round-trips each type).
 
 // fetcherFact marks a function that returns a token (or its access-token
-// string) it fetched: its call sites are fetches, in this package and in
-// the packages importing it.
+// string, or another library's value built to hold it) it fetched: its
+// call sites are fetches, in this package and in the packages importing
+// it.
 type fetcherFact struct {
 	Result int  // index of the result holding the token
 	Access bool // the result is the access-token string, not the token
+	Holder bool // the result is a value holding the access-token string
 }
 
 func (*fetcherFact) AFact() {}
 
 func (f *fetcherFact) String() string {
-	what := "token"
-	if f.Access {
-		what = "access token"
+	what := "a fetched token"
+	switch {
+	case f.Access:
+		what = "a fetched access token"
+	case f.Holder:
+		what = "a value holding a fetched access token"
 	}
-	return fmt.Sprintf("returns a fetched %s (result %d)", what, f.Result)
+	return fmt.Sprintf("returns %s (result %d)", what, f.Result)
 }
 
 // tokenParamFact says what a function does with its token parameters:

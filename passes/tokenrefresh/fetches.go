@@ -16,8 +16,11 @@ type fetch struct {
 	cur    inspector.Cursor
 	kind   fetchKind
 	result int
-	val    valKind // kToken or kString
-	flow   *flow
+	val    valKind // kToken, kString, or kHolder for a call of holderOf
+	// holderOf is the function returning a value that holds the token,
+	// called here: the message names it.
+	holderOf *types.Func
+	flow     *flow
 }
 
 // callSite is a call of a statically known function.
@@ -69,8 +72,11 @@ func (c *checker) fetchAt(cs callSite) (fetch, bool) {
 	}
 	if fact != nil {
 		ft.kind, ft.result = fetchUser, fact.Result
-		if fact.Access {
+		switch {
+		case fact.Access:
 			ft.val = kString
+		case fact.Holder:
+			ft.val, ft.holderOf = kHolder, fn
 		}
 		return ft, true
 	}

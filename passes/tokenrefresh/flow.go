@@ -36,9 +36,9 @@ type flow struct {
 	decl       *ast.FuncDecl // the function holding the fetch
 	seen       map[flowKey]bool
 	sink       *sink
-	kept       bool // (sub-flows of frozen sinks) the frozen value outlives the call
-	wrapResult int  // result of decl returning the fetched value, or -1
-	wrapAccess bool
+	kept       bool      // (sub-flows of frozen sinks) the frozen value outlives the call
+	wrapResult int       // result of decl returning the fetched value, or -1
+	wrapKind   valKind   // what that result is: kToken, kString or kHolder
 	start      token.Pos // where the followed value comes from
 
 	// Parameter mode: following a parameter of decl to summarize it.
@@ -338,8 +338,16 @@ func (f *flow) resultIndex(v *types.Var) int {
 // wrap records that the function holding the fetch returns its value.
 func (f *flow) wrap(i int, k valKind) {
 	if f.wrapResult < 0 {
-		f.wrapResult, f.wrapAccess = i, k == kString
+		f.wrapResult, f.wrapKind = i, k
 	}
+}
+
+// foreign reports whether t is a named type of another package than the
+// function holding the flow: a value the function builds for another
+// library, which calls it (or has it called) whenever it needs a token.
+func (f *flow) foreign(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != f.c.pass.Pkg
 }
 
 // ret follows a value of kind k returned at rs.
@@ -423,6 +431,11 @@ func (f *flow) returned(d *ast.FuncDecl, i int, t types.Type, pos token.Pos, k v
 				if f.holderResult < 0 {
 					f.holderResult = i
 				}
+			case d == f.decl && f.foreign(t):
+				// Another library's value built per use (a Kafka
+				// access token, a Kubernetes rest.Config): the
+				// function is a fetcher, judged at its callers.
+				f.wrap(i, kHolder)
 			default:
 				f.record(sink{pos: pos, what: what})
 			}

@@ -12,7 +12,7 @@ import (
 // reads alone (golangci-lint drops related information); where the
 // token is kept, when on another line, is the related location.
 func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
-	d := analysis.Diagnostic{Pos: ft.call.Pos(), End: ft.call.End(), Message: message(ft.kind, s)}
+	d := analysis.Diagnostic{Pos: ft.call.Pos(), End: ft.call.End(), Message: message(ft, s)}
 	if fset := c.pass.Fset; s.pos.IsValid() && fset.Position(s.pos).Line != fset.Position(ft.call.Pos()).Line {
 		what := "the access token is kept here"
 		if s.static {
@@ -26,7 +26,11 @@ func (c *checker) report(r *lintutil.Reporter, ft fetch, s *sink) {
 // message says what fails at run time, where the token is frozen, and
 // the one refreshing alternative for the kind of fetch (the others are
 // in doc.go's # Good section).
-func message(kind fetchKind, s *sink) string {
+func message(ft fetch, s *sink) string {
+	kind := ft.kind
+	if ft.holderOf != nil && !s.static {
+		return fmt.Sprintf("calls fail with Unauthenticated once the access token in %s's result expires: it is kept in %s; call %s for each use instead", ft.holderOf.Name(), s.what, ft.holderOf.Name())
+	}
 	if s.static {
 		alt := "oauth.TokenSource{TokenSource: ts}"
 		switch kind {

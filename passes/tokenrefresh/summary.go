@@ -66,7 +66,7 @@ func (c *checker) summary(fn *types.Func, i int) *ParamSummary {
 	f := c.newFlow(d, v.Pos(), true)
 	f.local(v, k)
 	sum := &ParamSummary{Index: i, Access: k == kString, Recv: f.recvStore,
-		Result: f.wrapResult, ResultAccess: f.wrapAccess,
+		Result: f.wrapResult, ResultAccess: f.wrapKind == kString,
 		HolderResult: f.holderResult, FrozenResult: f.frozenResult, FrozenBy: f.frozenBy}
 	if f.sink != nil {
 		sum.Kept, sum.Static = f.sink.what, f.sink.static

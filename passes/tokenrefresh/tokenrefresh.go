@@ -235,7 +235,7 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		if obj == nil || c.wrappers[obj] != nil || c.directFetcher(obj) {
 			continue
 		}
-		fact := &fetcherFact{Result: ft.flow.wrapResult, Access: ft.flow.wrapAccess}
+		fact := &fetcherFact{Result: ft.flow.wrapResult, Access: ft.flow.wrapKind == kString, Holder: ft.flow.wrapKind == kHolder}
 		c.wrappers[obj] = fact
 		pass.ExportObjectFact(obj, fact)
 		for _, i := range c.callers[obj] {

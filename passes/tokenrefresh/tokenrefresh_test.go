@@ -18,7 +18,8 @@ func TestTokenRefresh(t *testing.T) {
 	results := analysistest.Run(t, dir, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
-		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch")
+		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch",
+		"libtypes", "peruse", "peruse/lib")
 	checkRelated(t, results)
 }
 
