@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -227,8 +228,8 @@ func TestFastPath(t *testing.T) {
 	tls := pkg("crypto/tls")
 	osPkg := pkg("os")
 	http := pkg("net/http", tls, osPkg)
-	option := pkg(optionPath)
-	pemfile := pkg(grpcPEMFile)
+	option := pkg(grpcapi.APIOption)
+	pemfile := pkg(grpcapi.PEMFile)
 	storage := pkg("cloud.google.com/go/storage", option)
 	wrapper := pkg("example.com/wrapper", pemfile)
 	lib := pkg("example.com/lib")
@@ -247,7 +248,7 @@ func TestFastPath(t *testing.T) {
 		{"field sink through another package", pkg("a", wrapper), true},
 		{"user method sink through another package", pkg("a", pkg("b", lib)), true},
 		{"vendored crypto/tls", pkg("a", pkg("x/vendor/crypto/tls")), true},
-		{"the sink package itself", pkg(tlsPath), true},
+		{"the sink package itself", pkg(grpcapi.TLS), true},
 	} {
 		pass := &analysis.Pass{Pkg: tt.pkg}
 		pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackage(pass)}
@@ -475,6 +476,43 @@ func TestEverySinkTested(t *testing.T) {
 		}
 		if !strings.Contains(src.String(), want) {
 			t.Errorf("%s: no %q in testdata/src/sinks or reads", s.key, want)
+		}
+	}
+}
+
+// TestParsedByRelated checks the second location of the findings of
+// reads: each names the parser in its related information, at the
+// parser's call or field, and every parser of the table is met.
+func TestParsedByRelated(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, lintest.TestData(t), Analyzer, "reads")
+	met := make(map[string]bool)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if !strings.Contains(d.Message, ", read here,") {
+				continue
+			}
+			if len(d.Related) != 1 || !strings.HasPrefix(d.Related[0].Message, "parsed by ") {
+				t.Errorf("%s: %q: related %v, want one \"parsed by\"", r.Pass.Fset.Position(d.Pos), d.Message, d.Related)
+				continue
+			}
+			parser := strings.TrimPrefix(d.Related[0].Message, "parsed by ")
+			met[parser] = true
+			pos := r.Pass.Fset.Position(d.Related[0].Pos)
+			data, err := os.ReadFile(pos.Filename)
+			if err != nil {
+				t.Fatal(err)
+			}
+			line := strings.Split(string(data), "\n")[pos.Line-1]
+			name := parser[strings.LastIndex(parser, ".")+1:]
+			if !strings.Contains(line, "."+name+"(") && !strings.Contains(line, name+":") && !strings.Contains(line, "."+name+" =") {
+				t.Errorf("%s: related %q at %s, which is not that call or field: %s", r.Pass.Fset.Position(d.Pos), parser, pos, line)
+			}
+		}
+	}
+	for _, s := range parseSinks {
+		if !met[lintutil.ShortKey(s.key)] {
+			t.Errorf("no finding of reads names %s as its parser", lintutil.ShortKey(s.key))
 		}
 	}
 }

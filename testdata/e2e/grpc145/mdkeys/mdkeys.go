@@ -13,10 +13,10 @@ import (
 func Forward(ctx context.Context) context.Context {
 	in, _ := metadata.FromIncomingContext(ctx)
 	out := metadata.MD{}
-	out["X-Forwarded-For"] = in["X-Real-IP"] // want "metadatakey: metadata key \"X-Forwarded-For\" has uppercase letters: this grpc-go \\(before 1.46\\) sends it unchecked, and HTTP/2 servers reject uppercase or invalid header names; use \"x-forwarded-for\"" "metadatakey: metadata key \"X-Real-IP\" never matches: incoming metadata keys are lowercase"
+	out["X-Forwarded-For"] = in["X-Real-IP"] // want "metadatakey: metadata key \"X-Forwarded-For\" has uppercase letters: grpc-go before 1.46 sends it unchecked and HTTP/2 servers reject it; use \"x-forwarded-for\"" "metadatakey: metadata key \"X-Real-IP\" never matches: incoming metadata keys are lowercase"
 	for k := range in {
 		if k == "Authorization" { // want "metadatakey: metadata key \"Authorization\" never matches: incoming metadata keys are lowercase"
-			out.Set("Authorization", in.Get("authorization")...) // want "metadatakey: metadata key \"Authorization\" is lowercased by MD.Set"
+			out.Set("Authorization", in.Get("authorization")...) // want "metadatakey: metadata key \"Authorization\" is lowercased by \\(metadata.MD\\).Set"
 		}
 	}
 	return metadata.NewOutgoingContext(ctx, out)

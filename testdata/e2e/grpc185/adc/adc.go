@@ -9,7 +9,7 @@ import (
 )
 
 func Client(ctx context.Context) error {
-	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/home/alice/sa.json") // want "credpath: hardcoded Google credentials file path \"/home/alice/sa.json\" set in GOOGLE_APPLICATION_CREDENTIALS is in one user's home directory"
+	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/home/alice/sa.json") // want "credpath: loading fails .*: GOOGLE_APPLICATION_CREDENTIALS path \"/home/alice/sa.json\" is in one user's home directory"
 	_, err := idtoken.NewClient(ctx, "https://example.com")
 	return err
 }

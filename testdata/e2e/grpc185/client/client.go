@@ -16,5 +16,5 @@ func WithToken(ctx context.Context, token string) context.Context {
 }
 
 func Odd(ctx context.Context) context.Context {
-	return metadata.AppendToOutgoingContext(ctx, "k", "v", "orphan") // want "metadatakey: metadata.AppendToOutgoingContext got an odd number of strings \\(3\\): it panics at run time"
+	return metadata.AppendToOutgoingContext(ctx, "k", "v", "orphan") // want "metadatakey: metadata.AppendToOutgoingContext panics at run time: it got an odd number of strings \\(3\\)"
 }

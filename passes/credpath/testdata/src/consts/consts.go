@@ -19,7 +19,7 @@ type keyPath string
 const typed keyPath = "/tmp/typed.json"
 
 func fromOtherPackage() {
-	oauth.NewServiceAccountFromFile(paths.KeyFile)          // want `hardcoded service-account key file path "/home/deploy/creds/sa.json" is in one user's home directory`
+	oauth.NewServiceAccountFromFile(paths.KeyFile)          // want `service-account key file path "/home/deploy/creds/sa.json" is in one user's home directory`
 	oauth.NewServiceAccountFromFile(local)                  // want `"/home/deploy/creds/local.json"`
 	oauth.NewJWTAccessFromFile(string(typed))               // want `"/tmp/typed.json" is in a temporary directory`
 	tls.LoadX509KeyPair(paths.TLSCert, "tls/"+"server.key") // want `TLS certificate file path "tls/server.crt" is relative` `TLS private key file path "tls/server.key" is relative`

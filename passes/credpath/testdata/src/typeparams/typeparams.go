@@ -30,7 +30,7 @@ func newHolder[T any](v T) *holder[T] {
 }
 
 func parse[B ~[]byte](ctx context.Context) {
-	data, _ := os.ReadFile("/home/alice/sa.json") // want `parsed by google.CredentialsFromJSON`
+	data, _ := os.ReadFile("/home/alice/sa.json") // want `path "/home/alice/sa.json", read here,`
 	google.CredentialsFromJSON(ctx, []byte(B(data)))
 }
 

@@ -53,8 +53,8 @@ func headers(ctx context.Context, stream grpc.ServerStream) {
 	_ = grpc.SetHeader(ctx, metadata.MD{"X-Server": {"1"}})     // want `metadata key "X-Server" has uppercase letters: grpc.SetHeader sends it unchecked and the client's HTTP/2 framer rejects the response; use "x-server"`
 	_ = grpc.SendHeader(ctx, metadata.Pairs("X-Pairs", "1"))    // want `metadata key "X-Pairs" is lowercased by metadata.Pairs`
 	_ = grpc.SetTrailer(ctx, metadata.MD{"grpc-status": {"0"}}) // want `metadata key "grpc-status" is a reserved transport header`
-	_ = stream.SetHeader(metadata.MD{"X-Stream": {"1"}})        // want `metadata key "X-Stream" has uppercase letters: ServerStream.SetHeader returns a codes.Internal error and drops the header`
-	md := metadata.MD{"X-Trailer": {"1"}}                       // want `metadata key "X-Trailer" has uppercase letters: ServerStream.SetTrailer logs an error and the client's HTTP/2 framer rejects the trailer`
+	_ = stream.SetHeader(metadata.MD{"X-Stream": {"1"}})        // want `metadata key "X-Stream" has uppercase letters: \(grpc.ServerStream\).SetHeader returns a codes.Internal error and drops the header`
+	md := metadata.MD{"X-Trailer": {"1"}}                       // want `metadata key "X-Trailer" has uppercase letters: \(grpc.ServerStream\).SetTrailer logs an error and the client's HTTP/2 framer rejects the trailer`
 	stream.SetTrailer(md)
 }
 
@@ -64,8 +64,8 @@ type pb_Server interface {
 }
 
 func generated(s pb_Server, g grpc.ServerStreamingServer[string]) {
-	_ = s.SendHeader(metadata.MD{"X-Gen": {"1"}}) // want `metadata key "X-Gen" has uppercase letters: ServerStream.SendHeader returns a codes.Internal error`
-	_ = g.SetHeader(metadata.MD{"X-Gen2": {"1"}}) // want `metadata key "X-Gen2" has uppercase letters: ServerStream.SetHeader returns`
+	_ = s.SendHeader(metadata.MD{"X-Gen": {"1"}}) // want `metadata key "X-Gen" has uppercase letters: \(grpc.ServerStream\).SendHeader returns a codes.Internal error`
+	_ = g.SetHeader(metadata.MD{"X-Gen2": {"1"}}) // want `metadata key "X-Gen2" has uppercase letters: \(grpc.ServerStream\).SetHeader returns`
 }
 
 func testContext(ctx context.Context) context.Context {
