@@ -52,7 +52,7 @@ func vetTool(args []string) {
 // vetMode is what the tool's flags say about a unit run.
 type vetMode struct {
 	fix      bool
-	selected  map[string]*selector
+	selected map[string]*selector
 }
 
 // parseVetFlags reads the flags go vet passes to the tool as
