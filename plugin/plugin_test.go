@@ -117,7 +117,7 @@ func isList(pass, option string) bool {
 // listValues are candidate values for list options, in the notations the
 // passes use (FullName, parameter, regexp, prefix); the first one that
 // the option's flag accepts is used.
-var listValues = []string{"example.com/auth.Fetch", "example.com/auth.Fetch#0", "^localhost:"}
+var listValues = []string{"example.com/auth.Fetch", "example.com/auth.Fetch#0", "^localhost:", "x-api-key"}
 
 // TestOptionsMatchFlags sets every option of every pass once through a
 // vet flag and once through golangci-lint settings, and expects the
