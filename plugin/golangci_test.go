@@ -212,6 +212,7 @@ func golangci(t *testing.T, bin, dir, cfg string, args ...string) []e2etest.Find
 			t.Errorf("finding from linter %q, want grpcauthlint: %s", is.FromLinter, is.Text)
 		}
 		if relatedIssue(is.Text) {
+			t.Errorf("golangci-lint %s: related information as an issue of its own (the plugin drops it): %s:%d: %s", strings.Join(args, " "), is.Pos.Filename, is.Pos.Line, is.Text)
 			continue
 		}
 		fs = append(fs, e2etest.Finding{File: e2etest.RelFile(dir, is.Pos.Filename), Line: is.Pos.Line, Col: is.Pos.Column, Text: is.Text})
@@ -255,6 +256,7 @@ func readSARIF(t *testing.T, dir, path string) []e2etest.Finding {
 			continue
 		}
 		if relatedIssue(r.Message.Text) {
+			t.Errorf("%s: related information as a result of its own (the plugin drops it): %s", path, r.Message.Text)
 			continue
 		}
 		loc := r.Locations[0].PhysicalLocation
@@ -654,9 +656,9 @@ func TestOfflineRecipe(t *testing.T) {
 }
 
 // relatedIssue reports whether text is an issue golangci-lint made of a
-// finding's related information ("pass(related information): ..."): the
-// second location of a finding, not a finding, as the vet tool's
-// "file:line:col: \tmessage" lines are not.
+// finding's related information ("pass(related information): ..."). The
+// plugin drops related information: such an issue escapes //nolint and
+// exclusion rules on "^pass:", so it must never appear.
 func relatedIssue(text string) bool {
 	return strings.Contains(text, "(related information): ")
 }

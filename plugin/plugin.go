@@ -63,6 +63,9 @@ func New(settings any) (register.LinterPlugin, error) {
 		// mis-written //grpcauthlint:ignore comments, as in the vet tool.
 		checkDirectives(as[0], analyzers.Names())
 	}
+	for _, a := range as {
+		dropRelated(a)
+	}
 	return &Plugin{analyzers: as}, nil
 }
 
@@ -91,6 +94,25 @@ func checkDirectives(a *analysis.Analyzer, suite []string) {
 			d.ReportDirectives(pass, suite)
 		}
 		return res, err
+	}
+}
+
+// dropRelated makes a report its findings without their related
+// information. golangci-lint turns each related location into an issue
+// of its own ("pass(related information): ..."), which a //nolint on
+// the finding's line and an exclusion rule on the text "^pass:" do not
+// reach: the finding would be suppressed and its second location still
+// fail the run. The message of every finding stands alone; the vet tool
+// still prints the second locations.
+func dropRelated(a *analysis.Analyzer) {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return run(&p)
 	}
 }
 
