@@ -96,6 +96,9 @@ var parseSinks = []sink{
 	{grpcapi.AuthCredentials + ".DetectOptions.CredentialsJSON", -1, googleCreds},
 	{grpcapi.AuthIDToken + ".NewCredentialsFromJSON", 1, googleCreds},
 	{grpcapi.AuthIDToken + ".Options.CredentialsJSON", -1, googleCreds},
+
+	// A CA bundle read by hand, as credentials.NewClientTLSFromFile would.
+	{"(*" + grpcapi.X509 + ".CertPool).AppendCertsFromPEM", 0, caFile},
 }
 
 // readKind is how a function reads a file.
@@ -200,6 +203,12 @@ func newTables(user []sink) *tables {
 		switch pkg, method := funcPkg(s.key); {
 		case s.key == setenvKey:
 			// Handled by adcPackages.
+		case method && pkg == grpcapi.X509:
+			// A *x509.CertPool comes from x509.NewCertPool or
+			// SystemCertPool, so the package imports crypto/x509; nearly
+			// every package reaches it (net/http), which would make the
+			// fast path useless.
+			t.direct[pkg] = true
 		case method:
 			t.reach = append(t.reach, pkg)
 		default:

@@ -106,8 +106,12 @@ type checker struct {
 	t     *tables
 	allow []string
 	vars  map[*types.Var]*varInfo
-	sites []ast.Node // calls, composite literals and assignments to check
-	seen  map[token.Pos]bool
+	// walked are the top-level declarations whose assignments are in
+	// vars; walkedAll, whether that is every declaration.
+	walked    map[ast.Node]bool
+	walkedAll bool
+	sites     []ast.Node // calls, composite literals and assignments to check
+	seen      map[token.Pos]bool
 }
 
 func run(pass *analysis.Pass, s *settings) (any, error) {
@@ -115,17 +119,19 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:  pass,
-		r:     lintutil.NewReporter(pass, lintutil.Policy{Tests: s.tests}),
-		t:     s.t,
-		allow: s.allow,
-		vars:  make(map[*types.Var]*varInfo),
-		seen:  make(map[token.Pos]bool),
+		pass:   pass,
+		r:      lintutil.NewReporter(pass, lintutil.Policy{Tests: s.tests}),
+		t:      s.t,
+		allow:  s.allow,
+		vars:   make(map[*types.Var]*varInfo),
+		walked: make(map[ast.Node]bool),
+		seen:   make(map[token.Pos]bool),
 	}
 	insp := lintutil.Inspector(pass)
 	// Find the sinks first; then learn the assignments of local variables
 	// only in the top-level declarations that hold a sink (a local
-	// variable is assigned only inside its declaration).
+	// variable is assigned only inside its declaration); the whole
+	// package is walked only when a package variable is asked about.
 	var decls []inspector.Cursor
 	inDecls := make(map[ast.Node]bool)
 	for fcur := range insp.Root().Children() {
@@ -144,9 +150,7 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		}
 	}
 	for _, d := range decls {
-		for cur := range d.Preorder(defNodes...) {
-			c.def(cur.Node())
-		}
+		c.walkDefs(d)
 	}
 	for _, n := range c.sites {
 		switch n := n.(type) {

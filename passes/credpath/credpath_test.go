@@ -32,7 +32,10 @@ import (
 //     (flags, env, parameters, fields, variables assigned twice);
 //   - joins: filepath.Join and path.Join of constants;
 //   - reads: os.ReadFile, ioutil.ReadFile, os.Open + io.ReadAll into
-//     every parser, and reads whose bytes go elsewhere;
+//     every parser (a CA bundle into x509.CertPool included), and reads
+//     whose bytes go elsewhere;
+//   - pkgvars: paths in unexported package variables assigned only at
+//     their declaration, and package variables that are configuration;
 //   - exempt: secrets mounts and system CA bundles;
 //   - typeparams: generic code;
 //   - ignore: the //grpcauthlint:ignore directive;
@@ -43,7 +46,7 @@ func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), Analyzer,
 		"sinks", "consts", "consts/paths", "joins", "reads", "exempt",
-		"typeparams", "ignore", "testfiles", "odd", "typeerrors", "nonauth")
+		"pkgvars", "typeparams", "ignore", "testfiles", "odd", "typeerrors", "nonauth")
 }
 
 func TestAllowPrefix(t *testing.T) {

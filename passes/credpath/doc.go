@@ -14,7 +14,9 @@
 //
 // The analyzer reports a constant path (a literal, a named constant from
 // any package, a constant expression, a filepath.Join or path.Join of
-// constants, or a local variable assigned once from one of those) given
+// constants, a local variable assigned once from one of those, or an
+// unexported package variable whose declaration assigns it and that no
+// other statement of the package assigns or takes the address of) given
 // to a parameter or struct field that names a credential file:
 //
 //   - google.golang.org/api/option: WithCredentialsFile,
@@ -40,16 +42,23 @@
 // WithAuthCredentialsJSON; tls.X509KeyPair; cloud auth's
 // NewCredentialsFromJSON (credentials and idtoken) and the
 // CredentialsJSON fields of their options; the PrivateKey field of
-// golang.org/x/oauth2/jwt.Config. The report is at the path.
+// golang.org/x/oauth2/jwt.Config; and (*crypto/x509.CertPool).
+// AppendCertsFromPEM, a CA bundle read by hand, reported as the CA
+// certificate file of NewClientTLSFromFile would be.
 //
-// Messages say what the parameter is and why the path breaks: a path in a
-// home directory or under /tmp exists on one machine only; a relative path
-// depends on the directory the program starts in, and Go does not expand
-// "~". Deprecated sinks are matched too.
+// A message says what fails at run time, what the parameter is and why
+// its path breaks (a path in a home directory or under /tmp exists on one
+// machine only; a relative path depends on the directory the program
+// starts in; Go does not expand "~" or $VAR), then one remedy: read the
+// path from configuration. The other remedies are under Good. For a file
+// read by hand, the finding is at the path and its related location is
+// the parser. Deprecated sinks are matched too.
 //
 // Left alone: paths that are configuration (flag values and flag
 // defaults, environment variables, function parameters, struct fields,
-// variables assigned more than once, anything not constant);
+// variables assigned more than once, package variables whose address is
+// taken (flag.StringVar(&v, ...)) or that are exported (another package
+// may set them), anything not constant);
 // orchestrator mount points, fixed by design, under /var/run/secrets/ and
 // /run/secrets/; system CA bundles (under /etc/ssl/, /etc/pki/ and the
 // like) given as the CA file of NewClientTLSFromFile or
@@ -60,7 +69,8 @@
 //
 // os.Setenv is checked in packages that also use a Google authentication
 // library, directly or through a client library; the other sinks in
-// packages that import their package.
+// packages that import their package. A path a build sets with
+// -ldflags -X is not seen: silence such a finding with the directive.
 //
 // # Bad
 //
@@ -73,6 +83,11 @@
 //		return err
 //	}
 //	creds, err := google.CredentialsFromJSON(ctx, data, scope)
+//
+//	var caFile = filepath.Join("..", "certs", "ca.pem")
+//	pem, err := os.ReadFile(caFile)
+//	pool := x509.NewCertPool()
+//	pool.AppendCertsFromPEM(pem)
 //
 // # Good
 //

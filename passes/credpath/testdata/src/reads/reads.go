@@ -5,6 +5,7 @@ package reads
 import (
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"io"
 	"io/ioutil"
@@ -145,4 +146,31 @@ func elsewhere(ctx context.Context) error {
 
 func otherFunction(ctx context.Context, data []byte) {
 	google.CredentialsFromJSON(ctx, data) // bytes from a parameter: the read is elsewhere
+}
+
+// A CA bundle read by hand is a CA certificate file, as
+// credentials.NewClientTLSFromFile would take it.
+func caPool() *x509.CertPool {
+	pem, err := os.ReadFile("/home/alice/ca.pem") // want `CA certificate file path "/home/alice/ca.pem", read here, is in one user's home directory`
+	if err != nil {
+		return nil
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(pem)
+	return pool
+}
+
+// Not findings: the system bundle, a testdata fixture, a configured
+// path, and bytes that do not reach the pool.
+func caPoolFine(path string) *x509.CertPool {
+	pool, _ := x509.SystemCertPool()
+	sys, _ := os.ReadFile("/etc/ssl/certs/ca-certificates.crt")
+	pool.AppendCertsFromPEM(sys)
+	fixture, _ := os.ReadFile("testdata/ca.pem")
+	pool.AppendCertsFromPEM(fixture)
+	conf, _ := os.ReadFile(path)
+	pool.AppendCertsFromPEM(conf)
+	other, _ := os.ReadFile("/home/alice/notes.pem")
+	_ = other
+	return pool
 }

@@ -1,0 +1,100 @@
+// Package pkgvars holds credential paths in package variables: an
+// unexported variable whose declaration is its only assignment and whose
+// address is never taken is as hardcoded as a constant; a flag, an
+// assignment from the environment, or an exported variable (another
+// package may set it) is configuration.
+package pkgvars
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"flag"
+	"os"
+	"path/filepath"
+
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/oauth"
+)
+
+var crtFile = filepath.Join("..", "certs", "server.crt")
+
+var keyFile = "/home/alice/server.key"
+
+var (
+	saFile  = "sa.json"
+	saDir   = "/srv/keys"
+	derived = saDir + "/derived.json"
+	caFile  = "certs/ca.pem"
+)
+
+func server() {
+	tls.LoadX509KeyPair(crtFile, keyFile)        // want `TLS certificate file path "../certs/server.crt" is relative` `TLS private key file path "/home/alice/server.key" is in one user's home directory`
+	oauth.NewServiceAccountFromFile(saFile)      // want `service-account key file path "sa.json" is relative`
+	oauth.NewServiceAccountFromFile(derived)     // want `service-account key file path "/srv/keys/derived.json" is fixed in the code`
+	credentials.NewClientTLSFromFile(caFile, "") // want `CA certificate file path "certs/ca.pem" is relative`
+}
+
+var bundle = "certs/bundle.pem"
+
+func pool() *x509.CertPool {
+	pem, _ := os.ReadFile(bundle) // want `CA certificate file path "certs/bundle.pem", read here,`
+	p := x509.NewCertPool()
+	p.AppendCertsFromPEM(pem)
+	return p
+}
+
+// Configuration, not findings.
+
+var flagFile = "/home/alice/flag.json"
+
+func init() {
+	flag.StringVar(&flagFile, "sa", flagFile, "service-account key file")
+}
+
+var envFile = "/home/alice/env.json"
+
+func setup() {
+	if v := os.Getenv("SA_FILE"); v != "" {
+		envFile = v
+	}
+}
+
+var ptrFile = "/home/alice/ptr.json"
+
+func pointer() *string { return &ptrFile }
+
+var laterFile string
+
+func later() { laterFile = "/home/alice/later.json" }
+
+var ExportedFile = "/home/alice/exported.json"
+
+var fromEnv = os.Getenv("CERT_FILE")
+
+var inc = "/home/alice/inc.json"
+
+func bump() { inc += ".bak" }
+
+var a, b = pair()
+
+func pair() (string, string) { return "/home/alice/a.json", "/home/alice/b.json" }
+
+func configured() {
+	oauth.NewServiceAccountFromFile(flagFile)
+	oauth.NewServiceAccountFromFile(envFile)
+	oauth.NewServiceAccountFromFile(ptrFile)
+	oauth.NewServiceAccountFromFile(laterFile)
+	oauth.NewServiceAccountFromFile(ExportedFile)
+	tls.LoadX509KeyPair(fromEnv, inc)
+	tls.LoadX509KeyPair(a, b)
+}
+
+// A local variable shadowing a package variable is the local's value.
+func shadow(crtFile string) {
+	tls.LoadX509KeyPair(crtFile, crtFile)
+}
+
+// Set in a test file only: the program still loads the hardcoded path.
+var testSet = "/home/alice/tests.json"
+
+func fromTests() { oauth.NewServiceAccountFromFile(testSet) } // want `path "/home/alice/tests.json" is in one user's home directory`

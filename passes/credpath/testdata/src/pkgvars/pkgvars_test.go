@@ -1,0 +1,3 @@
+package pkgvars
+
+func init() { testSet = "testdata/sa.json" }
