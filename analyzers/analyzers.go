@@ -214,3 +214,34 @@ func stringList(v any) ([]string, error) {
 	}
 	return out, nil
 }
+
+// directiveReporter is the method of the result of the analyzer every
+// pass requires (lintutil.Shared, named "grpcauthlintshared") that
+// reports the mis-written //grpcauthlint:ignore comments of a package;
+// passes/internal cannot be imported by the front ends.
+type directiveReporter interface {
+	ReportDirectives(pass *analysis.Pass, suite []string)
+}
+
+// CheckDirectives makes a also report the mis-written
+// //grpcauthlint:ignore comments of every package it runs on, after its
+// own findings. A front end calls it on one pass of a run, the first
+// enabled in suite order, so that each comment is reported once
+// whichever passes run.
+func CheckDirectives(a *analysis.Analyzer) {
+	var shared *analysis.Analyzer
+	for _, r := range a.Requires {
+		if r.Name == "grpcauthlintshared" {
+			shared = r
+		}
+	}
+	suite := Names()
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		if d, ok := pass.ResultOf[shared].(directiveReporter); ok && err == nil {
+			d.ReportDirectives(pass, suite)
+		}
+		return res, err
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
@@ -289,3 +290,26 @@ func TestFactsEncode(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckDirectives: the pass CheckDirectives is called on reports the
+// mis-written directives of a package that holds nothing else for it;
+// a pass it is not called on reports none of them.
+func TestCheckDirectives(t *testing.T) {
+	t.Parallel()
+	a := analyzers.All()[0]
+	analyzers.CheckDirectives(a)
+	analysistest.Run(t, analysistest.TestData(), a, "directives")
+
+	plain := analyzers.All()[0]
+	for _, r := range analysistest.Run(&quiet{T: t}, analysistest.TestData(), plain, "directives") {
+		if len(r.Diagnostics) > 0 {
+			t.Errorf("%s without CheckDirectives: %d findings, want none", plain.Name, len(r.Diagnostics))
+		}
+	}
+}
+
+// quiet is a testing.TB for analysistest runs whose unmet want comments
+// are expected: it drops analysistest's errors.
+type quiet struct{ *testing.T }
+
+func (q *quiet) Errorf(string, ...any) {}

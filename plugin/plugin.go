@@ -61,40 +61,12 @@ func New(settings any) (register.LinterPlugin, error) {
 	if len(as) > 0 {
 		// The first enabled pass, in suite order, also reports the
 		// mis-written //grpcauthlint:ignore comments, as in the vet tool.
-		checkDirectives(as[0], analyzers.Names())
+		analyzers.CheckDirectives(as[0])
 	}
 	for _, a := range as {
 		dropRelated(a)
 	}
 	return &Plugin{analyzers: as}, nil
-}
-
-// directiveReporter is the method of the result of the analyzer every
-// pass requires (lintutil.Shared, "grpcauthlintshared") that reports
-// the mis-written //grpcauthlint:ignore comments of a package;
-// passes/internal cannot be imported here. cmd/grpcauthlint does the same.
-type directiveReporter interface {
-	ReportDirectives(pass *analysis.Pass, suite []string)
-}
-
-// checkDirectives makes a also report the mis-written directives of
-// every package it runs on, after its own findings; suite is the pass
-// names. It is called on one pass: each comment is reported once.
-func checkDirectives(a *analysis.Analyzer, suite []string) {
-	var shared *analysis.Analyzer
-	for _, r := range a.Requires {
-		if r.Name == "grpcauthlintshared" {
-			shared = r
-		}
-	}
-	run := a.Run
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		res, err := run(pass)
-		if d, ok := pass.ResultOf[shared].(directiveReporter); ok && err == nil {
-			d.ReportDirectives(pass, suite)
-		}
-		return res, err
-	}
 }
 
 // dropRelated makes a report its findings without their related

@@ -14,7 +14,7 @@ package main
 //     standalone command, which knows the pass from the JSON tree, strips
 //     it (stripPassPrefix). Under -fix messages are not shown.
 //   - has the first enabled pass, in suite order, report the malformed
-//     //grpcauthlint:ignore comments (checkDirectives), so each is
+//     //grpcauthlint:ignore comments (analyzers.CheckDirectives), so each is
 //     reported once whichever passes run.
 
 import (
@@ -109,7 +109,7 @@ func prepare(as []*analysis.Analyzer, m vetMode) {
 	}
 	for _, a := range as {
 		if enabled(a) {
-			checkDirectives(a, analyzers.Names())
+			analyzers.CheckDirectives(a)
 			break
 		}
 	}
@@ -205,36 +205,5 @@ func writeEmptyVetx(cfg string) {
 		if err := os.WriteFile(c.VetxOutput, nil, 0o666); err != nil && !errors.Is(err, os.ErrExist) {
 			return
 		}
-	}
-}
-
-// sharedName is the name of the analyzer every pass requires for the
-// per-package state the passes share (lintutil.Shared).
-const sharedName = "grpcauthlintshared"
-
-// directiveReporter is the method of lintutil.Shared's result that
-// reports the mis-written //grpcauthlint:ignore comments of a package
-// (lintutil.ReportDirectives); passes/internal cannot be imported here.
-type directiveReporter interface {
-	ReportDirectives(pass *analysis.Pass, suite []string)
-}
-
-// checkDirectives makes a also report the mis-written directives of
-// every package it runs on, after its own findings; suite is the pass
-// names. Call it on one pass of a run: the first enabled in suite order.
-func checkDirectives(a *analysis.Analyzer, suite []string) {
-	var shared *analysis.Analyzer
-	for _, r := range a.Requires {
-		if r.Name == sharedName {
-			shared = r
-		}
-	}
-	run := a.Run
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		res, err := run(pass)
-		if d, ok := pass.ResultOf[shared].(directiveReporter); ok && err == nil {
-			d.ReportDirectives(pass, suite)
-		}
-		return res, err
 	}
 }
