@@ -16,8 +16,8 @@ package lintutil
 // A directive for a pass that needs a reason or silences nothing is that
 // pass's to report (Reporter.Finish): it depends on the pass's findings
 // and options. These checks do not, so exactly one pass of a run makes
-// them: the front ends call CheckDirectives on the first pass they run,
-// in suite order. Generated files are skipped, as for every finding;
+// them: the front ends call analyzers.CheckDirectives on the first pass
+// they run, in suite order, which calls (*Package).ReportDirectives. Generated files are skipped, as for every finding;
 // test files are not (a mis-written directive there is wrong whatever
 // the tests option says).
 
@@ -30,38 +30,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// CheckDirectives makes a, one pass of the suite whose names are suite,
-// also report the mis-written directives of every package it runs on,
-// after its own findings and whatever its fast path decides. a must
-// require Shared. Call it on exactly one pass of a run.
-//
-// The front ends (cmd/grpcauthlint, plugin) cannot import this package;
-// they find the same method on Shared's result, (*Package).ReportDirectives,
-// through an interface.
-func CheckDirectives(a *analysis.Analyzer, suite []string) {
-	run := a.Run
-	a.Run = func(pass *analysis.Pass) (any, error) {
-		res, err := run(pass)
-		if err == nil {
-			ReportDirectives(pass, suite)
-		}
-		return res, err
-	}
-}
-
-// ReportDirectives is ReportDirectives for the front ends: they call it
-// on the result of Shared for pass, through an interface.
+// ReportDirectives reports the mis-written directives of pass's package,
+// p being the result of Shared for pass; suite is the pass names of the
+// suite. The front ends cannot import this package:
+// analyzers.CheckDirectives calls it through an interface.
 func (p *Package) ReportDirectives(pass *analysis.Pass, suite []string) {
-	reportDirectives(pass, p.files(), suite)
-}
-
-// ReportDirectives reports the mis-written directives of pass's package
-// (see CheckDirectives); suite is the pass names of the suite.
-func ReportDirectives(pass *analysis.Pass, suite []string) {
-	reportDirectives(pass, shared(pass).files(), suite)
-}
-
-func reportDirectives(pass *analysis.Pass, fi *fileInfo, suite []string) {
+	fi := p.files()
 	skip := func(c *ast.Comment) bool { return fi.generated[pass.Fset.Position(c.Slash).Filename] }
 	for _, c := range fi.suspects {
 		if !skip(c) {
