@@ -21,6 +21,13 @@ func (c *checker) checkKey(s *site, key string, fixes *constFixer) bool {
 		return true
 	}
 	lower := strings.ToLower(key)
+	if s.kind == credsMap && lower[0] == ':' {
+		// Not a reserved header dropped from outgoing metadata: the
+		// transport sends it after its own headers, and HTTP/2 servers
+		// reject a pseudo-header there (grpc-go 1.45 and 1.85 alike).
+		c.r.Reportf(s.key, "metadata key %q is an HTTP/2 pseudo-header: the server resets the stream and every RPC with these credentials fails with codes.Internal; %s", key, pseudoRemedy(lower))
+		return true
+	}
 	if bad, ok := illegalChar(lower); ok {
 		c.r.Reportf(s.key, "metadata key %q contains %q, which is not in [0-9a-z-_.]: %s; rename the key", key, bad, c.consequence(s))
 		return true
@@ -36,7 +43,9 @@ func (c *checker) checkKey(s *site, key string, fixes *constFixer) bool {
 		c.r.Report(d)
 		return true
 	}
-	if write && c.isReserved(lower) && (s.dest == destClient || s.dest == destServer || s.dest == destStreamHeader || s.dest == destStreamTrailer) {
+	// Reserved headers other than pseudo-headers are sent from
+	// credentials maps (user-agent gains a second value): not dropped.
+	if write && s.kind != credsMap && c.isReserved(lower) && (s.dest == destClient || s.dest == destServer || s.dest == destStreamHeader || s.dest == destStreamTrailer) {
 		c.r.Reportf(s.key, "metadata key %q is a reserved transport header: gRPC silently drops it from outgoing metadata; %s", key, reservedRemedy(lower))
 		return true
 	}
@@ -54,7 +63,11 @@ func (c *checker) checkValues(s *site, key string) {
 		}
 		for _, r := range []byte(val) {
 			if r < 0x20 || r > 0x7E {
-				c.r.Reportf(v, "metadata value for key %q is not printable ASCII: gRPC rejects it with codes.Internal; encode the value (e.g. base64) and name the key %q", key, strings.ToLower(key)+"-bin")
+				rejects := "gRPC rejects it with codes.Internal"
+				if s.kind == credsMap {
+					rejects = "every RPC with these credentials fails with codes.Internal"
+				}
+				c.r.Reportf(v, "metadata value for key %q is not printable ASCII: %s; encode the value (e.g. base64) and name the key %q", key, rejects, strings.ToLower(key)+"-bin")
 				break
 			}
 		}
@@ -67,7 +80,9 @@ func (c *checker) consequence(s *site) string {
 	case s.kind == rawRead || s.kind == helperRead:
 		return "no gRPC metadata can hold it, so the lookup never matches"
 	case s.kind == credsMap:
-		return "the client fails every RPC with codes.Internal"
+		// grpc-go 1.85 and later reject it in the client; older ones
+		// send it and the server's HTTP/2 framer resets the stream.
+		return "every RPC with these credentials fails with codes.Internal"
 	}
 	switch s.dest {
 	case destClient:
@@ -132,6 +147,22 @@ var reserved = map[string]bool{
 
 func (c *checker) isReserved(key string) bool {
 	return key[0] == ':' || reserved[key] || key == "grpc-status-details-bin" && c.before(1, 59)
+}
+
+// pseudoRemedy says what to write instead of a pseudo-header key in a
+// credentials map: the key without its colons, when that is a key.
+func pseudoRemedy(key string) string {
+	name := strings.TrimLeft(key, ":")
+	switch name {
+	case "authority":
+		return reservedRemedy(key)
+	case "", "method", "path", "scheme", "status", "protocol":
+		return "remove the key"
+	}
+	if _, bad := illegalChar(name); bad || reserved[name] {
+		return "remove the key"
+	}
+	return fmt.Sprintf("use %q", name)
 }
 
 // reservedRemedy says what to use instead of writing a reserved header.

@@ -90,9 +90,13 @@ func (c *checker) before(major, minor int) bool {
 func run(pass *analysis.Pass, s *settings) (any, error) {
 	// Fast path: only a package that can see the metadata package (as an
 	// import, or through the types of another package's API) can hold an
-	// MD. GetRequestMetadata maps also need credentials, which imports
-	// metadata's package graph.
-	if !lintutil.Reaches(pass, grpcapi.Metadata) {
+	// MD. GetRequestMetadata maps are plain maps: a credentials package
+	// may import only grpc/credentials (which does not import metadata)
+	// or nothing of gRPC, so their methods are looked for by name among
+	// the top-level declarations.
+	mdVisible := lintutil.Reaches(pass, grpcapi.Metadata)
+	creds := credsMethods(pass)
+	if !mdVisible && len(creds) == 0 {
 		return nil, nil
 	}
 	c := &checker{
@@ -104,7 +108,20 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		rangeKeys: make(map[*types.Var]*types.Var),
 	}
 	c.major, c.minor, c.versionKnown = lintutil.GRPCVersion(pass)
-	insp := lintutil.Inspector(pass)
+	for _, fd := range creds {
+		c.credsMethod(fd)
+	}
+	if mdVisible {
+		c.walk()
+	}
+	c.report()
+	c.r.Finish()
+	return nil, nil
+}
+
+// walk records the sites of the metadata API and MD values.
+func (c *checker) walk() {
+	insp := lintutil.Inspector(c.pass)
 	filter := []ast.Node{
 		(*ast.CallExpr)(nil),
 		(*ast.CompositeLit)(nil),
@@ -160,7 +177,4 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 			c.sites = append(c.sites, s)
 		}
 	}
-	c.report()
-	c.r.Finish()
-	return nil, nil
 }

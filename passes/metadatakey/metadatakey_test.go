@@ -13,7 +13,8 @@ func TestMetadataKey(t *testing.T) {
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, metadatakey.New(metadatakey.DefaultConfig()),
 		"client", "server", "consts", "consts/other", "creds", "typeparams",
-		"ignore", "nongrpc", "helperonly", "testfiles", "typeerrors")
+		"ignore", "nongrpc", "helperonly", "testfiles", "typeerrors",
+		"credsonly", "shapeonly", "credsgeneric", "credstypeerrors")
 }
 
 func TestMetadataKeyTests(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// The sites: every constant key written or read through the metadata
-// API, an MD value, or a GetRequestMetadata map.
+// The sites of the metadata API: every constant key written or read
+// through it or an MD value (GetRequestMetadata maps: creds.go).
 
 // site is one constant key (or value) position.
 type site struct {
@@ -137,42 +137,22 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 			c.sites = append(c.sites, s)
 		}
 	case isStringMap(t):
-		k := credsMap
-		helper := ""
-		var d dest
-		var sinkName string
-		var v *types.Var
-		if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && len(call.Args) == 1 && call.Args[0] == lit {
-			if fn := lintutil.Callee(c.pass.TypesInfo, call); fn != nil && lintutil.FuncKey(fn) == mdNew {
-				k, helper = helperWrite, "metadata.New"
-				d, sinkName, v = c.exprDest(cur.Parent())
-			}
-		}
-		if k == credsMap && !c.inGetRequestMetadata(cur) {
+		// metadata.New(map[string]string{...}); the maps of
+		// GetRequestMetadata are credsMethod's.
+		call, ok := cur.Parent().Node().(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || call.Args[0] != lit {
 			return
 		}
-		if k == credsMap {
-			d = destClient
+		if fn := lintutil.Callee(c.pass.TypesInfo, call); fn == nil || lintutil.FuncKey(fn) != mdNew {
+			return
 		}
+		d, sinkName, v := c.exprDest(cur.Parent())
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				c.sites = append(c.sites, &site{key: kv.Key, kind: k, dest: d, md: v, helper: helper, sinkName: sinkName, values: []ast.Expr{kv.Value}})
+				c.sites = append(c.sites, &site{key: kv.Key, kind: helperWrite, dest: d, md: v, helper: "metadata.New", sinkName: sinkName, values: []ast.Expr{kv.Value}})
 			}
 		}
 	}
-}
-
-// inGetRequestMetadata reports whether cur is inside the body of the
-// GetRequestMetadata method of a type that implements PerRPCCredentials
-// (by its method set: the package need not import grpc), the method
-// whose map keys the transport lowercases.
-func (c *checker) inGetRequestMetadata(cur inspector.Cursor) bool {
-	fd := lintutil.EnclosingFuncDecl(cur)
-	if fd == nil || fd.Recv == nil {
-		return false
-	}
-	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-	return fn != nil && grpcapi.IsPerRPCCredentialsMethod(fn)
 }
 
 func (c *checker) index(cur inspector.Cursor, ix *ast.IndexExpr) {
@@ -188,26 +168,19 @@ func (c *checker) index(cur inspector.Cursor, ix *ast.IndexExpr) {
 			}
 		}
 	}
-	switch {
-	case lintutil.IsNamed(t, grpcapi.Metadata, "MD", false):
-		s := &site{key: ix.Index, kind: rawRead, md: c.varOf(ix.X)}
-		if write {
-			s.kind = rawWrite
-			if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == 1 && len(as.Rhs) == 1 {
-				if vals, ok := ast.Unparen(as.Rhs[0]).(*ast.CompositeLit); ok {
-					s.values = vals.Elts
-				}
+	if !lintutil.IsNamed(t, grpcapi.Metadata, "MD", false) {
+		return
+	}
+	s := &site{key: ix.Index, kind: rawRead, md: c.varOf(ix.X)}
+	if write {
+		s.kind = rawWrite
+		if as := cur.Parent().Node().(*ast.AssignStmt); len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if vals, ok := ast.Unparen(as.Rhs[0]).(*ast.CompositeLit); ok {
+				s.values = vals.Elts
 			}
 		}
-		c.sites = append(c.sites, s)
-	case write && isStringMap(t) && c.inGetRequestMetadata(cur):
-		as := cur.Parent().Node().(*ast.AssignStmt)
-		s := &site{key: ix.Index, kind: credsMap, dest: destClient}
-		if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
-			s.values = as.Rhs
-		}
-		c.sites = append(c.sites, s)
 	}
+	c.sites = append(c.sites, s)
 }
 
 // comparison records v == key where v may be the key variable of a range
