@@ -36,10 +36,24 @@
 //     (grpc-previous-rpc-attempts, grpc-trace-bin) are used on purpose;
 //
 // constant values that are not printable ASCII on keys not ending in
-// "-bin" (gRPC rejects them); an odd number of strings given to
-// metadata.Pairs or AppendToOutgoingContext (they panic); and, in the maps
-// returned by a PerRPCCredentials' GetRequestMetadata, keys with illegal
-// characters (the transport lowercases those keys, so case is fine there).
+// "-bin" (gRPC rejects them); and an odd number of strings given to
+// metadata.Pairs or AppendToOutgoingContext (they panic).
+//
+// The maps a PerRPCCredentials' GetRequestMetadata returns are checked in
+// every package that declares the method on a type implementing the
+// interface, whether it imports grpc/metadata, only grpc/credentials, or
+// nothing of gRPC: map literals the method returns (directly, through a
+// variable or a named result) and m[k] = v writes to them. Every RPC made
+// with such credentials fails with codes.Internal when a key there is
+// empty, holds characters outside [0-9a-z-_.] after lowercasing, or a
+// value of a non-"-bin" key is not printable ASCII (grpc-go 1.85 and later
+// reject it in the client; older ones send it and the server resets the
+// stream); and when a key starts with ":": the validator skips
+// pseudo-headers, so the transport sends it after its own headers and the
+// server resets the stream. Uppercase is fine there (the transport
+// lowercases these keys), and so are reserved headers such as user-agent,
+// which are sent, not dropped; other maps built in the method are not
+// metadata.
 //
 // Keys computed at run time, maps that are not metadata.MD, http.Header
 // and metadata.NewIncomingContext in tests are left alone. Where the key is
@@ -55,12 +69,18 @@
 //		"X-Request-ID": {id}, // the RPC fails with codes.Internal
 //	})
 //
+//	func (c creds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
+//		return map[string]string{":authorization": "Bearer " + c.token}, nil // every RPC fails
+//	}
+//
 // # Good
 //
 //	md, _ := metadata.FromIncomingContext(ctx)
 //	token := md["authorization"]
 //
 //	ctx = metadata.AppendToOutgoingContext(ctx, "x-request-id", id)
+//
+//	return map[string]string{"authorization": "Bearer " + c.token}, nil
 //
 // # Flags
 //
