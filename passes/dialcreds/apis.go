@@ -36,6 +36,7 @@ const (
 	opBundleCreds                // Bundle.PerRPCCredentials()
 	opOutgoingMD                 // metadata on an outgoing context
 	opCtxDerive                  // context.With*: the first argument's value flows on
+	opCtxRoot                    // context.Background, context.TODO
 )
 
 type api struct {
@@ -104,6 +105,8 @@ var apis = map[string]api{
 	"context.WithDeadlineCause": {op: opCtxDerive},
 	"context.WithValue":         {op: opCtxDerive},
 	"context.WithoutCancel":     {op: opCtxDerive},
+	"context.Background":        {op: opCtxRoot},
+	"context.TODO":              {op: opCtxRoot},
 }
 
 // tlsCredsPkgs hold per-RPC credentials that all require transport

@@ -70,7 +70,7 @@ func New(cfg Config) *analysis.Analyzer {
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact)},
+		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
@@ -145,11 +145,18 @@ type checker struct {
 	callers   map[ast.Node]bool   // functions that read a caller's identity (perCaller)
 	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
 	insp      *inspector.Inspector
+	icptMemo  map[*types.Func]ikind        // client interceptor functions judged (funcKind)
+	retMemo   map[*types.Func]ikind        // functions returning one (funcReturnsKind)
+	streamed  map[token.Pos]*streamFinding // rule 5, by unary interceptor option
+	lostDone  map[token.Pos]bool           // rule 6, options reported
 }
 
 type funcResult struct {
 	ret    val // value of the options result, nil when not summarised
 	dialer *dialerFact
+	// streams are the streaming calls made on connection or client
+	// parameters, by parameter index.
+	streams map[int][]streamUse
 }
 
 var errInProgress = &funcResult{ret: unknownVal}
@@ -176,9 +183,14 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		callers:   make(map[ast.Node]bool),
 		fieldRead: make(map[*types.Var]bool),
 		insp:      lintutil.Inspector(pass),
+		icptMemo:  make(map[*types.Func]ikind),
+		retMemo:   make(map[*types.Func]ikind),
+		streamed:  make(map[token.Pos]*streamFinding),
+		lostDone:  make(map[token.Pos]bool),
 	}
 	c.index()
 	c.exportFieldReads()
+	c.exportInterceptors()
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
 		switch d := cur.Node().(type) {
 		case *ast.FuncDecl:
@@ -203,6 +215,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 			}
 		}
 	}
+	c.reportStreams()
 	c.r.Finish()
 	return nil, nil
 }
@@ -218,6 +231,7 @@ func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, targe
 		return
 	}
 	fs.metadataOnDialContext(call, entry, ctx, ctxIdx)
+	fs.lostInterceptors(opts)
 	if fs.tlsCredsOnInsecure(call, entry, opts) {
 		return
 	}

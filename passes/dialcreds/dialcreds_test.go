@@ -29,6 +29,7 @@ var tested = []string{
 	"manybranches", "quietdefault", "quietdefault/percall",
 	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
 	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
+	"interceptors", "interceptors/lib", "interceptors/user", "streams", "replaced",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -329,4 +330,23 @@ func TestQuietByDefault(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall",
 		"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth",
 		"unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall")
+}
+
+// TestInterceptors runs the client interceptor rules in the default
+// configuration:
+//
+//   - interceptors: an interceptor counts as credentials only when it
+//     may add them; one that only logs is none (rule 7); parameters,
+//     function values and interceptors that touch the context count;
+//     generic interceptors (typeparams);
+//   - interceptors/lib and interceptors/user: the same across packages
+//     through interceptorFact and optsFact;
+//   - streams: a unary token interceptor on a connection used for
+//     streaming calls, in the function or through helpers (rule 5);
+//   - replaced: a token interceptor replaced by a later
+//     WithUnaryInterceptor or WithStreamInterceptor (rule 6).
+func TestInterceptors(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, lintest.TestData(t), dialcreds.New(dialcreds.DefaultConfig()),
+		"interceptors", "interceptors/lib", "interceptors/user", "streams", "replaced")
 }

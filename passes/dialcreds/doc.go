@@ -16,8 +16,9 @@
 //   - a connection whose options carry no per-RPC credentials
 //     (WithPerRPCCredentials, WithCredentialsBundle,
 //     WithDefaultCallOptions(grpc.PerRPCCredentials(...))), no client
-//     interceptor and no transport that authenticates the client itself
-//     (TLS with client certificates, ALTS, xDS), in a package that
+//     interceptor that may add them and no transport that authenticates
+//     the client itself (TLS with client certificates, ALTS, xDS), in a
+//     package that
 //     attaches credentials per call instead ("authorization" metadata on
 //     outgoing contexts, grpc.PerRPCCredentials call options): a call that
 //     forgets them fails with UNAUTHENTICATED. With -dialcreds.all-connections
@@ -28,7 +29,31 @@
 //     type, such as the user a call acts as; a string parameter is taken
 //     as the package's token passed through a helper), and, for
 //     connections built in non-test files, auth seen only in _test.go
-//     files;
+//     files. An interceptor whose body the analyzer sees (in the package,
+//     or in another through a fact) and that gives its context and call
+//     options unchanged to its invoker or streamer, and to nothing else,
+//     such as one that only logs, adds no credentials; one that cannot be
+//     seen (a parameter, a field, a function value, a function of a
+//     package without a fact) or that touches them may;
+//   - a unary client interceptor that adds a token ("authorization" on
+//     the outgoing metadata, or a grpc.PerRPCCredentials call option),
+//     on a connection with no other credentials and no stream interceptor
+//     that may add them, used for streaming calls (a streaming method of
+//     a generated client built on it, or ClientConn.NewStream, in the
+//     function or through helpers of the package that take the
+//     connection or the client): grpc-go runs unary interceptors for
+//     unary calls only, so the streaming calls go out without the token
+//     and a server that requires it answers UNAUTHENTICATED. Reported at
+//     the interceptor option, naming the streaming methods. Not reported
+//     when the streaming call's own context carries outgoing metadata,
+//     its call options may carry credentials, or its context comes from
+//     a call the analyzer cannot see;
+//   - a token interceptor given with grpc.WithUnaryInterceptor (or
+//     WithStreamInterceptor) followed on the same connection by another
+//     WithUnaryInterceptor (WithStreamInterceptor) that adds none: the
+//     option only sets a field, so the later one replaces it and its
+//     token is never sent (the chain options, which add to the
+//     interceptor set with it, are fine);
 //   - a connection without credentials built from a receiver or parameter
 //     (its target or options read a field of it) whose struct type has a
 //     credentials field (per-RPC credentials, a token source, an
@@ -93,6 +118,16 @@
 //		grpc.WithTransportCredentials(insecure.NewCredentials()))
 //	// NewClient fails: the credentials require transport level security
 //
+//	conn, err := grpc.NewClient(addr, tlsOpt,
+//		grpc.WithUnaryInterceptor(addToken))
+//	stream, err := pb.NewLogsClient(conn).Tail(ctx, req)
+//	// Tail is a streaming call: addToken does not run, no token is sent
+//
+//	conn, err := grpc.NewClient(addr, tlsOpt,
+//		grpc.WithUnaryInterceptor(addToken),
+//		grpc.WithUnaryInterceptor(logCalls))
+//	// logCalls replaces addToken: no call carries the token
+//
 // # Good
 //
 //	creds, err := oauth.NewServiceAccountFromFile(keyFile, scope)
@@ -103,6 +138,10 @@
 //	conn, err := grpc.NewClient("unix:///run/app.sock",
 //		grpc.WithTransportCredentials(insecure.NewCredentials()))
 //
+//	conn, err := grpc.NewClient(addr, tlsOpt,
+//		grpc.WithChainUnaryInterceptor(addToken, logCalls),
+//		grpc.WithStreamInterceptor(addStreamToken))
+//
 // Each message names one remedy; these are the others:
 //
 //   - credentials for every RPC of a connection: grpc.WithPerRPCCredentials,
@@ -112,6 +151,12 @@
 //     stream forms) that adds the token; a connection that needs none
 //     belongs in -dialcreds.allow-target or behind a
 //     //grpcauthlint:ignore directive with the reason;
+//   - a unary token interceptor on a connection with streaming calls:
+//     per-RPC credentials (grpc.WithPerRPCCredentials) instead, which
+//     both halves send, or the stream half with
+//     grpc.WithChainStreamInterceptor;
+//   - an interceptor option given twice: one grpc.WithChainUnaryInterceptor
+//     (WithChainStreamInterceptor) with both interceptors;
 //   - credentials that require TLS: any TLS transport credentials
 //     (credentials.NewTLS, credentials.NewClientTLSFromFile or
 //     NewClientTLSFromCert, ALTS, xDS), or, for a plaintext connection to
@@ -128,7 +173,8 @@
 // Findings point at the second place involved (where the package
 // attaches credentials per call, where the insecure transport, the
 // credentials or the metadata come from, the branch that selects the
-// insecure transport) with related information.
+// insecure transport, the streaming calls a unary interceptor misses,
+// the option that replaces an interceptor) with related information.
 //
 // # Flags
 //

@@ -184,6 +184,9 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	if !arityOK(sig, call) {
 		return unknownVal // a type error: judge nothing
 	}
+	if recv != nil && grpcapi.IsStreamingCall(sig) {
+		fs.streamCall(call, fn, sig, recv, args)
+	}
 	if a, ok := apis[key]; ok {
 		return fs.apply(call, a, recv, args)
 	}
@@ -210,6 +213,9 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 			if res.dialer != nil {
 				fs.checkWrapper(call, res.dialer, sig, args)
 			}
+			for i, uses := range res.streams {
+				fs.useForStreams(argVal(sig, call, args, i), uses)
+			}
 			if res.ret != nil {
 				return fs.instantiate(res.ret, sig, call, args)
 			}
@@ -227,7 +233,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	var of optsFact
 	if fs.c.pass.ImportObjectFact(fn, &of) {
-		return fs.instantiate(of.Summary.val("the options of "+funcName(fn)), sig, call, args)
+		return fs.instantiate(of.Summary.val("the options of "+funcName(fn), call.Pos()), sig, call, args)
 	}
 	return fs.clientOf(call, sig)
 }
@@ -357,15 +363,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 			return alt{b: bAuth | bSecure}
 		})
 	case opInterceptor:
-		if len(call.Args) == 0 {
-			return emptyVal
-		}
-		if len(call.Args) == 1 {
-			if _, ok := fs.c.pass.TypesInfo.Uses[identOf(call.Args[0])].(*types.Nil); ok {
-				return emptyVal
-			}
-		}
-		return val{{b: bAuth}}
+		return fs.interceptorOption(call, a.name)
 	case opTransport:
 		return arg(0)
 	case opWithInsecure, opInsecureTC, opInsecureBnd:
@@ -406,6 +404,8 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 		return val{{b: bMeta, metaAt: call.Pos()}}
 	case opCtxDerive:
 		return arg(0)
+	case opCtxRoot:
+		return val{{b: bCtxPlain}}
 	}
 	return unknownVal
 }

@@ -3,6 +3,7 @@ package dialcreds
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -42,6 +43,16 @@ type optsSummary struct {
 	// attached on every path through Via.
 	TLSCreds string
 	Via      int
+	// With Kind auth from client interceptors only (no per-RPC
+	// credentials on any path): what some path's unary interceptors do
+	// (UniTok adds a token, UniMay may add credentials), whether a
+	// stream interceptor may add them (StrMay), and whether some path
+	// may carry anything (Unknown: unknown options or a parameter's).
+	Interceptors bool
+	UniTok       bool
+	UniMay       bool
+	StrMay       bool
+	Unknown      bool
 }
 
 func (s optsSummary) String() string {
@@ -55,6 +66,17 @@ func (s optsSummary) String() string {
 	}
 	if s.TLSCreds != "" {
 		fmt.Fprintf(&b, " tls-creds(%s)", s.TLSCreds)
+	}
+	if s.Interceptors {
+		b.WriteString(" interceptors")
+		for _, f := range []struct {
+			on   bool
+			name string
+		}{{s.UniTok, "unary-token"}, {s.UniMay && !s.UniTok, "unary"}, {s.StrMay, "stream"}, {s.Unknown, "unknown"}} {
+			if f.on {
+				b.WriteString(" " + f.name)
+			}
+		}
 	}
 	return b.String()
 }
@@ -111,10 +133,15 @@ func summarize(v val) optsSummary {
 		return s
 	}
 	auth, unknown := false, false
+	connAuth, uniTok, uniMay, strMay := false, false, false, false
 	params := map[int]bool{}
 	allInsecure, allCreds := true, true
 	for _, a := range v {
-		auth = auth || a.b&bAuth != 0
+		connAuth = connAuth || a.b&bAuth != 0
+		uniTok = uniTok || a.uni.tok()
+		uniMay = uniMay || a.uni.may()
+		strMay = strMay || a.str.may()
+		auth = auth || a.b&bAuth != 0 || a.uni.may() || a.str.may()
 		unknown = unknown || a.b&bUnknown != 0
 		if a.param > 0 {
 			params[a.param-1] = true
@@ -125,6 +152,10 @@ func summarize(v val) optsSummary {
 	switch {
 	case auth:
 		s.Kind = kindAuth
+		if !connAuth {
+			s.Interceptors, s.UniTok, s.UniMay, s.StrMay = true, uniTok, uniMay, strMay
+			s.Unknown = unknown || len(params) > 0
+		}
 		return s
 	case unknown || len(params) > 1:
 		s.Kind = kindUnknown
@@ -141,12 +172,23 @@ func summarize(v val) optsSummary {
 	return s
 }
 
-func (s optsSummary) val(what string) val {
+// val is the value a summary stands for; at is where the options come
+// in (the call of the helper, the use of the variable), for messages.
+func (s optsSummary) val(what string, at token.Pos) val {
 	a := alt{param: s.Param + 1}
-	switch s.Kind {
-	case kindAuth:
+	switch {
+	case s.Kind == kindAuth && s.Interceptors:
+		a.uni = half{chainTok: s.UniTok, chainMay: s.UniMay || s.UniTok}
+		if s.UniTok {
+			a.uni.chainTokAt = at
+		}
+		a.str = half{chainMay: s.StrMay}
+		if s.Unknown {
+			a.b |= bUnknown
+		}
+	case s.Kind == kindAuth:
 		a.b |= bAuth
-	case kindUnknown:
+	case s.Kind == kindUnknown:
 		a.b |= bUnknown
 	}
 	if s.Insecure {

@@ -15,10 +15,11 @@ import (
 func TestFactsGob(t *testing.T) {
 	facts := []analysis.Fact{
 		&optsFact{Summary: optsSummary{Kind: kindNone, Param: 1, Insecure: true, TLSCreds: "oauth.TokenSource", Via: viaDefault}},
-		&dialerFact{Opts: 1, Target: 0, Entry: "grpc.NewClient", Base: optsSummary{Kind: kindAuth, Param: -1, TLSCreds: "helpers.Credentials", Via: viaDialOpt}, Gateway: true},
+		&dialerFact{Opts: 1, Target: 0, Entry: "grpc.NewClient", Base: optsSummary{Kind: kindAuth, Param: -1, TLSCreds: "helpers.Credentials", Via: viaDialOpt, Interceptors: true, UniTok: true, UniMay: true, Unknown: true}, Gateway: true},
 		&requiresTLSFact{Const: true},
 		&tlsCredsFact{Name: "oauth.NewServiceAccountFromFile"},
 		&fieldReadsFact{Read: []string{"Token", "creds"}},
+		&interceptorFact{Kind: uint8(kTok), Returns: uint8(kPlain)},
 	}
 	a := New(DefaultConfig())
 	if len(facts) != len(a.FactTypes) {

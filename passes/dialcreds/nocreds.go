@@ -23,7 +23,7 @@ import (
 // credentials, unless its target needs none.
 func (fs *funcState) noCredentials(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
 	for _, a := range opts {
-		if a.b&(bAuth|bUnknown|bLocal) != 0 || a.param != 0 {
+		if a.b&(bAuth|bUnknown|bLocal) != 0 || a.param != 0 || a.uni.may() || a.str.may() {
 			return
 		}
 	}

@@ -28,7 +28,7 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	fs.body = d.Body
 	fs.params(d.Type)
 	fs.block(d.Body.List)
-	res := &funcResult{dialer: fs.sh.dialer}
+	res := &funcResult{dialer: fs.sh.dialer, streams: fs.sh.streams}
 	if fs.resIdx >= 0 {
 		if fs.sh.returns == nil {
 			res.ret = unknownVal

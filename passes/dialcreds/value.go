@@ -23,6 +23,7 @@ const (
 	bMeta                      // a context carrying outgoing metadata
 	bTLSCreds                  // per-RPC credentials requiring TLS, not yet attached
 	bTLSConf                   // a *tls.Config built here (with bAuth: it holds client certificates)
+	bCtxPlain                  // a context from a parameter or context.Background, maybe derived: no metadata of its own
 )
 
 // Where TLS-requiring credentials are attached.
@@ -53,13 +54,18 @@ type alt struct {
 	credAt  token.Pos // the credentials requiring TLS, where attached or built
 	insecAt token.Pos // the option that selects the insecure transport
 	metaAt  token.Pos // the call that attaches outgoing metadata
+
+	// The client interceptors of each half (rules 5-7).
+	uni, str half
+	cparam   int // 1 + index of the connection or client parameter the value is, or 0
 }
 
 // same reports whether a and b are the same path: equal in everything
 // but the positions kept for messages.
 func (a alt) same(b alt) bool {
 	return a.b == b.b && a.param == b.param && a.credName == b.credName && a.credVia == b.credVia &&
-		a.insecWhat == b.insecWhat && a.insecCond.same(b.insecCond) && slices.Equal(a.conds, b.conds)
+		a.insecWhat == b.insecWhat && a.insecCond.same(b.insecCond) && slices.Equal(a.conds, b.conds) &&
+		a.uni.same(b.uni) && a.str.same(b.str) && a.cparam == b.cparam
 }
 
 // val is the set of alternatives (paths) of an expression; never empty.
@@ -95,6 +101,10 @@ func combine(x, y alt) alt {
 	}
 	if r.metaAt == token.NoPos {
 		r.metaAt = y.metaAt
+	}
+	r.uni, r.str = x.uni.then(y.uni), x.str.then(y.str)
+	if r.cparam == 0 {
+		r.cparam = y.cparam
 	}
 	switch {
 	case y.param == 0:
@@ -154,6 +164,10 @@ func addAlt(v val, a alt) val {
 func collapse(v val) val {
 	var r alt
 	for _, a := range v {
+		r.uni, r.str = r.uni.or(a.uni), r.str.or(a.str)
+		if r.cparam == 0 {
+			r.cparam = a.cparam
+		}
 		r.b |= a.b &^ (bInsecure | bSecure | bTLSCreds)
 		switch {
 		case a.param == 0:
@@ -176,4 +190,84 @@ func mapAlts(v val, f func(alt) alt) val {
 		out = addAlt(out, f(a))
 	}
 	return out
+}
+
+// The kinds of a client interceptor (rule 7).
+type ikind uint8
+
+const (
+	kNone  ikind = iota // no interceptor
+	kPlain              // seen, passes ctx and opts on unchanged: no credentials
+	kTok                // seen, adds a token (auth metadata, per-RPC credentials call option)
+	kMaybe              // not seen, or touches the context or call options: may add credentials
+)
+
+// half is what the client interceptor options of one half (unary or
+// stream) of a path hold: the interceptor of the last
+// WithUnaryInterceptor or WithStreamInterceptor (set, which a later one
+// replaces) and those of the chain options, which add up.
+type half struct {
+	set      ikind
+	chainTok bool // a chained interceptor adds a token
+	chainMay bool // a chained interceptor may add credentials
+	// Positions of the options, for messages; not compared.
+	setAt, chainTokAt token.Pos
+	// lostAt is the first option of a token interceptor replaced by a
+	// later one that adds none (lostBy), or token.NoPos (rule 6).
+	lostAt, lostBy token.Pos
+}
+
+func (h half) same(o half) bool {
+	return h.set == o.set && h.chainTok == o.chainTok && h.chainMay == o.chainMay && h.lostAt.IsValid() == o.lostAt.IsValid()
+}
+
+// tok reports whether an interceptor of the half adds a token.
+func (h half) tok() bool { return h.set == kTok || h.chainTok }
+
+// may reports whether an interceptor of the half may add credentials.
+func (h half) may() bool { return h.set >= kTok || h.chainMay }
+
+// tokAt is where the option of a token interceptor of the half is, and
+// whether it is a chain option.
+func (h half) tokAt() (token.Pos, bool) {
+	if h.set == kTok {
+		return h.setAt, false
+	}
+	return h.chainTokAt, true
+}
+
+// then is the half h followed by the options of o: a later set
+// interceptor replaces the earlier one, which is lost when it adds a
+// token and the later one does not.
+func (h half) then(o half) half {
+	r := h
+	if !r.lostAt.IsValid() {
+		r.lostAt, r.lostBy = o.lostAt, o.lostBy
+	}
+	if o.set != kNone {
+		if h.set == kTok && o.set != kTok && !h.lostAt.IsValid() {
+			r.lostAt, r.lostBy = h.setAt, o.setAt
+		}
+		r.set, r.setAt = o.set, o.setAt
+	}
+	if o.chainTok && !r.chainTok {
+		r.chainTokAt = o.chainTokAt
+	}
+	r.chainTok = r.chainTok || o.chainTok
+	r.chainMay = r.chainMay || o.chainMay
+	return r
+}
+
+// or merges the halves of two paths (collapse): what some path has.
+func (h half) or(o half) half {
+	r := half{chainTok: h.tok() || o.tok(), chainMay: h.may() || o.may(), lostAt: h.lostAt, lostBy: h.lostBy}
+	if !r.lostAt.IsValid() {
+		r.lostAt, r.lostBy = o.lostAt, o.lostBy
+	}
+	if at, _ := h.tokAt(); h.tok() && at.IsValid() {
+		r.chainTokAt = at
+	} else if at, _ := o.tokAt(); o.tok() {
+		r.chainTokAt = at
+	}
+	return r
 }

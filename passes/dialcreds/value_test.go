@@ -185,13 +185,20 @@ func TestSummarize(t *testing.T) {
 		{val{{b: bInsecure, param: 1}}, "none+param0 insecure"},
 		{val{{b: bInsecure, credName: "oauth.TokenSource", credVia: viaDialOpt}}, "none insecure tls-creds(oauth.TokenSource)"},
 		{val{{b: bInsecure}, {b: bSecure}}, "none"},
+		// Client interceptors count for their own half only; one that
+		// touches nothing is no credentials.
+		{val{{uni: half{set: kTok}}}, "auth interceptors unary-token"},
+		{val{{uni: half{set: kTok}}, {b: bUnknown}}, "auth interceptors unary-token unknown"},
+		{val{{uni: half{chainMay: true}, str: half{set: kMaybe}}}, "auth interceptors unary stream"},
+		{val{{uni: half{set: kPlain}, str: half{set: kPlain}}}, "none"},
+		{val{{uni: half{set: kTok}, b: bAuth}}, "auth"},
 	} {
 		s := summarize(tc.v)
 		if got := s.String(); got != tc.want {
 			t.Errorf("summarize(%+v) = %s, want %s", tc.v, got, tc.want)
 		}
 		// The summary's value summarises to the same summary.
-		if back := summarize(s.val("the options of f")); back != s {
+		if back := summarize(s.val("the options of f", token.NoPos)); back != s {
 			t.Errorf("summarize(%s.val()) = %s", s, back)
 		}
 	}

@@ -36,6 +36,9 @@ type funcShared struct {
 	ctxUses map[*types.Var][]ast.Node
 	ctxFrom map[*types.Var][]*types.Var
 	dialCtx map[ast.Node]bool
+	// streams are the streaming calls on connection or client
+	// parameters (rule 5), by parameter index.
+	streams map[int][]streamUse
 }
 
 func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
@@ -476,13 +479,26 @@ func (fs *funcState) lookup(v *types.Var) val {
 	if p := fs.param[v]; p > 0 {
 		return val{{param: p}}
 	}
+	if fs.sig != nil {
+		for i := 0; i < fs.sig.Params().Len(); i++ {
+			if fs.sig.Params().At(i) != v {
+				continue
+			}
+			switch {
+			case grpcapi.IsContext(v.Type()):
+				return val{{b: bCtxPlain}}
+			case connParam(v.Type()):
+				return val{{b: bUnknown, cparam: i + 1}}
+			}
+		}
+	}
 	if v.Parent() == fs.c.pass.Pkg.Scope() {
 		return fs.c.pkgVar(v)
 	}
 	if v.Pkg() != nil && v.Pkg() != fs.c.pass.Pkg && v.Parent() == v.Pkg().Scope() && !fs.c.assigned[v] {
 		var f optsFact
 		if fs.c.pass.ImportObjectFact(v, &f) {
-			return f.Summary.val("the options of " + v.Pkg().Name() + "." + v.Name())
+			return f.Summary.val("the options of "+v.Pkg().Name()+"."+v.Name(), token.NoPos)
 		}
 	}
 	return unknownVal

@@ -43,7 +43,7 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
 	fn := lintutil.Callee(fs.c.pass.TypesInfo, call)
 	name := funcName(fn)
-	opts := concat(d.Base.val("the options of "+name), argVal(sig, call, args, d.Opts))
+	opts := concat(d.Base.val("the options of "+name, call.Pos()), argVal(sig, call, args, d.Opts))
 	var target ast.Expr
 	if d.Target >= 0 && d.Target < len(call.Args) {
 		target = call.Args[d.Target]

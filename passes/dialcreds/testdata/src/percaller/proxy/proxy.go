@@ -38,7 +38,7 @@ func (c tokenCreds) GetRequestMetadata(ctx context.Context, uri ...string) (map[
 }
 func (tokenCreds) RequireTransportSecurity() bool { return false }
 
-func interceptor(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+func interceptor(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error { // want interceptor:`interceptor\(token\)`
 	if tok := tokenOf(ctx); tok != "" {
 		opts = append(opts, grpc.PerRPCCredentials(tokenCreds{tok}))
 	}

@@ -48,3 +48,33 @@ func WithBlock() DialOption                                                     
 func WithUserAgent(s string) DialOption                                              { return nil }
 func WithAuthority(a string) DialOption                                              { return nil }
 func PerRPCCredentials(creds credentials.PerRPCCredentials) CallOption               { return nil }
+
+// The client halves of streaming RPCs (stream_interfaces.go, grpc-go
+// v1.64 and later) and the generic stream of generated code.
+
+type ServerStreamingClient[Res any] interface {
+	Recv() (*Res, error)
+	ClientStream
+}
+
+type ClientStreamingClient[Req any, Res any] interface {
+	Send(*Req) error
+	CloseAndRecv() (*Res, error)
+	ClientStream
+}
+
+type BidiStreamingClient[Req any, Res any] interface {
+	Send(*Req) error
+	Recv() (*Res, error)
+	ClientStream
+}
+
+type GenericClientStream[Req any, Res any] struct {
+	ClientStream
+}
+
+func (x *GenericClientStream[Req, Res]) Send(m *Req) error           { return nil }
+func (x *GenericClientStream[Req, Res]) Recv() (*Res, error)         { return nil, nil }
+func (x *GenericClientStream[Req, Res]) CloseAndRecv() (*Res, error) { return nil, nil }
+
+func StaticMethod() CallOption { return nil }
