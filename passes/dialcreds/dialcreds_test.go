@@ -29,7 +29,7 @@ var tested = []string{
 	"manybranches", "quietdefault", "quietdefault/percall",
 	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
 	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
-	"interceptors", "interceptors/lib", "interceptors/user", "streams", "replaced",
+	"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -341,6 +341,8 @@ func TestQuietByDefault(t *testing.T) {
 //     generic interceptors (typeparams);
 //   - interceptors/lib and interceptors/user: the same across packages
 //     through interceptorFact and optsFact;
+//   - interceptoronly: a token added in an interceptor is no per-call
+//     evidence;
 //   - streams: a unary token interceptor on a connection used for
 //     streaming calls, in the function or through helpers (rule 5);
 //   - replaced: a token interceptor replaced by a later
@@ -348,5 +350,5 @@ func TestQuietByDefault(t *testing.T) {
 func TestInterceptors(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(dialcreds.DefaultConfig()),
-		"interceptors", "interceptors/lib", "interceptors/user", "streams", "replaced")
+		"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced")
 }

@@ -27,9 +27,10 @@
 //     token forwarded from the incoming metadata, a context value or an
 //     HTTP request, and credentials built from a parameter of a non-string
 //     type, such as the user a call acts as; a string parameter is taken
-//     as the package's token passed through a helper), and, for
-//     connections built in non-test files, auth seen only in _test.go
-//     files. An interceptor whose body the analyzer sees (in the package,
+//     as the package's token passed through a helper), credentials a
+//     client interceptor adds (they go with every call of the
+//     connections it is installed on), and, for connections built in
+//     non-test files, auth seen only in _test.go files. An interceptor whose body the analyzer sees (in the package,
 //     or in another through a fact) and that gives its context and call
 //     options unchanged to its invoker or streamer, and to nothing else,
 //     such as one that only logs, adds no credentials; one that cannot be

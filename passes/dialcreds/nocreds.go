@@ -76,7 +76,8 @@ func (fs *funcState) targetExempt(target ast.Expr) bool {
 // metadata), or token.NoPos. For a connection built in a non-test file
 // (inTest false) only evidence in non-test files counts: auth seen in
 // tests says nothing about the program's connections. Credentials that
-// differ per caller are no evidence either (perCaller).
+// differ per caller are no evidence either (perCaller), nor are those a
+// client interceptor adds (they go with every call of its connections).
 func (c *checker) perCallAt(inTest bool) token.Pos {
 	if c.perCall == nil {
 		c.perCall = c.findPerCall()
@@ -94,6 +95,11 @@ func (c *checker) findPerCall() *[2]token.Pos {
 	info := c.pass.TypesInfo
 	note := func(cur inspector.Cursor, n ast.Node, value ast.Expr) {
 		if c.perCaller(cur, value) {
+			return
+		}
+		// In a client interceptor the credentials go with every call of
+		// the connections it is installed on: not per call.
+		if _, sig := lintutil.EnclosingFunc(info, cur); sig != nil && grpcapi.ClientInterceptor(sig) != 0 {
 			return
 		}
 		if !at[1].IsValid() {

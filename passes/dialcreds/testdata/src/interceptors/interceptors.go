@@ -1,6 +1,8 @@
 // Package interceptors: client interceptors count as credentials only
 // when they may add them (rule 7). The package attaches a token per
-// call (tokenUnary), so a connection without credentials is reported.
+// call (perCall; tokenUnary's goes with every call of its connections,
+// which is no per-call evidence), so a connection without credentials is
+// reported.
 package interceptors
 
 import (
@@ -14,6 +16,10 @@ import (
 )
 
 var token = "t0ken"
+
+func perCall(ctx context.Context, conn *grpc.ClientConn) error {
+	return conn.Invoke(metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token), "/pkg.Svc/M", nil, nil)
+}
 
 func tokenUnary(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error { // want tokenUnary:`interceptor\(token\)`
 	return invoker(metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token), method, req, reply, cc, opts...)

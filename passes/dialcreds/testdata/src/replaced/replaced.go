@@ -10,6 +10,10 @@ import (
 	"google.golang.org/grpc/metadata"
 )
 
+func perCall(ctx context.Context, conn *grpc.ClientConn) error {
+	return conn.Invoke(metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer t"), "/pkg.Svc/M", nil, nil)
+}
+
 func tokenUnary(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error { // want tokenUnary:`interceptor\(token\)`
 	return invoker(metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer t"), method, req, reply, cc, opts...)
 }
