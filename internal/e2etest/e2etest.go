@@ -127,6 +127,34 @@ func Download(t testing.TB, dir string) {
 	}
 }
 
+// RunProof runs the run-time proofs of a pass's messages: go test -v
+// on package pkg (for example "./serverauth") of the end-to-end module
+// testdata/e2e/<module>, with -run run when run is not empty, against
+// the real grpc-go of that module. It fails the test when go test fails
+// or when a test named in mustPass did not pass, and skips it under
+// -short.
+func RunProof(t *testing.T, module, pkg, run string, mustPass ...string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs go test in an end-to-end module with the real grpc-go")
+	}
+	dir := filepath.Join(RepoRoot(t), "testdata", "e2e", module)
+	Download(t, dir)
+	args := []string{"test", "-count=1", "-v"}
+	if run != "" {
+		args = append(args, "-run", run)
+	}
+	out, errOut, code := Run(t, dir, "go", append(args, pkg)...)
+	if code != 0 {
+		t.Fatalf("go test %s in %s: exit %d\n%s%s", pkg, dir, code, out, errOut)
+	}
+	for _, name := range mustPass {
+		if !strings.Contains(out, "--- PASS: "+name) {
+			t.Errorf("%s did not pass:\n%s", name, out)
+		}
+	}
+}
+
 // CopyModule copies the module in dir to a new temporary directory and
 // returns it, for runs that change files.
 func CopyModule(t testing.TB, dir string) string {

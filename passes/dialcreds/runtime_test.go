@@ -1,8 +1,6 @@
 package dialcreds_test
 
 import (
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
@@ -16,18 +14,6 @@ import (
 // grpc.WithUnaryInterceptor or WithStreamInterceptor replaces the
 // first, whose token is then never sent.
 func TestRuntime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test in an end-to-end module with the real grpc-go")
-	}
-	dir := filepath.Join(e2etest.RepoRoot(t), "testdata", "e2e", "grpc185")
-	e2etest.Download(t, dir)
-	out, errOut, code := e2etest.Run(t, dir, "go", "test", "-count=1", "-v", "-run", "^TestRuntime", "./dialcreds")
-	if code != 0 {
-		t.Fatalf("go test ./dialcreds in %s: exit %d\n%s%s", dir, code, out, errOut)
-	}
-	for _, name := range []string{"TestRuntimeStreamCarriesNoToken", "TestRuntimeLaterInterceptorReplaces"} {
-		if !strings.Contains(out, "--- PASS: "+name) {
-			t.Errorf("%s did not pass:\n%s", name, out)
-		}
-	}
+	e2etest.RunProof(t, "grpc185", "./dialcreds", "^TestRuntime",
+		"TestRuntimeStreamCarriesNoToken", "TestRuntimeLaterInterceptorReplaces")
 }

@@ -1,7 +1,6 @@
 package lostmetadata_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
@@ -14,13 +13,5 @@ import (
 // server sees none and the call fails with UNAUTHENTICATED, while
 // AppendToOutgoingContext and Join keep it.
 func TestRuntime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test in an end-to-end module with the real grpc-go")
-	}
-	dir := filepath.Join(e2etest.RepoRoot(t), "testdata", "e2e", "grpc185")
-	e2etest.Download(t, dir)
-	out, errOut, code := e2etest.Run(t, dir, "go", "test", "-count=1", "-run", "^TestRuntime", "./lostmetadata")
-	if code != 0 {
-		t.Fatalf("go test ./lostmetadata in %s: exit %d\n%s%s", dir, code, out, errOut)
-	}
+	e2etest.RunProof(t, "grpc185", "./lostmetadata", "^TestRuntime")
 }

@@ -1,7 +1,6 @@
 package metadatakey_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
@@ -16,17 +15,9 @@ import (
 // key goes on the wire and the server resets the stream, while an
 // uppercase key arrives lowercased.
 func TestRuntime(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go test in end-to-end modules with the real grpc-go")
-	}
 	for _, mod := range []string{"grpc185", "grpc145"} {
 		t.Run(mod, func(t *testing.T) {
-			dir := filepath.Join(e2etest.RepoRoot(t), "testdata", "e2e", mod)
-			e2etest.Download(t, dir)
-			out, errOut, code := e2etest.Run(t, dir, "go", "test", "-count=1", "-run", "^TestRuntime$", "./perrpckeys")
-			if code != 0 {
-				t.Fatalf("go test ./perrpckeys in %s: exit %d\n%s%s", dir, code, out, errOut)
-			}
+			e2etest.RunProof(t, mod, "./perrpckeys", "^TestRuntime$")
 		})
 	}
 }
