@@ -157,31 +157,7 @@ func localDefs(info *types.Info, body *ast.BlockStmt) map[*types.Var][]ast.Expr 
 		}
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					add(l, n.Rhs[i])
-				case len(n.Rhs) == 1:
-					add(l, n.Rhs[0])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Names) == len(n.Values):
-					add(name, n.Values[i])
-				case len(n.Values) == 1:
-					add(name, n.Values[0])
-				}
-			}
-		case *ast.RangeStmt:
-			add(n.Key, n.X)
-			if n.Value != nil {
-				add(n.Value, n.X)
-			}
-		}
+		lintutil.Assigned(n, add)
 		return true
 	})
 	return defs

@@ -49,28 +49,8 @@ func newMDGraph(c *checker) *mdGraph {
 	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
 	for cur := range insp.Root().Preorder(filter...) {
 		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					add(n.Lhs[i], n.Rhs[i])
-				}
-			} else if len(n.Rhs) == 1 {
-				for _, l := range n.Lhs {
-					add(l, n.Rhs[0])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == len(n.Names):
-					add(name, n.Values[i])
-				case len(n.Values) == 1:
-					add(name, n.Values[0])
-				}
-			}
-		case *ast.RangeStmt:
-			add(n.Key, n.X)
-			add(n.Value, n.X)
+		case *ast.AssignStmt, *ast.ValueSpec, *ast.RangeStmt:
+			lintutil.Assigned(n, add)
 		case *ast.CallExpr:
 			switch key := c.calleeKey(n); key {
 			case mdSet, mdAppend:

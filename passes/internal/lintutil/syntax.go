@@ -149,3 +149,37 @@ func ArgsAtLeast(call *ast.CallExpr, n int) bool {
 	}
 	return !call.Ellipsis.IsValid() || len(call.Args) > n
 }
+
+// Assigned calls assign for each left side n gives a value, paired with
+// the expression it comes from: an assignment (any operator) or a var
+// spec, one to one, or every left side with the one call of several
+// results; the key and value of a range statement with its range
+// expression. Other nodes, and absent range keys and values, give none.
+func Assigned(n ast.Node, assign func(lhs, rhs ast.Expr)) {
+	pair := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for i, l := range lhs {
+			switch {
+			case len(lhs) == len(rhs):
+				assign(l, rhs[i])
+			case len(rhs) == 1:
+				assign(l, rhs[0])
+			}
+		}
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		pair(n.Lhs, n.Rhs)
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		pair(lhs, n.Values)
+	case *ast.RangeStmt:
+		for _, l := range []ast.Expr{n.Key, n.Value} {
+			if l != nil {
+				assign(l, n.X)
+			}
+		}
+	}
+}
