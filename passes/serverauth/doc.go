@@ -63,7 +63,10 @@
 // may authenticate); when an option comes from a parameter or anything it
 // cannot see into; when the server comes from a parameter or is stored
 // elsewhere; when the server registers only unary services, or its
-// registrations cannot be seen; for interceptors it does not know to
+// registrations cannot be seen; for streaming methods that the registered
+// implementation, of a type the analyzer can see, leaves to its embedded
+// UnimplementedXServer (they answer codes.Unimplemented to every caller,
+// so nothing is served without the token); for interceptors it does not know to
 // authenticate; for strings naming services the package cannot see (and
 // services generated before protoc-gen-go-grpc 1.3, which have no
 // X_Y_FullMethodName constants); and in _test.go files, unless -tests is

@@ -175,6 +175,7 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "RegisterService" && c.varOf(sel.X) == srv && len(call.Args) == 2 {
 			if reg, ok := c.descRegistration(call.Args[0]); ok {
+				reg.Streams = c.served(call.Args[1], reg.Streams)
 				reg.pos = call.Pos()
 				out = append(out, reg)
 			}
@@ -185,7 +186,11 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 				continue
 			}
 			if iface, name, ok := grpcapi.RegisterServer(fn); ok && i == 0 {
-				out = append(out, Registration{Service: name, Streams: streamsOf(iface), pos: call.Pos()})
+				streams := streamsOf(iface)
+				if len(call.Args) == 2 {
+					streams = c.served(call.Args[1], streams)
+				}
+				out = append(out, Registration{Service: name, Streams: streams, pos: call.Pos()})
 				continue
 			}
 			if depth > 4 {
@@ -213,6 +218,47 @@ func streamsOf(iface types.Type) []string {
 		}
 	}
 	return out
+}
+
+// served drops from streams the methods that the implementation impl,
+// when its concrete type is known, takes from an embedded generated
+// UnimplementedXServer: those handlers answer codes.Unimplemented to
+// every caller, so skipping authentication there serves nothing. With
+// an interface-typed impl (a parameter, a constructor returning the
+// interface) every method may be served.
+func (c *checker) served(impl ast.Expr, streams []string) []string {
+	t := c.info.TypeOf(impl)
+	if t == nil || types.IsInterface(t) {
+		return streams
+	}
+	var out []string
+	for _, m := range streams {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m)
+		if fn, ok := obj.(*types.Func); ok && isUnimplemented(fn) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isUnimplemented reports whether fn is a method of a generated
+// UnimplementedXServer type.
+func isUnimplemented(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	name := n.Obj().Name()
+	return strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server")
 }
 
 // funcRegisters summarizes what fn registers on its server parameters.

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/metadata"
 )
@@ -19,5 +20,5 @@ func apiKey(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler gr
 
 func build() {
 	s := grpc.NewServer(grpc.UnaryInterceptor(apiKey)) // want `auth interceptor apiKey covers unary RPCs only`
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 }

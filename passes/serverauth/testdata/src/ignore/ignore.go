@@ -6,6 +6,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 )
@@ -17,14 +18,14 @@ func auth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc
 func build() {
 	//grpcauthlint:ignore serverauth Watch is served behind an authenticating proxy
 	s := grpc.NewServer(grpc.UnaryInterceptor(auth))
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 
 	t := grpc.NewServer(grpc.UnaryInterceptor(auth)) //grpcauthlint:ignore serverauth,dialcreds reviewed
-	healthpb.RegisterHealthServer(t, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(t, health.NewServer())
 
 	//grpcauthlint:ignore dialcreds not this pass
 	u := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only`
-	healthpb.RegisterHealthServer(u, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(u, health.NewServer())
 }
 
 //grpcauthlint:ignore serverauth nothing here // want `directive for serverauth silences nothing: remove it`

@@ -7,6 +7,7 @@ import (
 	grpc_auth "github.com/grpc-ecosystem/go-grpc-middleware/auth"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 )
 
@@ -17,12 +18,12 @@ func authFunc(ctx context.Context) (context.Context, error) { // want authFunc:"
 
 func v1() {
 	s := grpc.NewServer(grpc.UnaryInterceptor(grpc_auth.UnaryServerInterceptor(authFunc))) // want `auth interceptor grpc_auth.UnaryServerInterceptor\(...\) covers unary RPCs only`
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 }
 
 func v2() {
 	s := grpc.NewServer(grpc.ChainUnaryInterceptor(auth.UnaryServerInterceptor(authFunc))) // want `auth interceptor auth.UnaryServerInterceptor\(...\) covers unary RPCs only`
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 }
 
 func both() {
@@ -30,5 +31,5 @@ func both() {
 		grpc.ChainUnaryInterceptor(auth.UnaryServerInterceptor(authFunc)),
 		grpc.ChainStreamInterceptor(auth.StreamServerInterceptor(authFunc)),
 	)
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 }

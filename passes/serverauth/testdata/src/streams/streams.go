@@ -35,13 +35,52 @@ func logUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler 
 	return handler(ctx, req)
 }
 
+// Implementations that serve their streaming methods.
 type healthImpl struct {
 	healthpb.UnimplementedHealthServer
 }
+
+func (*healthImpl) Watch(*healthpb.HealthCheckRequest, grpc.ServerStreamingServer[healthpb.HealthCheckResponse]) error {
+	return nil
+}
+
 type chatImpl struct{ chatpb.UnimplementedChatServer }
+
+func (*chatImpl) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Msg]) error { return nil }
+func (*chatImpl) Upload(grpc.ClientStreamingServer[chatpb.Msg, chatpb.Ack]) error     { return nil }
+func (*chatImpl) Talk(grpc.BidiStreamingServer[chatpb.Msg, chatpb.Msg]) error         { return nil }
+
 type logImpl struct{ logpb.UnimplementedLogServer }
+
+func (logImpl) Tail(*logpb.LogGetRequest, logpb.Log_TailServer) error { return nil }
+
 type legacyImpl struct {
 	legacypb.UnimplementedLegacyServer
+}
+
+func (*legacyImpl) Follow(*legacypb.LegacyPingRequest, legacypb.Legacy_FollowServer) error {
+	return nil
+}
+
+// An implementation that serves one of three streaming methods: only
+// that one is named.
+type chatSubscribe struct{ chatpb.UnimplementedChatServer }
+
+func (chatSubscribe) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Msg]) error {
+	return nil
+}
+
+func partlyServed() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `with no stream interceptor, Chat.Subscribe reaches the handler unauthenticated`
+	chatpb.RegisterChatServer(s, chatSubscribe{})
+}
+
+// An implementation behind an interface may serve every method.
+func newChat() chatpb.ChatServer { return &chatImpl{} }
+
+func behindInterface() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler`
+	chatpb.RegisterChatServer(s, newChat())
 }
 
 func direct(lis net.Listener) error {

@@ -45,7 +45,28 @@ func logUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler 
 type healthImpl struct {
 	healthpb.UnimplementedHealthServer
 }
+
+func (*healthImpl) Watch(*healthpb.HealthCheckRequest, grpc.ServerStreamingServer[healthpb.HealthCheckResponse]) error {
+	return nil
+}
+
 type chatImpl struct{ chatpb.UnimplementedChatServer }
+
+func (*chatImpl) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Msg]) error { return nil }
+
+// Streaming methods left to the embedded UnimplementedXServer answer
+// codes.Unimplemented to every caller: nothing is served without the
+// token (grpc-go's authentication example registers its Echo service
+// so).
+type unaryOnly struct{ chatpb.UnimplementedChatServer }
+
+func unimplementedStreams() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary))
+	chatpb.RegisterChatServer(s, &unaryOnly{})
+	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	s.RegisterService(&chatpb.Chat_ServiceDesc, unaryOnly{})
+}
+
 type echoImpl struct {
 	unarypb.UnimplementedEchoServer
 }

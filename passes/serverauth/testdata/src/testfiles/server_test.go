@@ -6,6 +6,7 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/health"
 	healthpb "google.golang.org/grpc/health/grpc_health_v1"
 	"google.golang.org/grpc/status"
 )
@@ -17,5 +18,5 @@ func auth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc
 // Test servers are skipped by default.
 func TestServer(t *testing.T) {
 	s := grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(auth))
-	healthpb.RegisterHealthServer(s, healthpb.UnimplementedHealthServer{})
+	healthpb.RegisterHealthServer(s, health.NewServer())
 }

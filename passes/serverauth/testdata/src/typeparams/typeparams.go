@@ -26,12 +26,19 @@ func options[T any](c *checker[T]) []grpc.ServerOption { // want options:"option
 }
 
 func register[S grpc.ServiceRegistrar](s S) {
-	chatpb.RegisterChatServer(s, chatpb.UnimplementedChatServer{})
+	chatpb.RegisterChatServer(s, chat[S]{})
 }
+
+// A generic implementation serving the streaming methods.
+type chat[T any] struct{ chatpb.UnimplementedChatServer }
+
+func (chat[T]) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Msg]) error { return nil }
+func (chat[T]) Upload(grpc.ClientStreamingServer[chatpb.Msg, chatpb.Ack]) error     { return nil }
+func (chat[T]) Talk(grpc.BidiStreamingServer[chatpb.Msg, chatpb.Msg]) error         { return nil }
 
 func build() {
 	s := grpc.NewServer(options(&checker[int]{})...)
-	chatpb.RegisterChatServer(s, chatpb.UnimplementedChatServer{})
+	chatpb.RegisterChatServer(s, &chat[int]{})
 	register(s)
 }
 

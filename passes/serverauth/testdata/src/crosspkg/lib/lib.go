@@ -42,8 +42,14 @@ var Defaults = Options() // want Defaults:"options other, UnaryInterceptor\\(aut
 
 // Register registers the chat service.
 func Register(s grpc.ServiceRegistrar) { // want Register:"registers param 0: Chat streams \\[Subscribe Talk Upload\\]"
-	chatpb.RegisterChatServer(s, chatpb.UnimplementedChatServer{})
+	chatpb.RegisterChatServer(s, chat{})
 }
+
+type chat struct{ chatpb.UnimplementedChatServer }
+
+func (chat) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Msg]) error { return nil }
+func (chat) Upload(grpc.ClientStreamingServer[chatpb.Msg, chatpb.Ack]) error     { return nil }
+func (chat) Talk(grpc.BidiStreamingServer[chatpb.Msg, chatpb.Msg]) error         { return nil }
 
 // Extra returns options from its argument: unknown.
 func Extra(o ...grpc.ServerOption) []grpc.ServerOption { // want Extra:"options unknown"
