@@ -9,11 +9,12 @@ import (
 // TestRuntime runs testdata/e2e/grpc185/serverauth's tests: in-process
 // servers on the real grpc-go v1.85.0 that show what the messages
 // claim (a stream reaches its handler without a token when auth is
-// unary-only; a plain error from an auth interceptor reaches the
+// unary-only, and a stream left to UnimplementedXServer answers
+// Unimplemented to everyone; a plain error from an auth interceptor reaches the
 // client as codes.Unknown; a second grpc.UnaryInterceptor makes
 // NewServer panic; a method name without the leading "/" never
 // matches info.FullMethod).
 func TestRuntime(t *testing.T) {
 	e2etest.RunProof(t, "grpc185", "./serverauth/", "",
-		"TestStreamSkipsUnaryAuth", "TestPlainErrorIsUnknown", "TestSecondUnaryInterceptorPanics", "TestMethodWithoutSlashNeverMatches")
+		"TestStreamSkipsUnaryAuth", "TestUnimplementedStreamServesNothing", "TestPlainErrorIsUnknown", "TestSecondUnaryInterceptorPanics", "TestMethodWithoutSlashNeverMatches")
 }

@@ -79,6 +79,20 @@ func TestStreamSkipsUnaryAuth(t *testing.T) {
 	}
 }
 
+// Rule 1's silence: a streaming method the implementation leaves to
+// the embedded UnimplementedXServer answers Unimplemented, token or
+// not; skipping auth there serves nothing.
+func TestUnimplementedStreamServesNothing(t *testing.T) {
+	client := serve(t, UnaryOnly(healthpb.UnimplementedHealthServer{}))
+	stream, err := client.Watch(ctx(t), &healthpb.HealthCheckRequest{})
+	if err == nil {
+		_, err = stream.Recv()
+	}
+	if status.Code(err) != codes.Unimplemented {
+		t.Fatalf("unimplemented Watch without a token: %v, want Unimplemented", err)
+	}
+}
+
 // Rule 2: a plain error from an auth interceptor reaches the client as
 // codes.Unknown.
 func TestPlainErrorIsUnknown(t *testing.T) {
