@@ -39,10 +39,15 @@ type Config struct {
 	// cannot tell them apart; on public code most such findings were not
 	// bugs.
 	AllConnections bool `json:"all-connections"`
+	// AuthKey lists the outgoing metadata keys that carry a token: a
+	// call that sets one attaches credentials per call, and a client
+	// interceptor that sets one adds a token. Setting it replaces the
+	// default ["authorization"].
+	AuthKey []string `json:"auth-key"`
 }
 
 // DefaultConfig returns the default configuration.
-func DefaultConfig() Config { return Config{} }
+func DefaultConfig() Config { return Config{AuthKey: []string{"authorization"}} }
 
 // Validate reports a configuration the pass would refuse to run with:
 // a malformed allow-target expression. The flags check each value when
@@ -55,6 +60,11 @@ func (c Config) Validate() error {
 			return fmt.Errorf("bad allow-target %q: %v", p, err)
 		}
 	}
+	for _, k := range c.AuthKey {
+		if err := checkAuthKey(k); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -62,6 +72,7 @@ func (c Config) Validate() error {
 func New(cfg Config) *analysis.Analyzer {
 	c := cfg
 	c.AllowTarget = append([]string(nil), cfg.AllowTarget...)
+	c.AuthKey = append([]string(nil), cfg.AuthKey...)
 	a := &analysis.Analyzer{
 		Name:     "dialcreds",
 		Doc:      Doc.Analyzer,
@@ -76,6 +87,8 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
+	a.Flags.Var(&lintutil.DefaultList{P: &c.AuthKey, Check: checkAuthKey}, "auth-key",
+		`outgoing metadata key that carries a token; the first use replaces the default "authorization" (repeatable)`)
 	// The configuration is compiled once per analyzer instance, on its
 	// first package, after the driver has set the flags.
 	compiled := sync.OnceValues(func() (*settings, error) { return c.compile() })
@@ -92,7 +105,8 @@ func New(cfg Config) *analysis.Analyzer {
 // settings is the compiled form of a Config.
 type settings struct {
 	Config
-	allow []*regexp.Regexp // AllowTarget, compiled
+	allow    []*regexp.Regexp // AllowTarget, compiled
+	authKeys map[string]bool  // AuthKey
 }
 
 // compile checks c and compiles its regular expressions.
@@ -100,12 +114,17 @@ func (c *Config) compile() (*settings, error) {
 	if err := c.Validate(); err != nil {
 		return nil, fmt.Errorf("dialcreds: %v", err)
 	}
-	s := &settings{Config: *c}
+	s := &settings{Config: *c, authKeys: make(map[string]bool)}
+	for _, k := range c.AuthKey {
+		s.authKeys[k] = true
+	}
 	for _, p := range c.AllowTarget {
 		s.allow = append(s.allow, regexp.MustCompile(p))
 	}
 	return s, nil
 }
+
+func checkAuthKey(k string) error { return lintutil.CheckAuthKey("dialcreds", k) }
 
 // patternList is a repeatable flag of regular expressions. Unlike
 // lintutil.StringList it does not split values at commas, which regular

@@ -30,6 +30,7 @@ var tested = []string{
 	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
 	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
 	"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced",
+	"authkey",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -351,4 +352,42 @@ func TestInterceptors(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), dialcreds.New(dialcreds.DefaultConfig()),
 		"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced")
+}
+
+// TestAuthKey: -auth-key names more outgoing keys that carry a token,
+// for per-call auth (rule 1) and token interceptors (rule 5); the
+// default list is "authorization" only, and the first use of the flag
+// replaces it.
+func TestAuthKey(t *testing.T) {
+	t.Parallel()
+	a := dialcreds.New(dialcreds.DefaultConfig())
+	if err := a.Flags.Set("auth-key", "authorization, x-api-key"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, lintest.TestData(t), a, "authkey")
+	cfg := dialcreds.DefaultConfig()
+	cfg.AuthKey = []string{"x-api-key"}
+	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "authkey")
+
+	// By default x-api-key carries no token: nothing is reported.
+	var rec recorder
+	for _, r := range analysistest.Run(&rec, lintest.TestData(t), dialcreds.Analyzer, "authkey") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("default config: unexpected diagnostic %s", d.Message)
+		}
+	}
+	if got := a.Flags.Lookup("auth-key").Value.String(); got != "authorization,x-api-key" {
+		t.Errorf("-auth-key after one use = %q, want the default replaced", got)
+	}
+	if got := dialcreds.Analyzer.Flags.Lookup("auth-key").Value.String(); got != "authorization" {
+		t.Errorf("default analyzer's auth-key = %q, want authorization", got)
+	}
+	for _, bad := range []string{"X-Api-Key", "a key", ":authority"} {
+		if err := dialcreds.New(dialcreds.DefaultConfig()).Flags.Set("auth-key", bad); err == nil || !strings.Contains(err.Error(), "invalid dialcreds auth-key") {
+			t.Errorf("-auth-key=%q: err = %v, want an invalid auth-key error", bad, err)
+		}
+	}
+	if err := (dialcreds.Config{AuthKey: []string{"Bad Key"}}).Validate(); err == nil || !strings.Contains(err.Error(), `invalid dialcreds auth-key "Bad Key"`) {
+		t.Errorf("Validate() = %v, want an invalid auth-key error", err)
+	}
 }

@@ -18,37 +18,39 @@
 //     WithDefaultCallOptions(grpc.PerRPCCredentials(...))), no client
 //     interceptor that may add them and no transport that authenticates
 //     the client itself (TLS with client certificates, ALTS, xDS), in a
-//     package that
-//     attaches credentials per call instead ("authorization" metadata on
-//     outgoing contexts, grpc.PerRPCCredentials call options): a call that
-//     forgets them fails with UNAUTHENTICATED. With -dialcreds.all-connections
-//     such connections are reported in every package. Not evidence of
-//     per-call auth: credentials that differ per caller (the caller's own
-//     token forwarded from the incoming metadata, a context value or an
-//     HTTP request, and credentials built from a parameter of a non-string
-//     type, such as the user a call acts as; a string parameter is taken
-//     as the package's token passed through a helper), credentials a
-//     client interceptor adds (they go with every call of the
-//     connections it is installed on), and, for connections built in
-//     non-test files, auth seen only in _test.go files. An interceptor whose body the analyzer sees (in the package,
-//     or in another through a fact) and that gives its context and call
+//     package that attaches credentials per call instead
+//     ("authorization", or an -auth-key, metadata on outgoing contexts,
+//     grpc.PerRPCCredentials call options): a call that forgets them
+//     fails with UNAUTHENTICATED. With -dialcreds.all-connections such
+//     connections are reported in every package. Not evidence of
+//     per-call auth: credentials that differ per caller (the caller's
+//     own token forwarded from the incoming metadata, a context value or
+//     an HTTP request, and credentials built from a parameter of a
+//     non-string type, such as the user a call acts as; a string
+//     parameter is taken as the package's token passed through a
+//     helper), credentials a client interceptor adds (they go with every
+//     call of the connections it is installed on), and, for connections
+//     built in non-test files, auth seen only in _test.go files. An
+//     interceptor whose body the analyzer sees (in the package, or in
+//     another through a fact) and that gives its context and call
 //     options unchanged to its invoker or streamer, and to nothing else,
-//     such as one that only logs, adds no credentials; one that cannot be
-//     seen (a parameter, a field, a function value, a function of a
+//     such as one that only logs, adds no credentials; one that cannot
+//     be seen (a parameter, a field, a function value, a function of a
 //     package without a fact) or that touches them may;
-//   - a unary client interceptor that adds a token ("authorization" on
-//     the outgoing metadata, or a grpc.PerRPCCredentials call option),
-//     on a connection with no other credentials and no stream interceptor
-//     that may add them, used for streaming calls (a streaming method of
-//     a generated client built on it, or ClientConn.NewStream, in the
-//     function or through helpers of the package that take the
-//     connection or the client): grpc-go runs unary interceptors for
-//     unary calls only, so the streaming calls go out without the token
-//     and a server that requires it answers UNAUTHENTICATED. Reported at
-//     the interceptor option, naming the streaming methods. Not reported
-//     when the streaming call's own context carries outgoing metadata,
-//     its call options may carry credentials, or its context comes from
-//     a call the analyzer cannot see;
+//   - a unary client interceptor that adds a token ("authorization", or
+//     an -auth-key, on the outgoing metadata, or a
+//     grpc.PerRPCCredentials call option), on a connection with no other
+//     credentials and no stream interceptor that may add them, used for
+//     streaming calls (a streaming method of a generated client built on
+//     it, or ClientConn.NewStream, in the function or through helpers of
+//     the package that take the connection or the client): grpc-go runs
+//     unary interceptors for unary calls only, so the streaming calls go
+//     out without the token and a server that requires it answers
+//     UNAUTHENTICATED. Reported at the interceptor option, naming the
+//     streaming methods. Not reported when the streaming call's own
+//     context carries outgoing metadata, its call options may carry
+//     credentials, or its context comes from a call the analyzer cannot
+//     see;
 //   - a token interceptor given with grpc.WithUnaryInterceptor (or
 //     WithStreamInterceptor) followed on the same connection by another
 //     WithUnaryInterceptor (WithStreamInterceptor) that adds none: the
@@ -198,6 +200,14 @@
 // public backends) and the code cannot tell them apart; on public code
 // most such findings were not bugs. By default a connection without
 // credentials is reported only where its package attaches auth per call.
+//
+// -dialcreds.auth-key (setting auth-key, a list): an outgoing metadata
+// key that carries a token, such as "x-api-key": setting it on a call's
+// context is per-call auth, and a client interceptor that sets it adds a
+// token. The default is "authorization"; the first use of the flag, like
+// the setting, replaces it, so list authorization too to keep it. Keys
+// must be lowercase metadata keys of [0-9a-z-_.]. Give
+// -serverauth.auth-key the same list.
 //
 // Suppress a finding with a reason, on its line or the line above:
 //

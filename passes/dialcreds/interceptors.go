@@ -382,7 +382,7 @@ func (c *checker) addsToken(body *ast.BlockStmt, depth int) bool {
 		case *ast.CompositeLit:
 			if t := info.TypeOf(x); t != nil && (lintutil.IsNamed(t, grpcapi.Metadata, "MD", false) || isStringMap(t)) {
 				for _, e := range x.Elts {
-					if kv, ok := e.(*ast.KeyValueExpr); ok && isAuthKey(info, kv.Key) {
+					if kv, ok := e.(*ast.KeyValueExpr); ok && c.isAuthKey(kv.Key) {
 						found = true
 					}
 				}
@@ -397,14 +397,14 @@ func (c *checker) addsToken(body *ast.BlockStmt, depth int) bool {
 				found = true
 			case grpcapi.Metadata + ".AppendToOutgoingContext":
 				for i := 1; i < len(x.Args); i += 2 {
-					found = found || isAuthKey(info, x.Args[i])
+					found = found || c.isAuthKey(x.Args[i])
 				}
 			case grpcapi.Metadata + ".Pairs":
 				for i := 0; i < len(x.Args); i += 2 {
-					found = found || isAuthKey(info, x.Args[i])
+					found = found || c.isAuthKey(x.Args[i])
 				}
 			case "(" + grpcapi.Metadata + ".MD).Set", "(" + grpcapi.Metadata + ".MD).Append":
-				found = len(x.Args) > 0 && isAuthKey(info, x.Args[0])
+				found = len(x.Args) > 0 && c.isAuthKey(x.Args[0])
 			default:
 				if d := c.decls[fn.Origin()]; d != nil && d.Body != body {
 					found = c.addsToken(d.Body, depth+1)

@@ -3,7 +3,6 @@ package dialcreds
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -128,13 +127,13 @@ func (c *checker) findPerCall() *[2]token.Pos {
 				}
 			case grpcapi.Metadata + ".AppendToOutgoingContext":
 				for i := 1; i < len(n.Args); i += 2 {
-					if isAuthKey(info, n.Args[i]) {
+					if c.isAuthKey(n.Args[i]) {
 						note(cur, n, argAt(n, i+1))
 					}
 				}
 			case grpcapi.Metadata + ".Pairs":
 				for i := 0; i < len(n.Args); i += 2 {
-					if isAuthKey(info, n.Args[i]) {
+					if c.isAuthKey(n.Args[i]) {
 						note(cur, n, argAt(n, i+1))
 					}
 				}
@@ -155,7 +154,7 @@ func (c *checker) findPerCall() *[2]token.Pos {
 				continue
 			}
 			for _, e := range n.Elts {
-				if kv, ok := e.(*ast.KeyValueExpr); ok && isAuthKey(info, kv.Key) {
+				if kv, ok := e.(*ast.KeyValueExpr); ok && c.isAuthKey(kv.Key) {
 					note(cur, n, kv.Value)
 				}
 			}
@@ -167,11 +166,12 @@ func (c *checker) findPerCall() *[2]token.Pos {
 	return &at
 }
 
-// isAuthKey reports whether e is the constant "authorization", in any
-// case.
-func isAuthKey(info *types.Info, e ast.Expr) bool {
-	s, ok := lintutil.ConstString(info, e)
-	return ok && strings.EqualFold(s, "authorization")
+// isAuthKey reports whether e is a constant naming an auth key
+// ("authorization" and -auth-key), in any case: outgoing keys are
+// lowercased on the way out.
+func (c *checker) isAuthKey(e ast.Expr) bool {
+	s, ok := lintutil.ConstString(c.pass.TypesInfo, e)
+	return ok && c.cfg.authKeys[strings.ToLower(s)]
 }
 
 // related is a second location for a diagnostic, or none when pos is

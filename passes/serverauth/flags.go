@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // options is a Config checked and compiled for the runs.
@@ -52,49 +54,4 @@ func checkInterceptor(entry string) error {
 	return nil
 }
 
-// checkAuthKey reports whether k is a valid incoming metadata key:
-// non-empty, [0-9a-z-_.] only (incoming keys are lowercase).
-func checkAuthKey(k string) error {
-	ok := k != ""
-	for _, r := range k {
-		ok = ok && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '-' || r == '_' || r == '.')
-	}
-	if !ok {
-		return fmt.Errorf(`invalid serverauth auth-key %q: want a lowercase metadata key of [0-9a-z-_.], such as "x-api-key"`, k)
-	}
-	return nil
-}
-
-// keyList is the -auth-key flag: repeatable, comma-separated entries,
-// each checked; its first use replaces the default list, as the
-// golangci-lint setting does.
-type keyList struct {
-	p   *[]string
-	set bool
-}
-
-func (l *keyList) String() string {
-	if l == nil || l.p == nil {
-		return ""
-	}
-	return strings.Join(*l.p, ",")
-}
-
-func (l *keyList) Set(s string) error {
-	var entries []string
-	for _, v := range strings.Split(s, ",") {
-		if v = strings.TrimSpace(v); v == "" {
-			continue
-		}
-		if err := checkAuthKey(v); err != nil {
-			return err
-		}
-		entries = append(entries, v)
-	}
-	if !l.set {
-		*l.p = nil
-		l.set = true
-	}
-	*l.p = append(*l.p, entries...)
-	return nil
-}
+func checkAuthKey(k string) error { return lintutil.CheckAuthKey("serverauth", k) }

@@ -58,7 +58,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also report findings in _test.go files")
 	a.Flags.Var(lintutil.StringList{P: &c.Interceptor, Check: checkInterceptor}, "interceptor",
 		`server interceptor (or function returning one) that authenticates, in FullName notation: "example.com/auth.Unary", "(*example.com/auth.Verifier).Interceptor" (repeatable)`)
-	a.Flags.Var(&keyList{p: &c.AuthKey}, "auth-key",
+	a.Flags.Var(&lintutil.DefaultList{P: &c.AuthKey, Check: checkAuthKey}, "auth-key",
 		`incoming metadata key an auth interceptor reads; the first use replaces the default "authorization" (repeatable)`)
 	// The flags are parsed before the first run; the options are
 	// checked and compiled once for this instance.

@@ -1,6 +1,9 @@
 package lintutil
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // StringList is a repeatable flag: each use appends one value, and a
 // value may hold several entries separated by commas. It is bound to a
@@ -33,5 +36,48 @@ func (l StringList) Set(s string) error {
 		entries = append(entries, v)
 	}
 	*l.P = append(*l.P, entries...)
+	return nil
+}
+
+// DefaultList is a StringList over a list that holds defaults: its
+// first use replaces them, as the golangci-lint setting does, and later
+// uses append.
+type DefaultList struct {
+	P     *[]string
+	Check func(entry string) error
+	set   bool
+}
+
+func (l *DefaultList) String() string {
+	if l == nil {
+		return ""
+	}
+	return StringList{P: l.P}.String()
+}
+
+func (l *DefaultList) Set(s string) error {
+	var entries []string
+	if err := (StringList{P: &entries, Check: l.Check}).Set(s); err != nil {
+		return err
+	}
+	if !l.set {
+		*l.P = nil
+		l.set = true
+	}
+	*l.P = append(*l.P, entries...)
+	return nil
+}
+
+// CheckAuthKey reports whether k, an auth-key setting of the named
+// pass, is a metadata key as the transport sends it: non-empty and of
+// [0-9a-z-_.] only.
+func CheckAuthKey(pass, k string) error {
+	ok := k != ""
+	for _, r := range k {
+		ok = ok && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '-' || r == '_' || r == '.')
+	}
+	if !ok {
+		return fmt.Errorf(`invalid %s auth-key %q: want a lowercase metadata key of [0-9a-z-_.], such as "x-api-key"`, pass, k)
+	}
 	return nil
 }
