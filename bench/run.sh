@@ -9,6 +9,8 @@
 #	CORPORA="mono0 mono3" TOOLS="floor suite" bench/run.sh   # a subset
 #	SKIP_COLD=1 bench/run.sh      # only the warm and tool-cache-cold states
 #	REPEAT=3 bench/run.sh         # the toolcold and warm runs three times
+#	BASE=v1 TOOLS="cli clibase" bench/run.sh   # the standalone command now
+#	                              # against the one built at git revision v1
 #
 # Corpora: grpc-go v1.85.0 (every package of its module, tests included),
 # and a generated 300-package monorepo with 0% and 3% of its
@@ -16,7 +18,9 @@
 #   floor  bench/floor, an inspect-only do-nothing analyzer
 #   suite  grpcauthlint
 #   govet  go vet's default analyzers (cmd/vet, as -vettool)
-# and `grpcauthlint ./...` standalone (its go vet wrapper) as "cli".
+# and `grpcauthlint ./...` standalone (its go vet wrapper) as "cli"; with
+# BASE set, "clibase" and "suitebase" are the same two built at that
+# revision, to see what a change costs.
 # Cache states:
 #   cold      empty GOCACHE: everything compiled and analysed
 #   warm      the same command again
@@ -32,6 +36,11 @@ echo "# workdir $work; $(go version); $(nproc) cores; $(grep -m1 'model name' /p
 
 go build -o "$work/floor" "$root/bench/floor"
 go build -o "$work/grpcauthlint" "$root/cmd/grpcauthlint"
+if [ -n "${BASE:-}" ]; then
+	rm -rf "$work/base-src" && mkdir -p "$work/base-src"
+	git -C "$root" archive "$BASE" | tar -x -C "$work/base-src"
+	(cd "$work/base-src" && go build -o "$work/grpcauthlint-base" ./cmd/grpcauthlint)
+fi
 
 # Corpus 1: grpc-go v1.85.0, every package of its main module with its
 # tests (a writable copy of the module, so its own go.mod resolves them all).
@@ -59,6 +68,7 @@ toolbin() {
 	case $1 in
 	floor) src="$work/floor" ;;
 	suite | cli) src="$work/grpcauthlint" ;;
+	suitebase | clibase) src="$work/grpcauthlint-base" ;;
 	govet) src="$(go env GOTOOLDIR)/vet" ;;
 	esac
 	mkdir -p "$work/tools"
@@ -71,7 +81,7 @@ toolbin() {
 measure() {
 	local corpus=$1 state=$2 tool=$3 bin=$4 cmd
 	case $tool in
-	cli) cmd=("$bin" ${pkgs[$corpus]}) ;;
+	cli | clibase) cmd=("$bin" ${pkgs[$corpus]}) ;;
 	*) cmd=(go vet -vettool="$bin" ${pkgs[$corpus]}) ;;
 	esac
 	local out
