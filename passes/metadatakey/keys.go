@@ -126,7 +126,7 @@ func illegalChar(key string) (string, bool) {
 		return "", false
 	}
 	for _, r := range key {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+		if !lintutil.IsKeyChar(r) {
 			return string(r), true
 		}
 	}

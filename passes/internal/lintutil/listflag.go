@@ -74,10 +74,16 @@ func (l *DefaultList) Set(s string) error {
 func CheckAuthKey(pass, k string) error {
 	ok := k != ""
 	for _, r := range k {
-		ok = ok && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '-' || r == '_' || r == '.')
+		ok = ok && IsKeyChar(r)
 	}
 	if !ok {
 		return fmt.Errorf(`invalid %s auth-key %q: want a lowercase metadata key of [0-9a-z-_.], such as "x-api-key"`, pass, k)
 	}
 	return nil
+}
+
+// IsKeyChar reports whether r may appear in a metadata key as grpc-go
+// validates it after lowercasing: [0-9a-z-_.].
+func IsKeyChar(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '-' || r == '_' || r == '.'
 }
