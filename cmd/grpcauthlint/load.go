@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -91,31 +92,53 @@ func (v *vetter) vet(flags, patterns []string) (stdout, stderr []byte, err error
 	return out.Bytes(), errOut.Bytes(), err
 }
 
-// run runs go vet -json on patterns. When go vet fails without vetting
-// anything, it reports the packages that do not load and vets the rest.
+// run runs go vet -json on patterns and keeps the findings of the
+// packages they name. The tool runs under -report-deps (vettool.go), so
+// go vet prints the findings of dependencies too: go list, run beside go
+// vet, names the packages asked about. When go vet fails without vetting
+// anything, run reports the packages that do not load and vets the rest.
 func (v *vetter) run(patterns []string) *vetResult {
 	r := &vetResult{patterns: patterns}
+	listed := make(chan listing, 1)
+	go func() { listed <- v.list(patterns) }()
 	v.decode(r, patterns)
+	l := <-listed
 	var exit *exec.ExitError
 	if r.err == nil || !errors.As(r.err, &exit) || len(r.tree) > 0 {
+		r.keep(l)
 		return r
 	}
-	broken, good, err := v.list(patterns)
-	if err != nil || len(broken) == 0 {
+	if l.err != nil || len(l.broken) == 0 {
 		return r // not a load failure we can work around: show go vet's words
 	}
-	r.loadErrors = broken
-	r.patterns = good
+	r.loadErrors = l.broken
+	r.patterns = l.good
 	r.tree, r.findings, r.goStderr, r.err = map[string]map[string]json.RawMessage{}, nil, nil, nil
-	if len(good) > 0 {
-		v.decode(r, good)
+	if len(l.good) > 0 {
+		v.decode(r, l.good)
+		r.keep(l)
 	}
 	return r
 }
 
+// keep drops from r the findings of packages l does not list: the
+// dependencies go vet vetted for their facts. When go list failed, r
+// keeps everything (a finding too many over one lost).
+func (r *vetResult) keep(l listing) {
+	if l.err != nil {
+		return
+	}
+	for pkg := range r.tree {
+		if !l.ids[pkg] {
+			delete(r.tree, pkg)
+		}
+	}
+	r.findings = slices.DeleteFunc(r.findings, func(d diagnostic) bool { return !l.ids[d.pkg] })
+}
+
 // decode runs go vet -json on patterns into r.
 func (v *vetter) decode(r *vetResult, patterns []string) {
-	out, errOut, err := v.vet([]string{"-json"}, patterns)
+	out, errOut, err := v.vet([]string{"-json", "-" + reportDepsFlag}, patterns)
 	r.goStderr, r.err = errOut, err
 	if err != nil && len(out) == 0 {
 		if errors.As(err, new(*exec.ExitError)) {
@@ -152,15 +175,25 @@ func (e *packageError) String() string {
 	return strings.Join(strings.Fields(msg), " ") // one line
 }
 
-// list asks go list -e -test which packages of patterns fail to load
-// (their own files, their tests, or a dependency) and which load.
-func (v *vetter) list(patterns []string) (broken, good []string, err error) {
+// listing is what go list -e -test says of the patterns.
+type listing struct {
+	ids    map[string]bool // every package vetted as a root, test variants included ("p [p.test]")
+	broken []string        // "pkg: error", one per package that fails to load
+	good   []string        // the packages that load
+	err    error
+}
+
+// list asks go list -e -test which packages patterns name (their test
+// variants included), which of them fail to load (their own files, their
+// tests, or a dependency) and which load.
+func (v *vetter) list(patterns []string) listing {
 	var out bytes.Buffer
 	cmd := exec.Command("go", append(v.goArgs("list", "-e", "-test", "-json=ImportPath,ForTest,Error,DepsErrors"), patterns...)...)
 	cmd.Stdout, cmd.Stderr = &out, io.Discard
 	if err := cmd.Run(); err != nil && out.Len() == 0 {
-		return nil, nil, err
+		return listing{err: err}
 	}
+	l := listing{ids: map[string]bool{}}
 	bad := map[string]string{}
 	var roots []string
 	dec := json.NewDecoder(&out)
@@ -169,8 +202,9 @@ func (v *vetter) list(patterns []string) (broken, good []string, err error) {
 		if err := dec.Decode(&p); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, nil, err
+			return listing{err: err}
 		}
+		l.ids[p.ImportPath] = true
 		owner, _, _ := strings.Cut(p.ImportPath, " ")
 		switch {
 		case p.ForTest != "":
@@ -195,14 +229,14 @@ func (v *vetter) list(patterns []string) (broken, good []string, err error) {
 		}
 		seen[p] = true
 		if bad[p] == "" {
-			good = append(good, p)
+			l.good = append(l.good, p)
 		}
 	}
 	for p, msg := range bad {
-		broken = append(broken, p+": "+msg)
+		l.broken = append(l.broken, p+": "+msg)
 	}
-	sort.Strings(broken)
-	return broken, good, nil
+	sort.Strings(l.broken)
+	return l
 }
 
 // isTerminal reports whether w is a terminal.

@@ -265,7 +265,7 @@ type diagnostic struct {
 	End            string            `json:"end,omitempty"`
 	Message        string            `json:"message"`
 	SuggestedFixes []json.RawMessage `json:"suggested_fixes,omitempty"`
-	pass           string
+	pkg, pass      string
 }
 
 // decodeTrees reads the stream of {package: {pass: [diagnostic]}} trees
@@ -293,7 +293,7 @@ func decodeTrees(r io.Reader) (map[string]map[string]json.RawMessage, []diagnost
 					continue // {"error": ...}: reported on stderr by the go command too
 				}
 				for _, d := range diags {
-					d.pass = pass
+					d.pkg, d.pass = pkg, pass
 					findings = append(findings, d)
 				}
 			}

@@ -15,7 +15,9 @@ package main
 //     it (stripPassPrefix). Under -fix messages are not shown.
 //   - has the first enabled pass, in suite order, report the malformed
 //     //grpcauthlint:ignore comments (analyzers.CheckDirectives), so each is
-//     reported once whichever passes run.
+//     reported once whichever passes run;
+//   - under -report-deps (set by the standalone command only), reports in
+//     the facts-only runs of dependencies too (depsReport).
 
 import (
 	"crypto/sha256"
@@ -38,6 +40,7 @@ import (
 
 func vetTool(args []string) {
 	as := analyzers.All()
+	flag.Bool(reportDepsFlag, false, "report findings in the facts-only runs of dependencies too (the grpcauthlint command sets it; see 'grpcauthlint help')")
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
 		reportProgress()
 		m, err := parseVetFlags(args[:len(args)-1])
@@ -45,14 +48,58 @@ func vetTool(args []string) {
 			os.Exit(badFlag(err, args))
 		}
 		prepare(as, m)
+		if m.reportDeps && !m.fix {
+			if cfg, ok := depsReport(args[len(args)-1]); ok {
+				os.Args[len(os.Args)-1] = cfg
+			}
+		}
 	}
 	unitchecker.Main(as...)
 }
 
+// reportDepsFlag makes the tool report findings in facts-only runs.
+//
+// Go 1.26's go command caches each vet action's stdout under a key that
+// does not say whether the run was facts-only (VetxOnly, for a
+// dependency) or a root's: a package vetted first as a dependency, with
+// no output, replays that empty output when it is later vetted as a root,
+// and its findings are lost (fixed in Go 1.27.3). Under this flag a
+// facts-only run reports like a root run, so whichever run fills the
+// cache entry, it holds the findings; the standalone command always sets
+// the flag (its cache entries are apart from plain go vet's, whose key
+// has the flags) and keeps only the findings of the packages it was asked
+// about.
+const reportDepsFlag = "report-deps"
+
+// depsReport returns a copy of the unit config file cfg that runs as a
+// root (VetxOnly false) when cfg is facts-only, written beside it; ok is
+// false when cfg is a root run already or cannot be rewritten (then it
+// runs as it is: facts only, as without the flag).
+func depsReport(cfg string) (string, bool) {
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return "", false
+	}
+	var unit map[string]json.RawMessage
+	if json.Unmarshal(data, &unit) != nil || string(unit["VetxOnly"]) != "true" {
+		return "", false
+	}
+	unit["VetxOnly"] = json.RawMessage("false")
+	out, err := json.Marshal(unit)
+	if err != nil {
+		return "", false
+	}
+	root := strings.TrimSuffix(cfg, ".cfg") + "-root.cfg"
+	if os.WriteFile(root, out, 0o666) != nil {
+		return "", false
+	}
+	return root, true
+}
+
 // vetMode is what the tool's flags say about a unit run.
 type vetMode struct {
-	fix      bool
-	selected map[string]*selector
+	fix, reportDeps bool
+	selected        map[string]*selector
 }
 
 // parseVetFlags reads the flags go vet passes to the tool as
@@ -69,6 +116,7 @@ func parseVetFlags(args []string) (vetMode, error) {
 	fs.SetOutput(io.Discard)
 	fs.Bool("json", false, "")
 	fs.BoolVar(&m.fix, "fix", false, "")
+	fs.BoolVar(&m.reportDeps, reportDepsFlag, false, "")
 	fs.Bool("diff", false, "")
 	fs.Int("c", -1, "")
 	for _, b := range []string{"flags", "source", "v", "all"} {
