@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 )
 
 // TestSuiteInvariants: unique names, doc title and URL present, the
@@ -111,6 +112,7 @@ func TestTestdataWired(t *testing.T) {
 // every pass names a real function, method or struct field, so the stubs
 // the unit tests use cannot drift from the real APIs.
 func TestAPITablesResolve(t *testing.T) {
+	e2etest.NeedsGo(t)
 	dir, err := filepath.Abs(filepath.Join("..", "testdata", "apis"))
 	if err != nil {
 		t.Fatal(err)

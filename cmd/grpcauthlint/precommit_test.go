@@ -118,6 +118,7 @@ func shlexSplit(t *testing.T, s string) []string {
 // go.mod: a module with findings and clean packages, and a clean nested
 // module.
 func TestPreCommitHook(t *testing.T) {
+	e2etest.NeedsGo(t)
 	h := hook(t, "grpcauthlint")
 	if h["language"] != "golang" || h["types"] != "[go]" {
 		t.Errorf("hook: language %q, types %q; want golang, [go]", h["language"], h["types"])

@@ -53,6 +53,17 @@ func RepoRoot(t testing.TB) string {
 	}
 }
 
+// NeedsGo skips t under -short: the fast tier (go test -short ./...)
+// builds no binary, runs no go command, downloads and loads no real
+// module. Every test that does calls it, directly or through VetTool,
+// Download, RunProof or Run of the go command.
+func NeedsGo(t testing.TB) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: runs the go command (builds, downloads or loads real modules)")
+	}
+}
+
 var (
 	vetOnce sync.Once
 	vetPath string
@@ -74,6 +85,7 @@ func Main(m *testing.M) {
 // removes it.
 func VetTool(t testing.TB) string {
 	t.Helper()
+	NeedsGo(t)
 	root := RepoRoot(t)
 	vetOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "grpcauthlint-e2e")
@@ -120,6 +132,7 @@ func Modules(t testing.TB) []string {
 // first keeps download noise out of the linters' output).
 func Download(t testing.TB, dir string) {
 	t.Helper()
+	NeedsGo(t)
 	cmd := exec.Command("go", "mod", "download")
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -135,9 +148,7 @@ func Download(t testing.TB, dir string) {
 // -short.
 func RunProof(t *testing.T, module, pkg, run string, mustPass ...string) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("runs go test in an end-to-end module with the real grpc-go")
-	}
+	NeedsGo(t)
 	dir := filepath.Join(RepoRoot(t), "testdata", "e2e", module)
 	Download(t, dir)
 	args := []string{"test", "-count=1", "-v"}
@@ -310,6 +321,9 @@ func Match(t testing.TB, front string, findings []Finding, exps []*Expectation) 
 // fails the test if the command cannot be started.
 func Run(t testing.TB, dir string, name string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	if name == "go" {
+		NeedsGo(t)
+	}
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
 	var o, e bytes.Buffer

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -155,6 +156,7 @@ func (r *recorder) Errorf(format string, args ...any) { r.msg += fmt.Sprintf(for
 // (analysistest's module mode runs with GOPROXY=off: the module must be
 // in the module cache, as the end-to-end tests ensure).
 func TestRealModule(t *testing.T) {
+	e2etest.NeedsGo(t)
 	t.Parallel()
 	for _, mod := range []string{"realmod", "realmod145"} {
 		t.Run(mod, func(t *testing.T) {
@@ -238,6 +240,7 @@ func TestAPIKeysResolve(t *testing.T) {
 		Dir: dir,
 		Env: append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
 	}, true)
+	e2etest.NeedsGo(t)
 	real, err := filepath.Abs(filepath.Join("..", "..", "testdata", "apis"))
 	if err != nil {
 		t.Fatal(err)
