@@ -132,6 +132,7 @@ func (r *runner) lint(t *testing.T, bin, dir string) (stdout string, stats cache
 // findings while recomputing nothing: every action (compilation, vet
 // results, facts) comes from the server, and B stores nothing new.
 func TestSharedCache(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("compiles the example module's dependencies from an empty cache (about two CPU minutes)")
 	}

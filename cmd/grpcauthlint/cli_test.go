@@ -52,6 +52,7 @@ func breakPackages(t *testing.T, dir string) {
 // line each, naming the package, and every other package is linted: the
 // example's findings all come out, and the run exits 1.
 func TestBrokenPackages(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := exampleCopy(t)
 	want, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "example", "expected.txt"))
@@ -99,6 +100,7 @@ func TestBrokenPackages(t *testing.T) {
 // -fix -diff prints the diff, the unfixable findings on stderr, and
 // exits 4; with nothing left, 0; -fix does not combine with -json.
 func TestFixStatus(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := exampleCopy(t)
 	before, _, _ := run(t, dir, bin, "./...")
@@ -138,6 +140,7 @@ func TestFixStatus(t *testing.T) {
 // version and the go version from the build information; -V=full, go
 // vet's cache key, keeps unitchecker's form.
 func TestVersion(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	for _, args := range [][]string{{"-version"}, {"version"}} {
 		out, errOut, code := run(t, t.TempDir(), bin, args...)
@@ -186,6 +189,7 @@ func withPass(lines []string, pass string) []string {
 // -json outputs and under go vet -vettool (text and -json), whichever
 // passes are selected.
 func TestDirectives(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir, want := directivesModule(t)
 	names := analyzers.Names()
@@ -250,6 +254,7 @@ func sortedLines(s []string) string {
 // once for the whole run, in a few lines, not once per package with the
 // whole usage; the exit status stays 1, and a second run says it again.
 func TestVetBadFlag(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	dir := filepath.Join(repoRoot(t), "testdata", "example")
 	download(t, dir)
@@ -265,6 +270,7 @@ func TestVetBadFlag(t *testing.T) {
 // TestExitCodes runs each cell of README's exit-code table and checks
 // the status the front end returns.
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	readme, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
 	if err != nil {

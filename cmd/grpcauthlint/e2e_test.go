@@ -56,6 +56,7 @@ func parseText(t *testing.T, dir, out string) []finding { return e2etest.ParseTe
 func parseJSON(t *testing.T, dir, out string) []finding { return e2etest.ParseJSON(t, dir, out) }
 
 func TestEndToEnd(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	for _, dir := range e2eModules(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -121,6 +122,7 @@ func TestEndToEnd(t *testing.T) {
 // TestFix runs -fix on a copy of each module and compares every file
 // that has a .golden beside it; files without one must not change.
 func TestFix(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	for _, dir := range e2eModules(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
@@ -145,6 +147,7 @@ func TestFix(t *testing.T) {
 // compares its output with testdata/example/expected.txt, which the
 // README quotes.
 func TestExample(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	root := repoRoot(t)
 	example := filepath.Join(root, "testdata", "example")
@@ -165,6 +168,7 @@ func TestExample(t *testing.T) {
 // TestCommandLine covers the standalone command's usage errors, help
 // and exit codes.
 func TestCommandLine(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	root := repoRoot(t)
 	for _, tc := range []struct {
@@ -206,6 +210,7 @@ func TestCommandLine(t *testing.T) {
 // TestVendored lints a vendored copy of the grpc-go v1.29 module: the
 // same findings must come out when grpc-go is read from vendor/.
 func TestVendored(t *testing.T) {
+	t.Parallel()
 	bin := binary(t)
 	src := filepath.Join(repoRoot(t), "testdata", "e2e", "grpc129")
 	download(t, src)

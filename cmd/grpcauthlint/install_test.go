@@ -35,6 +35,7 @@ func readmeBlock(t *testing.T, name string) []string {
 // checkout is the clone) into a fresh GOBIN, and the installed binary
 // on the example.
 func TestInstallFromClone(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("installs the binary")
 	}
@@ -63,6 +64,7 @@ func TestInstallFromClone(t *testing.T) {
 // user's module (a copy of the example) with this checkout beside it as
 // ../grpcauthlint: go tool grpcauthlint must lint the module.
 func TestInstallAsTool(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the tool in a user's module")
 	}

@@ -118,6 +118,7 @@ func shlexSplit(t *testing.T, s string) []string {
 // go.mod: a module with findings and clean packages, and a clean nested
 // module.
 func TestPreCommitHook(t *testing.T) {
+	t.Parallel()
 	e2etest.NeedsGo(t)
 	h := hook(t, "grpcauthlint")
 	if h["language"] != "golang" || h["types"] != "[go]" {
@@ -139,7 +140,7 @@ func TestPreCommitHook(t *testing.T) {
 	if out, err := install.CombinedOutput(); err != nil {
 		t.Fatalf("go install ./... (as pre-commit's golang language): %v\n%s", err, out)
 	}
-	t.Setenv("PATH", gobin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	env := append(os.Environ(), "PATH="+gobin+string(os.PathListSeparator)+os.Getenv("PATH"))
 
 	example := filepath.Join(root, "testdata", "example")
 	e2etest.Download(t, example)
@@ -193,7 +194,7 @@ func Token(ctx context.Context) string {
 	} {
 		args := append(append(append([]string{}, entry[1:]...), tc.args...), tc.files...)
 		cmd := exec.Command(entry[0], args...)
-		cmd.Dir = repo
+		cmd.Dir, cmd.Env = repo, env
 		out, err := cmd.CombinedOutput()
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {

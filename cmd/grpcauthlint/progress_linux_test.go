@@ -68,6 +68,7 @@ func runOnTTY(t *testing.T, dir string, args ...string) (stdout, tty string, cod
 // packages" on one updating line and erases it; stdout holds only the
 // findings. With -json, or stderr not a terminal, nothing of it.
 func TestProgress(t *testing.T) {
+	t.Parallel()
 	dir := exampleCopy(t) // a new directory: its packages are analysed anew
 	out, shown, code := runOnTTY(t, dir, "./...")
 	if code != 3 || !strings.Contains(out, "metadatakey: ") {

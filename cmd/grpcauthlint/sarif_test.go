@@ -62,6 +62,7 @@ func validateSARIF(t *testing.T, data []byte) *sarifLog {
 // TestSchemaRejects makes sure the validator is not vacuous: a log
 // missing what the schema requires, or with a bad value, fails.
 func TestSchemaRejects(t *testing.T) {
+	t.Parallel()
 	validateSARIF(t, []byte(`{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"x"}}}]}`))
 	for _, bad := range []string{
 		`{"runs":[]}`,
@@ -159,6 +160,7 @@ func f() {
 // location relative to the checkout's root, UTF-16 columns, the fix and
 // the related location.
 func TestSARIFResult(t *testing.T) {
+	t.Parallel()
 	c := newSARIFCase(t, sarifSrc)
 	posn, off := c.at(t, sarifSrc, `"Authorization"`, 0)
 	end, _ := c.at(t, sarifSrc, `, "v"`, 0)
@@ -216,6 +218,7 @@ func TestSARIFResult(t *testing.T) {
 // TestSARIFRules checks that every pass of the suite is a rule
 // documented from its doc.go.
 func TestSARIFRules(t *testing.T) {
+	t.Parallel()
 	c := newSARIFCase(t, sarifSrc)
 	log := c.run(t, nil, true)
 	rules := log.Runs[0].Tool.Driver.Rules
@@ -243,6 +246,7 @@ func TestSARIFRules(t *testing.T) {
 // moving (and a message quoting a line number), and tell apart
 // findings that differ.
 func TestSARIFFingerprints(t *testing.T) {
+	t.Parallel()
 	src := strings.Replace(sarifSrc, "func f() {", "var md2 = metadata.Pairs(\"é\", \"Authorization\", \"v\")\n\nfunc f() {", 1)
 	print := func(src string, occurrence int, msg string) string {
 		t.Helper()
@@ -292,6 +296,7 @@ func TestSARIFFingerprints(t *testing.T) {
 // TestSARIFErrors: a pass's error is a notification, and the run is not
 // successful; files outside the checkout get absolute file URIs.
 func TestSARIFErrors(t *testing.T) {
+	t.Parallel()
 	c := newSARIFCase(t, sarifSrc)
 	outside := filepath.Join(t.TempDir(), "x.go")
 	tree := diagTree(t, "dialcreds", map[string]any{"posn": outside + ":3:1", "end": outside + ":3:1", "message": "m"})
@@ -315,6 +320,7 @@ func TestSARIFErrors(t *testing.T) {
 // locations: the logs validate, and hold exactly the findings of -json,
 // at the same places.
 func TestSARIFEndToEnd(t *testing.T) {
+	t.Parallel()
 	bin := e2etest.VetTool(t)
 	root := e2etest.RepoRoot(t)
 	for _, mod := range []string{"testdata/example", "testdata/e2e/grpc185"} {
@@ -372,6 +378,7 @@ func TestSARIFEndToEnd(t *testing.T) {
 // TestSARIFCommandLine: -sarif refuses -json and -fix, and a run whose
 // packages fail exits 1, as -json does, with a log that says so.
 func TestSARIFCommandLine(t *testing.T) {
+	t.Parallel()
 	bin := e2etest.VetTool(t)
 	root := e2etest.RepoRoot(t)
 	for _, args := range [][]string{{"-sarif", "-json", "./..."}, {"-sarif", "-fix", "./..."}} {

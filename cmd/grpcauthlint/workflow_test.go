@@ -79,6 +79,7 @@ var (
 )
 
 func TestWorkflow(t *testing.T) {
+	t.Parallel()
 	raw, wf := readWorkflow(t)
 	root := e2etest.RepoRoot(t)
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
@@ -214,6 +215,7 @@ func TestWorkflow(t *testing.T) {
 // writes a valid SARIF log of the example's findings and exits 0, the
 // gate exits 3.
 func TestWorkflowCommands(t *testing.T) {
+	t.Parallel()
 	_, wf := readWorkflow(t)
 	bin := e2etest.VetTool(t)
 	example := filepath.Join(e2etest.RepoRoot(t), "testdata", "example")
