@@ -6,6 +6,7 @@ package main_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
@@ -29,7 +30,8 @@ func exampleCopy(t *testing.T) string {
 
 // breakPackages adds to the module in dir the three kinds of package
 // that fail to load: an empty .go file, two package names in one
-// directory, and an import no module provides.
+// directory, and an import no module provides; and one that fails to
+// type-check.
 func breakPackages(t *testing.T, dir string) {
 	t.Helper()
 	for name, src := range map[string]string{
@@ -37,6 +39,7 @@ func breakPackages(t *testing.T, dir string) {
 		"twopkg/a.go":     "package a\n",
 		"twopkg/b.go":     "package b\n",
 		"noimport/i.go":   "package noimport\n\nimport _ \"example.com/nosuchmodule/pkg\"\n",
+		"typeerr/t.go":    "package typeerr\n\nvar X int = \"s\"\n",
 	} {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -69,6 +72,7 @@ func TestBrokenPackages(t *testing.T) {
 		`^grpcauthlint: example.com/greeter/broken: broken/empty.go:1:1: expected 'package', found 'EOF'$`,
 		`^grpcauthlint: example.com/greeter/noimport: noimport/i.go:3:8: .*example.com/nosuchmodule/pkg`,
 		`^grpcauthlint: example.com/greeter/twopkg: found packages a \(a.go\) and b \(b.go\)`,
+		`^grpcauthlint: example.com/greeter/typeerr: typeerr/t.go:3:13: cannot use "s" \(untyped string constant\) as int value`,
 	}
 	if len(lines) != len(wantErrs) {
 		t.Errorf("stderr has %d lines, want one per broken package (%d):\n%s", len(lines), len(wantErrs), errOut)
@@ -85,8 +89,8 @@ func TestBrokenPackages(t *testing.T) {
 	if code != 1 {
 		t.Errorf("grpcauthlint -json with broken packages: exit %d, want 1\nstderr: %s", code, errOut)
 	}
-	if got := len(parseJSON(t, dir, out)); got != strings.Count(string(want), "\n") {
-		t.Errorf("grpcauthlint -json with broken packages: %d findings, want %d:\n%s", got, strings.Count(string(want), "\n"), out)
+	if got := len(parseJSON(t, dir, out)); got != e2etest.FindingCount(string(want)) {
+		t.Errorf("grpcauthlint -json with broken packages: %d findings, want %d:\n%s", got, e2etest.FindingCount(string(want)), out)
 	}
 
 	// Only broken packages: nothing to lint, exit 1, the errors.
@@ -115,6 +119,27 @@ func TestFixStatus(t *testing.T) {
 	if after, _, _ := run(t, dir, bin, "./..."); after != before {
 		t.Errorf("-fix -diff changed the files")
 	}
+	// The diff names files relative to the working directory, as git
+	// apply and patch -p1 take them, and makes what -fix makes.
+	if !strings.HasPrefix(out, "diff --git a/authz/authz.go b/authz/authz.go\n--- a/authz/authz.go\n+++ b/authz/authz.go\n") {
+		t.Errorf("grpcauthlint -fix -diff: the diff does not start with git's headers for authz/authz.go:\n%s", out)
+	}
+	patched := e2etest.CopyModule(t, dir)
+	patch := filepath.Join(t.TempDir(), "fix.patch")
+	if err := os.WriteFile(patch, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, apply := range [][]string{{"git", "apply", "--check", patch}, {"patch", "-p1", "--dry-run", "-i", patch}} {
+		if _, err := exec.LookPath(apply[0]); err != nil {
+			continue
+		}
+		if o, e, c := run(t, dir, apply[0], apply[1:]...); c != 0 {
+			t.Errorf("%v on the -fix -diff output: exit %d\n%s%s", apply, c, o, e)
+		}
+	}
+	if o, e, c := run(t, patched, "git", "apply", patch); c != 0 {
+		t.Errorf("git apply of the -fix -diff output: exit %d\n%s%s", c, o, e)
+	}
 
 	out, errOut, code = run(t, dir, bin, "-fix", "./...")
 	if code != 3 {
@@ -126,6 +151,9 @@ func TestFixStatus(t *testing.T) {
 	after, _, _ := run(t, dir, bin, "./...")
 	if out != after {
 		t.Errorf("grpcauthlint -fix printed:\n%s\nbut a run after it finds:\n%s", out, after)
+	}
+	if a, _, _ := run(t, patched, bin, "./..."); a != after {
+		t.Errorf("the module patched with git apply finds:\n%s\nthe module fixed by -fix:\n%s", a, after)
 	}
 
 	// Nothing to fix and nothing left: 0 in both modes.

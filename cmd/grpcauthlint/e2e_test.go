@@ -171,6 +171,10 @@ func TestCommandLine(t *testing.T) {
 	t.Parallel()
 	bin := binary(t)
 	root := repoRoot(t)
+	noModule := t.TempDir() // a directory with no go.mod above it
+	if err := os.WriteFile(filepath.Join(noModule, "a.go"), []byte("package a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args       []string
 		code       int
@@ -195,6 +199,8 @@ func TestCommandLine(t *testing.T) {
 		{args: []string{"-C", "testdata/example", "-metadatakey=false", "./authz"}, code: 0},
 		{args: []string{"-C", "testdata/example", "-json", "./..."}, code: 0, out: `"metadatakey": [`},
 		{args: []string{"-C", "testdata/example", "./nosuchdir"}, code: 1, err: "nosuchdir"},
+		{args: []string{"-C", "nosuchdir", "./..."}, code: 2, err: "grpcauthlint: -C nosuchdir: no such directory", errOneLine: true},
+		{args: []string{"-C", noModule, "./..."}, code: 2, err: "grpcauthlint: no go.mod in " + noModule + " or any directory above it", errOneLine: true},
 		{args: []string{"-C", "testdata/e2e/grpc185", "-metadatakey", "-metadatakey.tests", "./server"}, code: 3, out: `server/server_test.go:15:12: metadatakey: metadata key "Authorization" never matches`},
 	} {
 		out, errOut, code := run(t, root, bin, tc.args...)

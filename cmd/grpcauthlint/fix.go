@@ -15,7 +15,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -39,12 +42,12 @@ func runFix(v *vetter, patterns []string, stdout, stderr io.Writer) int {
 	}
 	if v.o.diff {
 		out, errOut, err := v.vet([]string{"-fix", "-diff"}, r.patterns)
-		stdout.Write(out)
+		stdout.Write(gitDiff(out, v.o.dir))
 		printText(stderr, unfixable, v.o.dir)
-		r.printErrors(stderr)
-		if msgs := goMessages(errOut); len(msgs) > 0 || err != nil && len(out) == 0 {
+		msgs := goErrors(errOut)
+		printLines(stderr, r.errorLines(), msgs)
+		if len(msgs) > 0 || err != nil && len(out) == 0 {
 			// go vet exits 1 whenever it printed a diff; anything else is a failure.
-			stderr.Write(errOut)
 			if err != nil {
 				r.err = err
 			}
@@ -52,15 +55,13 @@ func runFix(v *vetter, patterns []string, stdout, stderr io.Writer) int {
 		return fixStatus(r, len(out) > 0, len(unfixable) > 0)
 	}
 	_, errOut, err := v.vet([]string{"-fix"}, r.patterns)
-	stderr.Write(errOut)
 	after := v.run(r.patterns)
 	if after.tree == nil {
-		after.printErrors(stderr)
+		printLines(stderr, goErrors(errOut), after.errorLines())
 		return exitErrors
 	}
 	printText(stdout, after.findings, v.o.dir)
-	r.printErrors(stderr)
-	after.printErrors(stderr)
+	printLines(stderr, goErrors(errOut), r.errorLines(), after.errorLines())
 	if err != nil {
 		r.err = err
 	}
@@ -82,14 +83,29 @@ func fixStatus(r *vetResult, pending, remain bool) int {
 	return exitClean
 }
 
-// goMessages returns the lines of the go command's stderr that are not
-// its "# package" headers.
-func goMessages(stderr []byte) []string {
-	var msgs []string
-	for _, l := range strings.Split(string(bytes.TrimSpace(stderr)), "\n") {
-		if l != "" && !strings.HasPrefix(l, "# ") {
-			msgs = append(msgs, l)
-		}
+// gitDiff rewrites the file headers of go vet -fix -diff's unified diff,
+// "--- /abs/file.go (old)" and "+++ /abs/file.go (new)", into the form
+// git apply and patch -p1 take: "diff --git a/f b/f", "--- a/f",
+// "+++ b/f", with f relative to the working directory (or -C dir).
+func gitDiff(diff []byte, dir string) []byte {
+	wd, _ := os.Getwd()
+	if dir != "" {
+		wd, _ = filepath.Abs(dir)
 	}
-	return msgs
+	rel := func(path string) string {
+		return filepath.ToSlash(relPosn(wd, path))
+	}
+	var out bytes.Buffer
+	lines := strings.SplitAfter(string(diff), "\n")
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if old, ok := strings.CutPrefix(l, "--- "); ok && strings.HasSuffix(old, " (old)\n") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "+++ ") {
+			f := rel(strings.TrimSuffix(old, " (old)\n"))
+			fmt.Fprintf(&out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", f, f, f, f)
+			i++
+			continue
+		}
+		out.WriteString(l)
+	}
+	return out.Bytes()
 }

@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -41,16 +42,62 @@ type vetResult struct {
 
 func (r *vetResult) failed() bool { return r.err != nil || len(r.loadErrors) > 0 }
 
-// printErrors prints the load errors, then what the go command said.
-func (r *vetResult) printErrors(w io.Writer) {
+// printErrors prints the load errors, then what the go command said,
+// one line each.
+func (r *vetResult) printErrors(w io.Writer) { printLines(w, r.errorLines()) }
+
+// errorLines returns the run's errors as lines "grpcauthlint: ...".
+func (r *vetResult) errorLines() []string {
+	var lines []string
 	for _, l := range r.loadErrors {
-		fmt.Fprintln(w, "grpcauthlint: "+l)
+		lines = append(lines, "grpcauthlint: "+l)
 	}
-	w.Write(r.goStderr)
+	lines = append(lines, goErrors(r.goStderr)...)
 	var exit *exec.ExitError
 	if r.err != nil && !errors.As(r.err, &exit) {
-		fmt.Fprintf(w, "grpcauthlint: %v\n", r.err)
+		lines = append(lines, fmt.Sprintf("grpcauthlint: %v", r.err))
 	}
+	return lines
+}
+
+// printLines prints each line of the lists once, in order.
+func printLines(w io.Writer, lists ...[]string) {
+	seen := map[string]bool{}
+	for _, lines := range lists {
+		for _, l := range lines {
+			if !seen[l] {
+				seen[l] = true
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
+}
+
+// goErrors rewrites what the go command printed on stderr, "# package"
+// headers followed by that package's errors (syntax and type errors,
+// a vet tool's failure), as one line per error naming its package:
+// "grpcauthlint: <package>: <error>", as for packages that fail to load.
+// A message's indented continuation lines join its first line; a line
+// the tool wrote with its own "grpcauthlint: " prefix is kept as it is.
+func goErrors(stderr []byte) []string {
+	var lines []string
+	pkg := ""
+	for _, l := range strings.Split(string(stderr), "\n") {
+		switch {
+		case strings.TrimSpace(l) == "":
+		case strings.HasPrefix(l, "# "):
+			pkg = strings.TrimPrefix(l, "# ")
+		case (l[0] == ' ' || l[0] == '\t') && len(lines) > 0:
+			lines[len(lines)-1] += " " + strings.TrimSpace(l)
+		case strings.HasPrefix(l, "grpcauthlint: "):
+			lines = append(lines, l)
+		case pkg != "":
+			lines = append(lines, "grpcauthlint: "+pkg+": "+strings.TrimPrefix(l, "vet: "))
+		default:
+			lines = append(lines, "grpcauthlint: "+strings.TrimPrefix(l, "go: "))
+		}
+	}
+	return lines
 }
 
 // goArgs returns the go command's arguments for subcommand sub.
@@ -247,4 +294,31 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// noModule says, in a line, that the directory of a run that failed has
+// no go.mod at or above it (nor a go.work), where the go command answers
+// a ./... pattern with "directory prefix . does not contain main module";
+// it returns "" when there is one, and under GO111MODULE=off or a GOWORK
+// setting, where the go command's own words stand.
+func noModule(o *options) string {
+	if os.Getenv("GO111MODULE") == "off" || os.Getenv("GOWORK") != "" {
+		return ""
+	}
+	dir, err := filepath.Abs(o.dir)
+	if err != nil {
+		return ""
+	}
+	for d := dir; ; {
+		for _, f := range []string{"go.mod", "go.work"} {
+			if _, err := os.Stat(filepath.Join(d, f)); err == nil {
+				return ""
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return fmt.Sprintf("no go.mod in %s or any directory above it: run grpcauthlint inside a Go module (or name one with -C)", dir)
+		}
+		d = parent
+	}
 }

@@ -227,6 +227,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	case o.fix && o.format != nil:
 		return usageError(stderr, "-fix applies fixes and prints the findings that remain as text: it does not combine with -%s", o.format.name)
 	}
+	if o.dir != "" {
+		if st, err := os.Stat(o.dir); err != nil || !st.IsDir() {
+			return usageError(stderr, "-C %s: no such directory", o.dir)
+		}
+	}
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(stderr, "grpcauthlint: cannot find own executable: %v\n", err)
@@ -237,6 +242,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return runFix(v, rest, stdout, stderr)
 	}
 	r := v.run(rest)
+	if r.failed() {
+		if msg := noModule(&o); msg != "" {
+			return usageError(stderr, "%s", msg)
+		}
+	}
 	if r.tree == nil {
 		r.printErrors(stderr)
 		return exitErrors
@@ -265,7 +275,14 @@ type diagnostic struct {
 	End            string            `json:"end,omitempty"`
 	Message        string            `json:"message"`
 	SuggestedFixes []json.RawMessage `json:"suggested_fixes,omitempty"`
+	Related        []related         `json:"related,omitempty"`
 	pkg, pass      string
+}
+
+// related is a second location of a diagnostic.
+type related struct {
+	Posn    string `json:"posn"`
+	Message string `json:"message"`
 }
 
 // decodeTrees reads the stream of {package: {pass: [diagnostic]}} trees
@@ -328,7 +345,9 @@ func stripPassPrefix(pass string, raw json.RawMessage) json.RawMessage {
 }
 
 // printText prints findings as "file:line:col: pass: message", sorted by
-// position, with file names relative to the working directory.
+// position, with file names relative to the working directory; each
+// finding's related locations follow it as go vet prints them,
+// "file:line:col: \tmessage".
 func printText(w io.Writer, findings []diagnostic, dir string) {
 	wd, _ := os.Getwd()
 	if dir != "" {
@@ -346,6 +365,9 @@ func printText(w io.Writer, findings []diagnostic, dir string) {
 		}
 		seen[line] = true
 		fmt.Fprintln(w, line)
+		for _, r := range d.Related {
+			fmt.Fprintf(w, "%s: \t%s\n", relPosn(wd, r.Posn), r.Message)
+		}
 	}
 }
 

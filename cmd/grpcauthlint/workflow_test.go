@@ -254,7 +254,7 @@ func TestWorkflowCommands(t *testing.T) {
 					t.Fatal(err)
 				}
 				log := validateSARIF(t, data)
-				if got, n := len(log.Runs[0].Results), strings.Count(string(want), "\n"); got != n {
+				if got, n := len(log.Runs[0].Results), e2etest.FindingCount(string(want)); got != n {
 					t.Errorf("%s: %d results, want %d (testdata/example/expected.txt)", c, got, n)
 				}
 			default:

@@ -365,6 +365,18 @@ func ParseText(t testing.TB, dir, out string) []Finding {
 	return fs
 }
 
+// FindingCount counts the findings of text output, not their related
+// locations ("file:line:col: \tmessage").
+func FindingCount(out string) int {
+	n := 0
+	for _, l := range strings.Split(out, "\n") {
+		if l != "" && !strings.Contains(l, ": \t") {
+			n++
+		}
+	}
+	return n
+}
+
 // RelFile makes an absolute file name relative to dir, slash-separated.
 func RelFile(dir, file string) string {
 	if filepath.IsAbs(file) {
