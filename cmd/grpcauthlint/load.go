@@ -114,7 +114,8 @@ func (v *vetter) goArgs(sub string, extra ...string) []string {
 		args = append(args, "-tags="+v.o.tags)
 	}
 	if sub == "vet" {
-		args = append(args, v.o.forward...)
+		args = append(args, "-config="+configNone)
+		args = append(args, withConfig(v.o.fileFlags, v.o.forward)...)
 	}
 	return append(args, extra...)
 }

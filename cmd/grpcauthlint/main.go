@@ -20,6 +20,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -97,7 +98,8 @@ var formats = []*format{
 // options of a standalone run.
 type options struct {
 	fix, diff, version bool
-	tags, dir          string
+	tags, dir, config  string
+	fileFlags          []string // the configuration file's settings, as go vet flags
 	format             *format  // nil: text lines
 	formatFlags        []string // the format flags set, to refuse two
 	forward            []string // pass selection and pass options, as go vet flags
@@ -186,6 +188,7 @@ func newFlagSet(o *options, passes []*analysis.Analyzer) *flag.FlagSet {
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
 	fs.StringVar(&o.tags, "tags", "", "comma-separated build tags, passed to the go command")
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before running (as go -C); file names are printed relative to it")
+	fs.StringVar(&o.config, "config", "", "read the settings from `file` instead of the "+configName+" found from the directory upwards; -config=none reads none")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	for _, a := range passes {
 		fs.Var(&forwarded{name: a.Name, target: new(selector), out: &o.forward}, a.Name,
@@ -231,6 +234,14 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		if st, err := os.Stat(o.dir); err != nil || !st.IsDir() {
 			return usageError(stderr, "-C %s: no such directory", o.dir)
 		}
+	}
+	if path := cmp.Or(o.config, findConfig(cmp.Or(o.dir, "."))); path != configNone && path != "" {
+		settings, err := readConfig(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "grpcauthlint: %v\n", err)
+			return exitUsage
+		}
+		o.fileFlags = configFlags(settings)
 	}
 	self, err := os.Executable()
 	if err != nil {

@@ -41,8 +41,22 @@ import (
 func vetTool(args []string) {
 	as := analyzers.All()
 	flag.Bool(reportDepsFlag, false, "report findings in the facts-only runs of dependencies too (the grpcauthlint command sets it; see 'grpcauthlint help')")
+	flag.String("config", "", "read no "+configName+" with -config=none (the grpcauthlint command passes the file's settings as flags); by default the file is found from each package's directory upwards")
+	if len(args) == 1 && strings.TrimLeft(args[0], "-") == "V=full" && configID() != "" {
+		if err := printVetVersion(os.Stdout); err != nil {
+			fmt.Fprintf(os.Stderr, "grpcauthlint: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
 		reportProgress()
+		cargs, err := vetConfigArgs(args)
+		if err != nil {
+			os.Exit(badFlag(err, args))
+		}
+		args = cargs
+		os.Args = append(os.Args[:1:1], args...)
 		m, err := parseVetFlags(args[:len(args)-1])
 		if err != nil {
 			os.Exit(badFlag(err, args))
@@ -123,6 +137,7 @@ func parseVetFlags(args []string) (vetMode, error) {
 		fs.Bool(b, false, "")
 	}
 	fs.String("tags", "", "")
+	fs.String("config", "", "")
 	for _, a := range analyzers.All() { // a fresh copy: list flags append
 		s := new(selector)
 		m.selected[a.Name] = s
