@@ -144,6 +144,11 @@ func TestCustomGCL(t *testing.T) {
 		t.Errorf(".custom-gcl.yml: import %s, want the package that registers the plugin, %s", got, pluginPkg)
 	}
 
+	if got := field(`    path`); got != "../grpcauthlint" {
+		t.Errorf(".custom-gcl.yml: plugin path %s, want ../grpcauthlint (the clone README's recipe makes)", got)
+	}
+
+	e2etest.NeedsGo(t)
 	dir := golangciModule(t)
 	mainSrc, err := os.ReadFile(filepath.Join(dir, "main.go"))
 	if err != nil {
