@@ -370,6 +370,27 @@ func TestGolangciLint(t *testing.T) {
 			t.Errorf("golangci-lint with a misspelt option: exit %d, stderr:\n%s\nwant exit 3 and %q", code, errOut, want)
 		}
 	})
+	t.Run("enable-only-without-plugin", func(t *testing.T) {
+		// The CI recipe's lint step (docs/github-actions.yml) runs
+		// --enable-only=grpcauthlint: with a .golangci.yml that does not
+		// define the plugin, golangci-lint fails instead of passing
+		// without running it.
+		tmp := t.TempDir()
+		cfg := filepath.Join(tmp, ".golangci.yml")
+		if err := os.WriteFile(cfg, []byte("version: \"2\"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "go.mod"), []byte("module example.com/m\n\ngo 1.26.0\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(tmp, "m.go"), []byte("package m\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, code := e2etest.Run(t, tmp, bin, "run", "-c", cfg, "--allow-parallel-runners", "--enable-only=grpcauthlint", "./...")
+		if code == 0 || !strings.Contains(errOut, "grpcauthlint") {
+			t.Errorf("golangci-lint --enable-only=grpcauthlint with a config that does not define the plugin: exit %d, stderr:\n%s\nwant a failure naming grpcauthlint", code, errOut)
+		}
+	})
 	for _, dir := range e2etest.Modules(t) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			e2etest.Download(t, dir)

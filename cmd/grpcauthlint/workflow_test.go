@@ -175,7 +175,7 @@ func TestWorkflow(t *testing.T) {
 		if !ok || !strings.HasPrefix(goStep.Uses, "actions/setup-go@") {
 			t.Error("golangci-lint job: no setup-go step with id go, whose go-version output keys the cache")
 		}
-		for _, want := range []string{"hashFiles('.custom-gcl.yml', 'go.sum')", "steps.go.outputs.go-version", "runner.os", "runner.arch"} {
+		for _, want := range []string{"hashFiles('.custom-gcl.yml', 'go.sum')", "steps.go.outputs.go-version", "runner.os", "runner.arch", "steps.plugin.outputs.rev"} {
 			if !strings.Contains(key, want) {
 				t.Errorf("cache key %q lacks %s", key, want)
 			}
@@ -203,6 +203,23 @@ func TestWorkflow(t *testing.T) {
 		}
 		if got := filepath.Join(gcl.Destination, gcl.Name); got != filepath.Clean(cache.With["path"]) {
 			t.Errorf("cache path %q, but golangci-lint custom writes %s", cache.With["path"], got)
+		}
+		// The lint step runs grpcauthlint only: a configuration that does
+		// not define the plugin fails the job (plugin's TestGolangciLint
+		// shows golangci-lint failing so).
+		linted := false
+		for _, s := range job.Steps {
+			for _, c := range commands(s.Run) {
+				if strings.HasPrefix(c, "bin/custom-gcl run ") {
+					linted = true
+					if !strings.Contains(c, " --enable-only=grpcauthlint ") {
+						t.Errorf("golangci-lint job lints without --enable-only=grpcauthlint: %q", c)
+					}
+				}
+			}
+		}
+		if !linted {
+			t.Error("golangci-lint job: no bin/custom-gcl run step")
 		}
 		if !strings.Contains(build.Run, "golangci-lint/v2/cmd/golangci-lint@"+gcl.Version+"\n") {
 			t.Errorf("build step installs another golangci-lint than .custom-gcl.yml's %s:\n%s", gcl.Version, build.Run)
