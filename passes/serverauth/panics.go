@@ -37,7 +37,8 @@ func (c optCond) known() bool { return c.at.IsValid() }
 // seen from use: the if conditions (negated for else branches) and
 // switch cases between the statement and the innermost block holding
 // use. Anything else between them (a loop, a select, a function
-// literal, a default case) leaves it unnamed.
+// literal, a default case), or a branch that may leave after the
+// statement (a return), leaves it unnamed.
 func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 	var parts []string // innermost first
 	var at token.Pos   // the innermost condition
@@ -45,6 +46,9 @@ func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 		n := b.Node()
 		if n.Pos() <= use && use < n.End() {
 			break
+		}
+		if c.leavesAfter(n, cur.Node().End()) {
+			return optCond{} // the statement may not reach use
 		}
 		parent := b.Parent().Node()
 		switch n := n.(type) {
@@ -102,6 +106,30 @@ func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 		text = ""
 	}
 	return optCond{text: text, key: key, at: at}
+}
+
+// leavesAfter reports whether block n may leave, after pos, the path
+// to the code that follows it: a return, a break, continue or goto, or
+// a call of panic. An exit before pos (an error return) only narrows
+// the condition.
+func (c *checker) leavesAfter(n ast.Node, pos token.Pos) bool {
+	leaves := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		switch x := m.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			leaves = leaves || m.Pos() >= pos
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok && m.Pos() >= pos {
+				if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+					leaves = true
+				}
+			}
+		}
+		return !leaves
+	})
+	return leaves
 }
 
 // checkOptionHelpers judges the options each function of the package

@@ -248,3 +248,26 @@ func withExtra(extra []grpc.ServerOption, debug bool) []grpc.ServerOption { // w
 	opts := extra
 	return append(opts, grpc.UnaryInterceptor(tracingUnary))
 }
+
+// The branch returns its own server: the later option never meets the
+// conditional one.
+func earlyReturn(debug bool) *grpc.Server { // want earlyReturn:"returns servers \\[UnaryInterceptor\\] or \\[UnaryInterceptor\\?, UnaryInterceptor\\]"
+	var opts []grpc.ServerOption
+	if debug {
+		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
+		return grpc.NewServer(opts...)
+	}
+	return grpc.NewServer(append(opts, grpc.UnaryInterceptor(tracingUnary))...)
+}
+
+func (gss *Settings) breakOut() []grpc.ServerOption { // want breakOut:"options UnaryInterceptor\\?, UnaryInterceptor"
+	var opts []grpc.ServerOption
+	switch gss.Mode {
+	case "a":
+		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
+		if gss.Debug {
+			panic("debug")
+		}
+	}
+	return append(opts, grpc.UnaryInterceptor(tracingUnary))
+}
