@@ -29,6 +29,7 @@ type optCond struct {
 	text string    // quoted in messages, or ""
 	key  string    // the full text: two conditions are the same when key and at are
 	at   token.Pos // the innermost condition
+	end  token.Pos
 }
 
 func (c optCond) known() bool { return c.at.IsValid() }
@@ -40,8 +41,8 @@ func (c optCond) known() bool { return c.at.IsValid() }
 // literal, a default case), or a branch that may leave after the
 // statement (a return), leaves it unnamed.
 func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
-	var parts []string // innermost first
-	var at token.Pos   // the innermost condition
+	var parts []string    // innermost first
+	var at, end token.Pos // the innermost condition
 	for b := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
 		n := b.Node()
 		if n.Pos() <= use && use < n.End() {
@@ -69,7 +70,7 @@ func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 					parts = append(parts, lintutil.NotCond(types.ExprString(outer.Cond)))
 				}
 				if !at.IsValid() {
-					at = p.Cond.Pos()
+					at, end = p.Cond.Pos(), p.Cond.End()
 				}
 			case *ast.SwitchStmt, *ast.BlockStmt:
 				// A switch's body (its case clause was seen), a bare block.
@@ -90,7 +91,7 @@ func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 			}
 			parts = append(parts, strings.Join(alts, " || "))
 			if !at.IsValid() {
-				at = n.List[0].Pos()
+				at, end = n.List[0].Pos(), n.List[len(n.List)-1].End()
 			}
 		default:
 			return optCond{}
@@ -105,7 +106,7 @@ func (c *checker) condition(cur inspector.Cursor, use token.Pos) optCond {
 	if len(text) > lintutil.MaxCondText {
 		text = ""
 	}
-	return optCond{text: text, key: key, at: at}
+	return optCond{text: text, key: key, at: at, end: end}
 }
 
 // leavesAfter reports whether block n may leave, after pos, the path
@@ -197,7 +198,7 @@ func (c *checker) reportPanic(o, first Opt, cond optCond) {
 		if len(msg) > maxMessage {
 			msg = lintutil.WhenCond("", true) + rest
 		}
-		related = append(related, analysis.RelatedInformation{Pos: cond.at, Message: "the condition under which both are given"})
+		related = append(related, analysis.RelatedInformation{Pos: cond.at, End: cond.end, Message: "the condition under which both are given"})
 	}
 	c.r.Report(analysis.Diagnostic{Pos: o.pos, End: o.end, Message: msg, Related: related})
 }
