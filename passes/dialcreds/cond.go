@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // Branch conditions. A path through a function records the conditions
@@ -98,9 +100,6 @@ type branch struct {
 	at   token.Pos // the condition, for related information
 }
 
-// maxBranchText is the longest condition quoted in a message.
-const maxBranchText = 60
-
 // same reports whether b and c name the same branch.
 func (b branch) same(c branch) bool { return b.text == c.text && b.line == c.line }
 
@@ -108,29 +107,10 @@ func (b branch) none() bool { return b.text == "" && b.line == 0 }
 
 // not is the branch of the opposite condition, or none when b's
 // condition is not quoted.
-func (b branch) not() branch {
-	s := b.text
-	switch {
-	case s == "":
-		return branch{}
-	case strings.HasPrefix(s, "!") && !strings.ContainsAny(s[1:], " "):
-		return branch{text: s[1:]}
-	case !strings.ContainsAny(s, " ()"):
-		return branch{text: "!" + s}
-	}
-	return branch{text: "!(" + s + ")"}
-}
+func (b branch) not() branch { return branch{text: lintutil.NotCond(b.text)} }
 
 // when introduces a message with the configuration it applies to.
-func (b branch) when() string {
-	switch {
-	case b.text != "":
-		return "when " + b.text + ", "
-	case b.line != 0:
-		return "on one branch, "
-	}
-	return ""
-}
+func (b branch) when() string { return lintutil.WhenCond(b.text, b.line != 0) }
 
 func (fs *funcState) text(e ast.Expr) string {
 	return types.ExprString(e)
@@ -139,7 +119,7 @@ func (fs *funcState) text(e ast.Expr) string {
 // branchOf is the branch of the condition e.
 func (fs *funcState) branchOf(e ast.Expr) branch {
 	s := fs.text(e)
-	if len(s) > maxBranchText {
+	if len(s) > lintutil.MaxCondText {
 		return branch{line: fs.c.pass.Fset.Position(e.Pos()).Line, at: e.Pos()}
 	}
 	return branch{text: s}

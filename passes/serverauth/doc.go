@@ -14,7 +14,11 @@
 //     and no stream interceptor at all, on a server that registers a
 //     service with a streaming method. grpc-go then calls the streaming
 //     handlers directly, so anybody may call them. The finding is at the
-//     unary option and names the streaming methods.
+//     unary option and names the streaming methods. A constructor that
+//     builds the server and returns it (in the package or another) is
+//     followed: each server it may return is judged against the services
+//     its caller registers, and when the constructor is in another
+//     package the finding is at its call.
 //   - Auth failures with the wrong code: an auth interceptor (unary or
 //     stream) that rejects a call, before calling its handler, with a
 //     plain error (errors.New, fmt.Errorf without %w, or a package
@@ -25,7 +29,14 @@
 //   - Options that panic: a second grpc.UnaryInterceptor or
 //     grpc.StreamInterceptor given to one server on every path: NewServer
 //     panics ("The unary server interceptor was already set and may not be
-//     reset.").
+//     reset."). Also when one of the two is given under a condition (an
+//     if or else branch, a switch case) and the other on every path or
+//     under the same condition: NewServer panics exactly when the
+//     condition holds, and the message names it ("when gss.Auth != nil,
+//     ..."; "on one branch" when it is too long to quote). Judged where
+//     the server is built and in every function returning server
+//     options, whose callers need not be visible: every server built
+//     from its options panics.
 //   - Method names that match nothing: a string constant compared with the
 //     method of the current RPC (info.FullMethod, grpc.Method(ctx),
 //     grpc.MethodFromServerStream, a client interceptor's method
@@ -51,7 +62,9 @@
 // slices built in the function (literals and appends, also under
 // conditions), package variables, and helper functions returning options,
 // in the package or another; the server is followed from the variable
-// holding grpc.NewServer's result to pb.RegisterXServer(s, ...),
+// holding the result of grpc.NewServer, or of a constructor returning
+// the server it builds (in the package or another; through variables
+// and other constructors), to pb.RegisterXServer(s, ...),
 // s.RegisterService(&pb.X_ServiceDesc, ...) and helpers that take the
 // server. Whether a service streams is read from types alone: the methods
 // of its generated server interface (grpc.ServerStreamingServer[T] and
@@ -61,9 +74,14 @@
 //
 // The analyzer stays silent when the stream side has any interceptor (it
 // may authenticate); when an option comes from a parameter or anything it
-// cannot see into; when the server comes from a parameter or is stored
-// elsewhere; when the server registers only unary services, or its
-// registrations cannot be seen; for streaming methods that the registered
+// cannot see into (also in a constructor); when the server comes from a
+// parameter or is stored elsewhere (a field, also one set from a
+// constructor); when the server registers only unary services, or its
+// registrations cannot be seen; for a second interceptor option given
+// under conditions it does not name (in a loop, a function literal, a
+// default case or type switch, a helper with several returns of
+// options) or under two different conditions, which may never hold
+// together; for streaming methods that the registered
 // implementation, of a type the analyzer can see, leaves to its embedded
 // UnimplementedXServer (they answer codes.Unimplemented to every caller,
 // so nothing is served without the token); for interceptors it does not know to
@@ -87,6 +105,14 @@
 //
 //	grpc.NewServer(grpc.UnaryInterceptor(logUnary), grpc.UnaryInterceptor(authUnary)) // panics
 //
+//	func (gss *ServerSettings) ToServerOption() []grpc.ServerOption {
+//		var opts []grpc.ServerOption
+//		if gss.Auth != nil {
+//			opts = append(opts, grpc.UnaryInterceptor(authUnary))
+//		}
+//		return append(opts, grpc.UnaryInterceptor(traceUnary)) // when gss.Auth != nil, NewServer panics
+//	}
+//
 //	var public = map[string]bool{
 //		"grpc.health.v1.Health/Check": true, // no leading "/": never equal to info.FullMethod
 //		"/grpc.health.v1.Health/Wach": true, // no such method
@@ -106,6 +132,14 @@
 //			return nil, status.Error(codes.Unauthenticated, "invalid token")
 //		}
 //		return h(ctx, req)
+//	}
+//
+//	func (gss *ServerSettings) ToServerOption() []grpc.ServerOption {
+//		var unary []grpc.UnaryServerInterceptor
+//		if gss.Auth != nil {
+//			unary = append(unary, authUnary)
+//		}
+//		return []grpc.ServerOption{grpc.ChainUnaryInterceptor(append(unary, traceUnary)...)}
 //	}
 //
 //	var public = map[string]bool{

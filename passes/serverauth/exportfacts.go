@@ -8,8 +8,8 @@ import (
 
 // exportFacts exports, for callers in other packages, what this
 // package's functions do for authentication, the server options they
-// return or its variables hold, and the services they register on a
-// server they are given.
+// return or its variables hold, the servers they build and return, and
+// the services they register on a server they are given.
 func (c *checker) exportFacts() {
 	for _, fn := range c.order {
 		decl := c.decls[fn]
@@ -19,6 +19,11 @@ func (c *checker) exportFacts() {
 		sig, _ := fn.Type().(*types.Signature)
 		if sig == nil || decl.Body == nil {
 			continue
+		}
+		if serverResult(sig) >= 0 {
+			if f := c.funcServers(fn, 0); f != nil {
+				c.pass.ExportObjectFact(fn, f)
+			}
 		}
 		if optionResult(sig) >= 0 {
 			if f := c.funcOptions(fn); f != nil {

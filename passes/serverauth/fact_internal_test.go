@@ -13,6 +13,7 @@ func TestFactGob(t *testing.T) {
 		&authFact{Checks: true, Returns: true},
 		&optionsFact{Opts: []Opt{{Kind: optOther}, {Kind: optUnary, Auth: "auth.Unary(...)", Maybe: true}, {Kind: optUnknown}}},
 		&registersFact{Regs: []Registration{{Param: 1, Service: "Chat", Streams: []string{"Subscribe", "Talk"}}}},
+		&serverFact{Servers: [][]Opt{{{Kind: optUnary, Auth: "authUnary"}}, nil}},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(in); err != nil {
@@ -25,6 +26,9 @@ func TestFactGob(t *testing.T) {
 		if !reflect.DeepEqual(in, out) {
 			t.Errorf("round trip: got %+v, want %+v", out, in)
 		}
+	}
+	if got, want := (&serverFact{Servers: [][]Opt{{{Kind: optUnary, Auth: "a"}, {Kind: optOther}}, nil}}).String(), "returns servers [UnaryInterceptor(auth a), other] or []"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
 	}
 	if got, want := (&optionsFact{Opts: []Opt{{Kind: optChainUnary, Auth: "a", Maybe: true}, {Kind: optStream}}}).String(), "options ChainUnaryInterceptor(auth a)?, StreamInterceptor"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)

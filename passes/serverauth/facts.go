@@ -65,6 +65,9 @@ type Opt struct {
 	// Where the option is written, in this package (NoPos for an option
 	// of another package's helper: the finding goes to the call).
 	pos, end token.Pos
+	// cond is the condition under which a Maybe option is given, when
+	// it is one branch of the function that gives it.
+	cond optCond
 }
 
 func (o Opt) String() string {
@@ -116,4 +119,25 @@ func (f *registersFact) String() string {
 		parts[i] = fmt.Sprintf("param %d: %s streams [%s]", r.Param, r.Service, strings.Join(r.Streams, " "))
 	}
 	return "registers " + strings.Join(parts, "; ")
+}
+
+// serverFact lists, for a function returning a *grpc.Server, the
+// options of each grpc.NewServer whose server it returns (one entry a
+// path), for the callers that register services on it.
+type serverFact struct {
+	Servers [][]Opt
+}
+
+func (*serverFact) AFact() {}
+
+func (f *serverFact) String() string {
+	parts := make([]string, len(f.Servers))
+	for i, opts := range f.Servers {
+		s := make([]string, len(opts))
+		for j, o := range opts {
+			s[j] = o.String()
+		}
+		parts[i] = "[" + strings.Join(s, ", ") + "]"
+	}
+	return "returns servers " + strings.Join(parts, " or ")
 }

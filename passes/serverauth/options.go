@@ -53,11 +53,27 @@ func at(opts []Opt, n ast.Node) []Opt {
 	return out
 }
 
+// maybe marks opts as given on some paths only, under conditions the
+// pass does not name.
 func maybe(opts []Opt) []Opt {
 	for i := range opts {
 		opts[i].Maybe = true
+		opts[i].cond = optCond{}
 	}
 	return opts
+}
+
+// maybeWhen marks opts as given when cond holds; those already given
+// on some paths only are given under conditions the pass does not name.
+func maybeWhen(opts []Opt, cond optCond) {
+	for i := range opts {
+		if opts[i].Maybe {
+			opts[i].cond = optCond{}
+			continue
+		}
+		opts[i].Maybe = true
+		opts[i].cond = cond
+	}
 }
 
 // optionsOf returns the options expression e (an option or a slice of
@@ -284,7 +300,7 @@ func (c *checker) localOptions(v *types.Var, use token.Pos, depth int) []Opt {
 			opts = c.optionsOf(w.rhs, stmt.Pos(), depth+1)
 		}
 		if !certain {
-			maybe(opts)
+			maybeWhen(opts, c.condition(w.cur, use))
 		}
 		if !appendTo {
 			if certain {

@@ -12,9 +12,10 @@ import (
 // unary-only, and a stream left to UnimplementedXServer answers
 // Unimplemented to everyone; a plain error from an auth interceptor reaches the
 // client as codes.Unknown; a second grpc.UnaryInterceptor makes
-// NewServer panic; a method name without the leading "/" never
+// NewServer panic, and one given under a condition exactly when it
+// holds; a method name without the leading "/" never
 // matches info.FullMethod).
 func TestRuntime(t *testing.T) {
 	e2etest.RunProof(t, "grpc185", "./serverauth/", "",
-		"TestStreamSkipsUnaryAuth", "TestUnimplementedStreamServesNothing", "TestPlainErrorIsUnknown", "TestSecondUnaryInterceptorPanics", "TestMethodWithoutSlashNeverMatches")
+		"TestStreamSkipsUnaryAuth", "TestUnimplementedStreamServesNothing", "TestPlainErrorIsUnknown", "TestSecondUnaryInterceptorPanics", "TestConditionalSecondUnaryInterceptorPanics", "TestMethodWithoutSlashNeverMatches")
 }

@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -168,6 +168,7 @@ type checker struct {
 	auth     map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
 	optMemo  map[types.Object]*optionsFact
 	regMemo  map[*types.Func]*registersFact
+	srvMemo  map[*types.Func]*serverFact
 	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
 	services map[string]*service    // rule 4, built on first use
 	writes   map[*types.Var][]write // every write to every variable, built on first use
@@ -189,6 +190,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		auth:     make(map[*types.Func]*authFact),
 		optMemo:  make(map[types.Object]*optionsFact),
 		regMemo:  make(map[*types.Func]*registersFact),
+		srvMemo:  make(map[*types.Func]*serverFact),
 		reported: make(map[[2]int]bool),
 	}
 	for _, f := range pass.Files {
@@ -202,9 +204,10 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 	}
 	c.exportFacts()
-	c.checkServers()   // rules 1 and 3
-	c.checkAuthCodes() // rule 2
-	c.checkMethods()   // rule 4
+	c.checkServers()       // rules 1 and 3
+	c.checkOptionHelpers() // rule 3
+	c.checkAuthCodes()     // rule 2
+	c.checkMethods()       // rule 4
 	c.r.Finish()
 	return nil, nil
 }

@@ -14,7 +14,7 @@ import (
 func TestServerAuth(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), serverauth.Analyzer,
-		"streams", "streamsok", "codes", "panics", "crosspkg", "crosspkg/lib",
+		"streams", "streamsok", "codes", "panics", "condpanics", "crosspkg", "crosspkg/lib", "ctors", "ctors/lib",
 		"typeparams", "typeerrors", "ignore", "testfiles", "nongrpc", "middleware",
 		"chatpb", "logpb", "legacypb", "unarypb")
 }

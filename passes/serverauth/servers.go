@@ -15,56 +15,42 @@ import (
 )
 
 // checkServers judges every grpc.NewServer call: its interceptor
-// options (rules 1 and 3) and the services registered on it (rule 1).
+// options (rules 1 and 3) and the services registered on it (rule 1);
+// and every call of a server constructor: the services registered on
+// the server it returns, against each server it may build (rule 1).
 func (c *checker) checkServers() {
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn := lintutil.Callee(c.info, call)
-		if fn == nil || lintutil.FuncKey(fn) != newServer || c.r.InTest(call.Pos()) {
+		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
-		var opts []Opt
-		for _, a := range call.Args {
-			opts = append(opts, at(c.optionsOf(a, call.Pos(), 0), a)...)
+		if lintutil.FuncKey(fn) == newServer {
+			opts := c.newServerOptions(call)
+			c.checkPanics(opts)
+			c.checkStreams(cur, call, opts, -1)
+			continue
 		}
-		c.checkPanics(opts)
-		c.checkStreams(cur, call, opts)
-	}
-}
-
-// checkPanics reports a second UnaryInterceptor or StreamInterceptor
-// given on every path (rule 3).
-func (c *checker) checkPanics(opts []Opt) {
-	for _, kind := range []optKind{optUnary, optStream} {
-		var first *Opt
-		for i, o := range opts {
-			if o.Kind != kind || o.Maybe {
-				continue
+		sig, _ := fn.Type().(*types.Signature)
+		if sig == nil || serverResult(sig) < 0 {
+			continue
+		}
+		idx := -1
+		if sig.Results().Len() > 1 {
+			idx = serverResult(sig)
+		}
+		if f := c.funcServers(fn, 0); f != nil {
+			for _, opts := range f.Servers {
+				c.checkStreams(cur, call, at(opts, call), idx)
 			}
-			if first == nil {
-				first = &opts[i]
-				continue
-			}
-			half := "unary"
-			if kind == optStream {
-				half = "stream"
-			}
-			if !c.once(3, o.pos) {
-				continue
-			}
-			c.r.Report(analysis.Diagnostic{
-				Pos: o.pos, End: o.end,
-				Message: fmt.Sprintf("second grpc.%s on one server: grpc.NewServer panics (%q); pass both to one grpc.Chain%s",
-					kind, "The "+half+" server interceptor was already set and may not be reset.", kind),
-				Related: []analysis.RelatedInformation{{Pos: first.pos, End: first.end, Message: "first grpc." + kind.String() + " here"}},
-			})
 		}
 	}
 }
 
 // checkStreams reports a unary auth interceptor on a server with no
 // stream interceptor that registers a streaming service (rule 1).
-func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []Opt) {
+// The server is the call's result idx (-1 for a single value).
+func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []Opt, idx int) {
 	var auth *Opt
 	for i, o := range opts {
 		switch {
@@ -77,7 +63,7 @@ func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []
 	if auth == nil {
 		return
 	}
-	srv := c.serverVar(cur)
+	srv := c.serverVar(cur, idx)
 	if srv == nil {
 		return
 	}
@@ -121,18 +107,25 @@ func names(ns []string) string {
 	return strings.Join(ns, ", ")
 }
 
-// serverVar returns the local variable a grpc.NewServer call at cur is
-// stored in, when that is its only value.
-func (c *checker) serverVar(cur inspector.Cursor) *types.Var {
+// serverVar returns the local variable the server that the call at cur
+// returns (its result idx, or -1 for a single value) is stored in, when
+// that is the variable's only value.
+func (c *checker) serverVar(cur inspector.Cursor, idx int) *types.Var {
 	var id ast.Expr
 	switch p := cur.Parent().Node().(type) {
 	case *ast.AssignStmt:
-		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+		switch {
+		case idx < 0 && len(p.Lhs) == 1 && len(p.Rhs) == 1:
 			id = p.Lhs[0]
+		case idx >= 0 && idx < len(p.Lhs) && len(p.Lhs) > 1 && len(p.Rhs) == 1:
+			id = p.Lhs[idx]
 		}
 	case *ast.ValueSpec:
-		if len(p.Names) == 1 && len(p.Values) == 1 {
+		switch {
+		case idx < 0 && len(p.Names) == 1 && len(p.Values) == 1:
 			id = p.Names[0]
+		case idx >= 0 && idx < len(p.Names) && len(p.Names) > 1 && len(p.Values) == 1:
+			id = p.Names[idx]
 		}
 	}
 	if _, ok := ast.Unparen(id).(*ast.Ident); !ok {

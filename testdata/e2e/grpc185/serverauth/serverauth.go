@@ -54,6 +54,17 @@ func TwoUnary() *grpc.Server {
 	return grpc.NewServer(grpc.UnaryInterceptor(logging), grpc.UnaryInterceptor(PlainAuth)) // want "serverauth: second grpc.UnaryInterceptor on one server: grpc.NewServer panics"
 }
 
+// AuthOptions gives the token check when auth is on and logging on
+// every path, both with grpc.UnaryInterceptor: every server built from
+// them panics when auth is on.
+func AuthOptions(auth bool) []grpc.ServerOption {
+	var opts []grpc.ServerOption
+	if auth {
+		opts = append(opts, grpc.UnaryInterceptor(AuthUnary))
+	}
+	return append(opts, grpc.UnaryInterceptor(logging)) // want "serverauth: when auth, second grpc.UnaryInterceptor on one server: grpc.NewServer panics; pass both to one grpc.ChainUnaryInterceptor"
+}
+
 // public lists the methods served without a token.
 var public = map[string]bool{
 	"grpc.health.v1.Health/Check": true, // want "serverauth: method name \"grpc.health.v1.Health/Check\" never matches: full method names start with \"/\"; use healthpb.Health_Check_FullMethodName"

@@ -119,6 +119,20 @@ func TestSecondUnaryInterceptorPanics(t *testing.T) {
 	t.Fatal("NewServer did not panic")
 }
 
+// With auth off, AuthOptions gives one UnaryInterceptor; with auth on,
+// two, and NewServer panics.
+func TestConditionalSecondUnaryInterceptorPanics(t *testing.T) {
+	grpc.NewServer(AuthOptions(false)...).Stop()
+	const want = "The unary server interceptor was already set and may not be reset."
+	defer func() {
+		if r := recover(); r != want {
+			t.Fatalf("NewServer with auth on recovered %v, want the panic %q", r, want)
+		}
+	}()
+	grpc.NewServer(AuthOptions(true)...)
+	t.Fatal("NewServer with auth on did not panic")
+}
+
 // Rule 4: info.FullMethod starts with "/", so an allow-list entry
 // without it never matches: the "public" method needs a token.
 func TestMethodWithoutSlashNeverMatches(t *testing.T) {

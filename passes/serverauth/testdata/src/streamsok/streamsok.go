@@ -117,7 +117,7 @@ func unaryOnly() {
 }
 
 // Registrations that cannot be seen: the server leaves the function.
-func returned() *grpc.Server {
+func returned() *grpc.Server { // want returned:"returns servers \\[UnaryInterceptor\\(auth authUnary\\)\\]"
 	return grpc.NewServer(grpc.UnaryInterceptor(authUnary))
 }
 

@@ -23,3 +23,30 @@ func build() {
 	grpc.NewServer(grpc.UnaryInterceptor(), grpc.StreamInterceptor(nil, nil))
 	grpc.NewServer(undefinedOpts...)
 }
+
+// Server constructors and options helpers that do not type-check.
+func badServer() (*grpc.Server, error) {
+	return undefinedServer()
+}
+
+func badServer2() *grpc.Server {
+	return grpc.NewServer(grpc.UnaryInterceptor(auth)), nil
+}
+
+func fromBad() {
+	s, err, x := badServer()
+	t := badServer2()
+	pb.RegisterFooServer(s, t, x, err)
+}
+
+func badOptions() []grpc.ServerOption { // want badOptions:"options UnaryInterceptor\\?, StreamInterceptor\\?, UnaryInterceptor, StreamInterceptor"
+	var opts []grpc.ServerOption
+	if undefinedCond {
+		opts = append(opts, grpc.UnaryInterceptor(auth))
+	}
+	switch {
+	case undefinedA, undefinedB:
+		opts = append(opts, grpc.StreamInterceptor())
+	}
+	return append(opts, grpc.UnaryInterceptor(undefinedInterceptor), grpc.StreamInterceptor(nil, nil)) // want `when undefinedCond, second grpc.UnaryInterceptor` `when undefinedA \|\| undefinedB, second grpc.StreamInterceptor`
+}

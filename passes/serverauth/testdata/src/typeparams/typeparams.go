@@ -48,3 +48,24 @@ func generic() {
 	s := grpc.NewServer(ident(grpc.UnaryInterceptor(nil)))
 	register(s)
 }
+
+// A generic server constructor: followed by its origin.
+func newServer[T any](c *checker[T]) (*grpc.Server, T) { // want newServer:"returns servers \\[ChainUnaryInterceptor\\(auth c.unary\\)\\]"
+	var zero T
+	return grpc.NewServer(grpc.ChainUnaryInterceptor(c.unary)), zero // want `auth interceptor c.unary covers unary RPCs only`
+}
+
+func fromConstructor() {
+	s, _ := newServer(&checker[string]{})
+	chatpb.RegisterChatServer(s, &chat[string]{})
+}
+
+// A generic options helper giving a second UnaryInterceptor under a
+// condition.
+func condOptions[T comparable](c *checker[T], on T) []grpc.ServerOption { // want condOptions:"options UnaryInterceptor\\(auth c.unary\\)\\?, UnaryInterceptor\\(auth c.unary\\)"
+	var opts []grpc.ServerOption
+	if c.v == on {
+		opts = append(opts, grpc.UnaryInterceptor(c.unary))
+	}
+	return append(opts, grpc.UnaryInterceptor(c.unary)) // want `when c.v == on, second grpc.UnaryInterceptor on one server`
+}
