@@ -179,13 +179,14 @@ func plan(info map[string]grpc.ServiceInfo, cfg *config) (results []Result, prob
 		return nil, false, errors.New("authtest: the server registers no service; register them before calling Check")
 	}
 	exemptSvc := map[string]bool{}
+	defaults := DefaultExemptServices()
 	for _, s := range cfg.noDefault {
-		if !slices.Contains(DefaultExemptServices, s) {
-			return nil, false, fmt.Errorf("authtest: NoDefaultExemptions(%q): not a default exemption (%s)", s, strings.Join(DefaultExemptServices, ", "))
+		if !slices.Contains(defaults, s) {
+			return nil, false, fmt.Errorf("authtest: NoDefaultExemptions(%q): not a default exemption (%s)", s, strings.Join(defaults, ", "))
 		}
 	}
 	if !cfg.noDefaults {
-		for _, s := range DefaultExemptServices {
+		for _, s := range defaults {
 			if !slices.Contains(cfg.noDefault, s) {
 				exemptSvc[s] = true
 			}

@@ -33,4 +33,3 @@ func BenchmarkCheck(b *testing.B) {
 	}
 	b.ReportMetric(float64(methods), "methods")
 }
-

@@ -25,15 +25,18 @@ type config struct {
 // given.
 const DefaultTimeout = 5 * time.Second
 
-// DefaultExemptServices are the services exempt unless NoDefaultExemptions
-// says otherwise: health checking, server reflection (v1 and v1alpha) and
-// channelz, which are meant to answer without a token. A service of this
-// list that srv does not register is ignored.
-var DefaultExemptServices = []string{
-	"grpc.health.v1.Health",
-	"grpc.reflection.v1.ServerReflection",
-	"grpc.reflection.v1alpha.ServerReflection",
-	"grpc.channelz.v1.Channelz",
+// DefaultExemptServices returns the services exempt unless
+// NoDefaultExemptions says otherwise: health checking, server reflection
+// (v1 and v1alpha) and channelz, which are meant to answer without a
+// token. A service of this list that the server does not register is
+// ignored.
+func DefaultExemptServices() []string {
+	return []string{
+		"grpc.health.v1.Health",
+		"grpc.reflection.v1.ServerReflection",
+		"grpc.reflection.v1alpha.ServerReflection",
+		"grpc.channelz.v1.Channelz",
+	}
 }
 
 func newConfig(opts []Option) *config {
@@ -66,7 +69,7 @@ func ExemptService(services ...string) Option {
 // NoDefaultExemptions withdraws default exemptions (DefaultExemptServices),
 // so those services are called and must answer codes.Unauthenticated too.
 // With no arguments it withdraws all of them; otherwise only the services
-// named, each of which must be in DefaultExemptServices.
+// named, each of which must be one of DefaultExemptServices.
 func NoDefaultExemptions(services ...string) Option {
 	return func(c *config) {
 		if len(services) == 0 {

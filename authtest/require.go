@@ -23,19 +23,17 @@ func Require(t testing.TB, srv *grpc.Server, opts ...Option) {
 	}
 	cfg := newConfig(opts)
 	var bad, unimpl []Result
+	called := 0
 	for _, r := range rep.Results {
+		if !r.Exempt {
+			called++
+		}
 		switch {
 		case r.Exempt || r.Code == codes.Unauthenticated:
 		case r.Code == codes.Unimplemented && !cfg.failUnimplemented:
 			unimpl = append(unimpl, r)
 		default:
 			bad = append(bad, r)
-		}
-	}
-	called := 0
-	for _, r := range rep.Results {
-		if !r.Exempt {
-			called++
 		}
 	}
 	var note strings.Builder
