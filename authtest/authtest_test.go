@@ -22,6 +22,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
+	"google.golang.org/grpc/tap"
 	"google.golang.org/grpc/test/bufconn"
 )
 
@@ -497,5 +498,27 @@ func TestRequire(t *testing.T) {
 	authtest.Require(ft, newServer(t, fullAuth...), authtest.Exempt("/grpc.testing.TestService/Gone"))
 	if len(ft.fatals) != 1 || !strings.Contains(ft.fatals[0], `Exempt("/grpc.testing.TestService/Gone") names no registered method`) {
 		t.Errorf("Require with a stale exemption: %q", ft.fatals)
+	}
+}
+
+// A tap handle that rejects calls without a token is seen like an
+// interceptor.
+func TestInTapHandle(t *testing.T) {
+	gate := func(ctx context.Context, info *tap.Info) (context.Context, error) {
+		if v := info.Header.Get("authorization"); len(v) == 0 || v[0] != token {
+			return nil, status.Error(codes.Unauthenticated, "missing or invalid token")
+		}
+		return ctx, nil
+	}
+	rep := check(t, newServer(t, grpc.InTapHandle(gate)))
+	wantMethods(t, "Unprotected", rep.Unprotected())
+	wantMethods(t, "Unimplemented", rep.Unimplemented())
+}
+
+func TestCanceledContextIsAnError(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	if _, err := authtest.Check(ctx, newServer(t, fullAuth...)); !errors.Is(err, context.Canceled) {
+		t.Errorf("Check with a canceled context: %v, want context.Canceled", err)
 	}
 }

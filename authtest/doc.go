@@ -33,7 +33,8 @@
 //	}
 //
 // When a method answers anything else, Require stops the test with a
-// table:
+// table, here for grpc-go's test service behind a unary-only auth
+// interceptor:
 //
 //	authtest: 3 of 8 methods called without a token did not answer codes.Unauthenticated:
 //
