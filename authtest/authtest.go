@@ -254,6 +254,13 @@ func suggest(name string, registered []string) string {
 func connect(ctx context.Context, cc *grpc.ClientConn, cfg *config, served <-chan struct{}, serveErr *error) error {
 	cctx, cancel := context.WithTimeout(ctx, cfg.timeout)
 	defer cancel()
+	go func() {
+		select {
+		case <-served: // a server that cannot be served never connects
+			cancel()
+		case <-cctx.Done():
+		}
+	}()
 	cc.Connect()
 	for {
 		s := cc.GetState()
