@@ -90,6 +90,12 @@
 // X_Y_FullMethodName constants); and in _test.go files, unless -tests is
 // set.
 //
+// What the analyzer cannot see, a test can: the authtest package
+// (github.com/grpcauthlint/grpcauthlint/authtest) is its run-time
+// complement. authtest.Require(t, srv) calls every method of the real
+// server, with its real interceptors, without a token, and fails the test
+// unless each answers codes.Unauthenticated.
+//
 // # Bad
 //
 //	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // Watch streams without auth
