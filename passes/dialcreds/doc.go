@@ -58,7 +58,9 @@
 //     token is never sent (the chain options, which add to the
 //     interceptor set with it, are fine);
 //   - a connection without credentials built from a receiver or parameter
-//     (its target or options read a field of it) whose struct type has a
+//     (its target or options read a field of it, directly or through
+//     local variables: addr := fmt.Sprintf("%s:%d", p.Host, p.Port))
+//     whose struct type has a
 //     credentials field that the package never reads: configured
 //     credentials never attached, reported in the default configuration
 //     with the field as related information. A credentials field has a

@@ -16,9 +16,10 @@ import (
 
 // The rule "configured credentials never attached": a connection without
 // credentials built from a receiver or parameter (its target or options
-// read a field of it) whose struct type carries credentials, in a field
-// the package never reads: the credentials were configured (parsed from
-// a file, set by a constructor) and forgotten.
+// read a field of it, directly or through local variables) whose struct
+// type carries credentials, in a field the package never reads: the
+// credentials were configured (parsed from a file, set by a constructor)
+// and forgotten.
 //
 // A credentials field has a credentials type (per-RPC credentials, a
 // token source, an *oauth2.Token) or a name for auth, credentials, a
@@ -307,7 +308,9 @@ func (c *checker) exportFieldReads() {
 
 // unattachedField is the credentials field, unread by the package, of a
 // struct whose receiver or parameter the connection is built from
-// (call's arguments read a field of it), or nil.
+// (call's arguments read a field of it, directly or through the local
+// variables they use: addr := fmt.Sprintf("%s:%d", p.Host, p.Port), or
+// options appended with a field of it), or nil.
 func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Named) {
 	if fs.sig == nil {
 		return nil, nil
@@ -322,7 +325,12 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 	}
 	var found *types.Var
 	var in *types.Named
-	for _, a := range call.Args {
+	var assigned map[*types.Var][]ast.Expr // the values given to the function's locals, by need
+	seen := map[*types.Var]bool{}
+	work := slices.Clone(call.Args)
+	for len(work) > 0 && found == nil {
+		a := work[len(work)-1]
+		work = work[:len(work)-1]
 		ast.Inspect(a, func(n ast.Node) bool {
 			if found != nil {
 				return false
@@ -330,6 +338,16 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok || roots[v] || seen[v] || v.IsField() || fs.body == nil || !within(v.Pos(), fs.body) {
+					return true
+				}
+				seen[v] = true
+				if assigned == nil {
+					assigned = localValues(info, fs.body)
+				}
+				work = append(work, assigned[v]...)
 			case *ast.SelectorExpr:
 				sel := info.Selections[n]
 				if sel == nil || sel.Kind() != types.FieldVal || !roots[lintutil.RootVar(info, n.X)] {
@@ -341,11 +359,31 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 			}
 			return found == nil
 		})
-		if found != nil {
-			return found, in
-		}
 	}
-	return nil, nil
+	if found == nil {
+		return nil, nil
+	}
+	return found, in
+}
+
+// within reports whether pos is inside n.
+func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
+
+// localValues maps the variables assigned in body to the expressions
+// assigned to them (closures included).
+func localValues(info *types.Info, body *ast.BlockStmt) map[*types.Var][]ast.Expr {
+	m := make(map[*types.Var][]ast.Expr)
+	ast.Inspect(body, func(n ast.Node) bool {
+		lintutil.Assigned(n, func(lhs, rhs ast.Expr) {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok {
+					m[v] = append(m[v], rhs)
+				}
+			}
+		})
+		return true
+	})
+	return m
 }
 
 // unreadCredsField is the first credentials field of s that neither

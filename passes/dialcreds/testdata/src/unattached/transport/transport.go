@@ -17,14 +17,31 @@ import (
 
 type Transport struct{}
 
-// dial builds the connection from the provider and ignores its Auth,
-// a pointer to an interface of the module's auth package.
+// dial builds the connection from the provider, through a local target
+// and a local slice of options, and ignores its Auth, a pointer to an
+// interface of the module's auth package.
 func (t *Transport) dial(ctx context.Context, p *providers.Provider) (*grpc.ClientConn, error) {
+	addr := fmt.Sprintf("%s:%d", p.Host, p.Port)
+	var opts []grpc.DialOption
 	if p.UseSSL {
 		return nil, fmt.Errorf("SSL not implemented")
+	} else {
+		opts = append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	}
-	return grpc.DialContext(ctx, fmt.Sprintf("%s:%d", p.Host, p.Port), // want `^no RPC on this connection sends the configured credentials: grpc.DialContext gets none and providers.Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
+	return grpc.DialContext(ctx, addr, opts...) // want `^no RPC on this connection sends the configured credentials: grpc.DialContext gets none and providers.Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
+}
+
+// dialInline is the same with the target built in the call.
+func (t *Transport) dialInline(ctx context.Context, p *providers.Provider) (*grpc.ClientConn, error) {
+	return grpc.DialContext(ctx, fmt.Sprintf("%s:%d", p.Host, p.Port), // want `providers.Provider.Auth is never read`
 		grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// dialLocal: the target is a local that comes from no parameter.
+func (t *Transport) dialLocal(ctx context.Context, p *providers.Provider) (*grpc.ClientConn, error) {
+	addr := "api.example.com:443"
+	_ = p.UseSSL
+	return grpc.DialContext(ctx, addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 }
 
 // dialBasic ignores a pointer to a struct of credentials.
