@@ -6,6 +6,8 @@ package unattached
 import (
 	"context"
 	"log"
+	"net/url"
+	"time"
 
 	"golang.org/x/oauth2"
 	"google.golang.org/grpc"
@@ -127,10 +129,13 @@ const (
 )
 
 type kinded struct {
-	Addr     string
-	Auth     AuthKind
-	AuthMode int
-	AuthURL  string
+	Addr      string
+	Auth      AuthKind
+	AuthMode  int
+	AuthURL   string
+	TLSAuth   bool
+	Creds     *url.URL
+	TokenTime time.Time
 }
 
 func (k *kinded) dial() {
