@@ -185,8 +185,10 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 	// Fast path: a package that cannot see grpc or its credentials builds
 	// no connection, no options and no credentials (its
 	// RequireTransportSecurity facts are exported above from declarations
-	// alone).
+	// alone, and the field reads of its structs with credentials fields
+	// from a walk only packages that declare one pay for).
 	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Credentials) {
+		exportPlainFieldReads(pass)
 		return nil, nil
 	}
 	c := &checker{

@@ -29,7 +29,7 @@ var tested = []string{
 	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
 	"manybranches", "quietdefault", "quietdefault/percall",
 	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
-	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
+	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall", "unattached/auth", "unattached/providers", "unattached/transport",
 	"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced",
 	"authkey",
 }
@@ -329,11 +329,13 @@ func allConns() *analysis.Analyzer { return dialcreds.New(allConfig()) }
 // tests (testauth), and where it is built from a struct whose
 // credentials field the package never reads (unattached, and across
 // packages unattached/client with unattached/config and
-// unattached/plainconf).
+// unattached/plainconf, and unattached/transport with
+// unattached/providers and unattached/auth, which cannot see grpc).
 func TestQuietByDefault(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall",
 		"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth",
-		"unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall")
+		"unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
+		"unattached/auth", "unattached/providers", "unattached/transport")
 }
 
 // TestInterceptors runs the client interceptor rules in the default

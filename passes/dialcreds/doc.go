@@ -58,22 +58,35 @@
 //     token is never sent (the chain options, which add to the
 //     interceptor set with it, are fine);
 //   - a connection without credentials built from a receiver or parameter
-//     (its target or options read a field of it) whose struct type has a
-//     credentials field (per-RPC credentials, a token source, an
-//     *oauth2.Token, or a field named for auth, credentials, a token, an
-//     API key or a password that can hold one; not AuthMode, TokenURL,
-//     Authority and other settings about auth) that the package never
-//     reads: configured credentials never attached, reported in the
-//     default configuration with the field as related information. A read
-//     anywhere in the package (to build per-call credentials, to log it)
-//     means the field is used. For a struct of another package, that
-//     package's reads count too (exported as a fact); when it cannot see
-//     grpc it exports none and nothing is reported. Unexported fields are
-//     read only in their package, so every read is seen; exported fields
-//     may also be read by importers of the struct's package, which are
-//     not seen (an importer cannot attach the credentials to a connection
-//     whose options are all visible, except as metadata on the contexts of
-//     its RPCs);
+//     (its target or options read a field of it, directly or through
+//     local variables: addr := fmt.Sprintf("%s:%d", p.Host, p.Port))
+//     whose struct type has a
+//     credentials field that the package never reads: configured
+//     credentials never attached, reported in the default configuration
+//     with the field as related information. A credentials field has a
+//     credentials type (per-RPC credentials, a token source, an
+//     *oauth2.Token) or is named for auth, credentials, a token, an API
+//     key or a password, whatever its type (a string, a pointer to a
+//     struct such as Auth *BasicAuth, a pointer to an interface of the
+//     module's own auth package, a function), unless the name or the type
+//     says it is a setting about auth: AuthMode, AuthURL, TokenTTL,
+//     Authority, or a bool, a number, an enum (a named string or integer
+//     type with constants), a URL, a time or a TLS configuration. A read
+//     anywhere in the package (to build per-call credentials, to log it,
+//     to pass it to a function, to take its address) means the field is
+//     used; writes (a decoder that sets it) do not. For a struct of
+//     another package, that package's reads count too (exported as a
+//     fact). When that package cannot see grpc (a configuration package
+//     of its own), its credentials count as never read only if every
+//     other field of the struct is read, there or by the dialling package:
+//     a struct that describes the endpoint (Host, Port, Auth), not a
+//     program's central configuration, whose database password is read
+//     by a package the analyzer does not see. Unexported fields are read
+//     only in their package, so every read is seen; exported fields may
+//     also be read by importers of the struct's package, which are not
+//     seen (an importer cannot attach the credentials to a connection
+//     whose options are all visible, except as metadata on the contexts
+//     of its RPCs);
 //   - per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
 //     credentials/google identity credentials and the per-RPC credentials

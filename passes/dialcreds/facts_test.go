@@ -18,7 +18,7 @@ func TestFactsGob(t *testing.T) {
 		&dialerFact{Opts: 1, Target: 0, Entry: "grpc.NewClient", Base: optsSummary{Kind: kindAuth, Param: -1, TLSCreds: "helpers.Credentials", Via: viaDialOpt, Interceptors: true, UniTok: true, UniMay: true, Unknown: true}, Gateway: true},
 		&requiresTLSFact{Const: true},
 		&tlsCredsFact{Name: "oauth.NewServiceAccountFromFile"},
-		&fieldReadsFact{Read: []string{"Token", "creds"}},
+		&fieldReadsFact{Read: []string{"Token", "creds"}, Plain: true, Unread: []string{"Addr"}},
 		&interceptorFact{Kind: uint8(kTok), Returns: uint8(kPlain)},
 	}
 	a := New(DefaultConfig())

@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -17,48 +16,74 @@ import (
 
 // The rule "configured credentials never attached": a connection without
 // credentials built from a receiver or parameter (its target or options
-// read a field of it) whose struct type carries credentials, in a field
-// the package never reads: the credentials were configured (parsed from
-// a file, set by a constructor) and forgotten.
+// read a field of it, directly or through local variables) whose struct
+// type carries credentials, in a field the package never reads: the
+// credentials were configured (parsed from a file, set by a constructor)
+// and forgotten.
 //
 // A credentials field has a credentials type (per-RPC credentials, a
 // token source, an *oauth2.Token) or a name for auth, credentials, a
-// token, an API key or a password, with a type that can hold one (not a
-// bool or a number, and not a name for a setting about auth: AuthMode,
+// token, an API key or a password, with a type that does not say it is
+// a setting about auth (holdsCreds), and not a name for one (AuthMode,
 // TokenURL, Authority).
 //
 // Which reads count. Any read of the field in the package, anywhere (to
 // build per-call credentials, to log it), means it is used. For a struct
 // declared in another package, its reads there count too: that package
-// exports them as a fact (fieldReadsFact), and without the fact (the
-// package was not analysed past the fast path: it cannot see grpc)
-// nothing is reported. An unexported field can only be read in its own
-// package, so those reads are all there is. An exported field can also
-// be read by importers of its package; those reads are not seen, and do
-// not matter much: an importer cannot attach the credentials to a
-// connection whose options are all visible here, except as metadata on
-// the contexts it passes to the connection's RPCs (a documented miss).
+// exports them as a fact (fieldReadsFact), also when it cannot see grpc
+// (the fact then says so, and the rule asks more: every other field of
+// the struct is read); without the fact (an unexported type of a package
+// that cannot see grpc) nothing is reported. An unexported field can
+// only be read in its own package, so those reads are all there is. An
+// exported field can also be read by importers of its package; those
+// reads are not seen, and do not matter much: an importer cannot attach
+// the credentials to a connection whose options are all visible here,
+// except as metadata on the contexts it passes to the connection's RPCs
+// (a documented miss).
 
 // fieldReadsFact lists the credentials fields of a struct type that its
 // declaring package reads, exported for every struct type with such
 // fields.
+//
+// A package that cannot see grpc (Plain) exports it too, for its
+// exported struct types, from one walk of its syntax that only packages
+// declaring such types pay for; Unread then lists the struct's other
+// fields (neither credentials nor embedded) that it never reads. Such a
+// struct is often a program's central configuration, whose fields
+// packages the analyzer does not see read (the database password, read
+// where the database is opened): its credentials count as never read
+// only where every other field is read, by its package or the dialling
+// one (a struct that describes the endpoint: Host, Port, Auth).
 type fieldReadsFact struct {
-	Read []string
+	Read   []string
+	Plain  bool
+	Unread []string
 }
 
 func (*fieldReadsFact) AFact() {}
 func (f *fieldReadsFact) String() string {
-	return "fieldreads(" + strings.Join(f.Read, ",") + ")"
+	s := "fieldreads(" + strings.Join(f.Read, ",") + ")"
+	if f.Plain {
+		s += " plain(unread=" + strings.Join(f.Unread, ",") + ")"
+	}
+	return s
 }
 
 // noteFieldRead records the field selections of the package that read
 // the field: all but the left side of a plain assignment.
 func (c *checker) noteFieldRead(cur inspector.Cursor, n *ast.SelectorExpr) {
-	sel := c.pass.TypesInfo.Selections[n]
+	noteFieldRead(c.pass.TypesInfo, c.fieldRead, cur.Parent().Node(), n)
+}
+
+// noteFieldRead records in read the field n selects, by its origin,
+// unless n is the left side of a plain assignment (parent is n's
+// parent).
+func noteFieldRead(info *types.Info, read map[*types.Var]bool, parent ast.Node, n *ast.SelectorExpr) {
+	sel := info.Selections[n]
 	if sel == nil || sel.Kind() != types.FieldVal {
 		return
 	}
-	switch p := cur.Parent().Node().(type) {
+	switch p := parent.(type) {
 	case *ast.AssignStmt:
 		if p.Tok == token.ASSIGN && slices.Contains(p.Lhs, ast.Expr(n)) {
 			return
@@ -69,7 +94,53 @@ func (c *checker) noteFieldRead(cur inspector.Cursor, n *ast.SelectorExpr) {
 		}
 	}
 	if v, ok := sel.Obj().(*types.Var); ok {
-		c.fieldRead[v.Origin()] = true
+		read[v.Origin()] = true
+	}
+}
+
+// exportPlainFieldReads exports the fieldReadsFact of the exported
+// struct types with credentials fields of a package that cannot see
+// grpc. Its syntax is walked only when it declares such a type.
+func exportPlainFieldReads(pass *analysis.Pass) {
+	var structs []*types.Named
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() || tn.IsAlias() {
+			continue
+		}
+		if n := namedStruct(tn.Type()); n != nil && n.Obj() == tn && len(credsFields(n)) > 0 {
+			structs = append(structs, n)
+		}
+	}
+	if len(structs) == 0 {
+		return
+	}
+	read := make(map[*types.Var]bool)
+	for _, f := range pass.Files {
+		ast.PreorderStack(f, nil, func(n ast.Node, stack []ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				noteFieldRead(pass.TypesInfo, read, stack[len(stack)-1], sel)
+			}
+			return true
+		})
+	}
+	for _, n := range structs {
+		creds := credsFields(n)
+		f := &fieldReadsFact{Read: []string{}, Plain: true, Unread: []string{}}
+		for _, v := range creds {
+			if read[v] {
+				f.Read = append(f.Read, v.Name())
+			}
+		}
+		st := n.Underlying().(*types.Struct)
+		for i := 0; i < st.NumFields(); i++ {
+			v := st.Field(i)
+			if !v.Embedded() && v.Name() != "_" && !slices.Contains(creds, v) && !read[v] {
+				f.Unread = append(f.Unread, v.Name())
+			}
+		}
+		pass.ExportObjectFact(n.Obj(), f)
 	}
 }
 
@@ -120,31 +191,56 @@ func credsType(t types.Type) bool {
 		lintutil.IsNamed(t, grpcapi.Credentials, "Bundle", false)
 }
 
-// holdsCreds reports whether a field of type t can hold the
-// credentials its name names: a string, a byte slice, a function, a
-// string map, or a named type (or pointer to one) whose own name names
-// credentials (the module's AuthConfig, Credentials); not a bool, a
-// number, a TLS configuration or a client of some service.
+// holdsCreds reports whether a field named for credentials holds them:
+// whatever its type, unless the type says the field is a setting about
+// auth instead: a bool or a number, an enum (a named string or integer
+// type with constants of it: AuthType), a URL, a time, a TLS
+// configuration, or a type whose own name is a setting's or no
+// credentials' (AuthMode, Authenticator). A pointer to a struct
+// (Auth *BasicAuth) or to an interface (Auth *auth.Auth), a function, a
+// map, a slice: all count, and the "never read" condition keeps the rule
+// precise.
 func holdsCreds(t types.Type) bool {
-	if grpcapi.IsTLSConfig(t) {
+	if grpcapi.IsTLSConfig(t) || lintutil.IsNamed(t, "net/url", "URL", true) || lintutil.IsNamed(t, "time", "Time", true) {
 		return false
 	}
-	if n, ok := types.Unalias(lintutil.Deref(t)).(*types.Named); ok {
-		if b, ok := n.Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+	d := types.Unalias(lintutil.Deref(t))
+	if b, ok := d.Underlying().(*types.Basic); ok && b.Info()&types.IsString == 0 {
+		return false // bool, numbers, and invalid types
+	}
+	if n, ok := d.(*types.Named); ok && (settingName(n.Obj().Name()) || isEnum(n)) {
+		return false
+	}
+	return true
+}
+
+// settingName reports whether a type name names a setting about auth
+// (its last word is a setting's: AuthMode, TokenType) or something
+// other than credentials (Authenticator, Authz).
+func settingName(name string) bool {
+	words := lintutil.SplitWords(name)
+	if len(words) == 0 || slices.Contains(settingWords, words[len(words)-1]) {
+		return true
+	}
+	for _, w := range words {
+		if slices.Contains(notCredsWords, w) {
 			return true
 		}
-		return credsName(n.Obj().Name())
 	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	case *types.Signature:
-		return true
-	case *types.Map:
-		return grpcapi.IsString(u.Key()) && grpcapi.IsString(u.Elem())
+	return false
+}
+
+// isEnum reports whether n is a named string or integer type whose
+// package declares constants of it.
+func isEnum(n *types.Named) bool {
+	if _, ok := n.Underlying().(*types.Basic); !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	scope := n.Obj().Pkg().Scope()
+	for _, name := range scope.Names() {
+		if c, ok := scope.Lookup(name).(*types.Const); ok && types.Identical(c.Type(), n) {
+			return true
+		}
 	}
 	return false
 }
@@ -165,7 +261,7 @@ var (
 
 // credsName reports whether a field name names credentials.
 func credsName(name string) bool {
-	words := splitWords(name)
+	words := lintutil.SplitWords(name)
 	if len(words) == 0 || slices.Contains(settingWords, words[len(words)-1]) {
 		return false
 	}
@@ -181,32 +277,6 @@ func credsName(name string) bool {
 		}
 	}
 	return false
-}
-
-// splitWords splits a Go identifier into lower-case words at case
-// changes and underscores: "APIKey" -> api key, "authToken" -> auth token.
-func splitWords(s string) []string {
-	var words []string
-	rs := []rune(s)
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			words = append(words, strings.ToLower(string(rs[start:end])))
-		}
-		start = end
-	}
-	for i := 0; i < len(rs); i++ {
-		switch {
-		case rs[i] == '_':
-			flush(i)
-			start = i + 1
-		case i > start && unicode.IsUpper(rs[i]) &&
-			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])):
-			flush(i)
-		}
-	}
-	flush(len(rs))
-	return words
 }
 
 // exportFieldReads exports, for every struct type of the package with
@@ -238,7 +308,9 @@ func (c *checker) exportFieldReads() {
 
 // unattachedField is the credentials field, unread by the package, of a
 // struct whose receiver or parameter the connection is built from
-// (call's arguments read a field of it), or nil.
+// (call's arguments read a field of it, directly or through the local
+// variables they use: addr := fmt.Sprintf("%s:%d", p.Host, p.Port), or
+// options appended with a field of it), or nil.
 func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Named) {
 	if fs.sig == nil {
 		return nil, nil
@@ -253,7 +325,12 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 	}
 	var found *types.Var
 	var in *types.Named
-	for _, a := range call.Args {
+	var assigned map[*types.Var][]ast.Expr // the values given to the function's locals, by need
+	seen := map[*types.Var]bool{}
+	work := slices.Clone(call.Args)
+	for len(work) > 0 && found == nil {
+		a := work[len(work)-1]
+		work = work[:len(work)-1]
 		ast.Inspect(a, func(n ast.Node) bool {
 			if found != nil {
 				return false
@@ -261,6 +338,16 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok || roots[v] || seen[v] || v.IsField() || fs.body == nil || !within(v.Pos(), fs.body) {
+					return true
+				}
+				seen[v] = true
+				if assigned == nil {
+					assigned = localValues(info, fs.body)
+				}
+				work = append(work, assigned[v]...)
 			case *ast.SelectorExpr:
 				sel := info.Selections[n]
 				if sel == nil || sel.Kind() != types.FieldVal || !roots[lintutil.RootVar(info, n.X)] {
@@ -272,11 +359,31 @@ func (fs *funcState) unattachedField(call *ast.CallExpr) (*types.Var, *types.Nam
 			}
 			return found == nil
 		})
-		if found != nil {
-			return found, in
-		}
 	}
-	return nil, nil
+	if found == nil {
+		return nil, nil
+	}
+	return found, in
+}
+
+// within reports whether pos is inside n.
+func within(pos token.Pos, n ast.Node) bool { return n.Pos() <= pos && pos < n.End() }
+
+// localValues maps the variables assigned in body to the expressions
+// assigned to them (closures included).
+func localValues(info *types.Info, body *ast.BlockStmt) map[*types.Var][]ast.Expr {
+	m := make(map[*types.Var][]ast.Expr)
+	ast.Inspect(body, func(n ast.Node) bool {
+		lintutil.Assigned(n, func(lhs, rhs ast.Expr) {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok {
+					m[v] = append(m[v], rhs)
+				}
+			}
+		})
+		return true
+	})
+	return m
 }
 
 // unreadCredsField is the first credentials field of s that neither
@@ -292,11 +399,30 @@ func (c *checker) unreadCredsField(s *types.Named) *types.Var {
 	if tn.Pkg() != c.pass.Pkg && !c.pass.ImportObjectFact(tn, &theirs) {
 		return nil
 	}
+	if theirs.Plain {
+		// Every other field must be read, by s's package or this one.
+		for _, name := range theirs.Unread {
+			if v := fieldNamed(s, name); v == nil || !c.fieldRead[v] {
+				return nil
+			}
+		}
+	}
 	for _, f := range fields {
 		switch {
 		case c.fieldRead[f], slices.Contains(theirs.Read, f.Name()):
 		default:
 			return f
+		}
+	}
+	return nil
+}
+
+// fieldNamed is the field of struct type s named name, or nil.
+func fieldNamed(s *types.Named, name string) *types.Var {
+	st := s.Underlying().(*types.Struct)
+	for i := 0; i < st.NumFields(); i++ {
+		if st.Field(i).Name() == name {
+			return st.Field(i)
 		}
 	}
 	return nil

@@ -1,9 +1,6 @@
 package dialcreds
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 func TestCredsName(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -16,8 +13,5 @@ func TestCredsName(t *testing.T) {
 		if got := credsName(name); got != want {
 			t.Errorf("credsName(%q) = %v, want %v", name, got, want)
 		}
-	}
-	if got := splitWords("APIKeyID_x"); !slices.Equal(got, []string{"api", "key", "id", "x"}) {
-		t.Errorf("splitWords = %q", got)
 	}
 }

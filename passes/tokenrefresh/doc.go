@@ -23,16 +23,22 @@
 // or its access-token string: a call of such a wrapper is a fetch.
 //
 // So is a call of a function that fetches and returns a freshly built
-// value of another package's type holding the access token: a per-use
-// wrapper (return &rest.Config{BearerToken: tok.AccessToken}, nil), or
-// another library's refresher, such as a Kafka SASL/OAUTHBEARER
+// value holding the access token: a value of another package's type (a
+// per-use wrapper, return &rest.Config{BearerToken: tok.AccessToken},
+// nil, or another library's refresher, such as a Kafka SASL/OAUTHBEARER
 // provider's Token() (*sarama.AccessToken, error), which the library
-// calls whenever it needs a token. The function itself is not reported;
-// a caller that keeps what it returns in a package variable or a field
-// of its receiver is, and the message names the function to call for
-// each use instead. A caller that uses the value within the call is
-// right. (A value of the package's own type returned, such as its
-// client, is reported at the fetch as before.)
+// calls whenever it needs a token), or of the package's own type when
+// that type is named for a token, credentials or a configuration
+// (AccessToken, Credentials, Config) or the function is named like a
+// refresher (Token, GetToken, FetchCredentials). The function itself is
+// not reported; a caller, in its package or another, that keeps what it
+// returns in a package variable or a field of its receiver is, and the
+// message names the function to call for each use instead. A caller that
+// uses the value within the call is right. A value of the package's own
+// type otherwise (its client, its options), or of a type named for a
+// client, an API, a connection, a server, a service, a session, a source
+// or a provider, is the package's long-lived state: the token in it is
+// reported at the fetch.
 //
 // The analyzer reports a fetch, outside a refresher, whose token is
 // frozen:

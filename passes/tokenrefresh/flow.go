@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
@@ -350,6 +351,37 @@ func (f *flow) foreign(t types.Type) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg() != f.c.pass.Pkg
 }
 
+// perUse reports whether t, a named type of this package returned by d
+// with the fetched token in it, is a value built for one use rather
+// than the package's long-lived state: t is named for a token,
+// credentials or a configuration (AccessToken, Credentials, Config), or
+// d is named like a refresher (Token, GetToken, FetchCredentials; not
+// NewClientWithToken). A type named for a client, a connection, a
+// service or a session is long-lived whatever returns it.
+func (f *flow) perUse(d *ast.FuncDecl, t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != f.c.pass.Pkg {
+		return false
+	}
+	tw := lintutil.SplitWords(n.Obj().Name())
+	if len(tw) == 0 || slices.Contains(longLivedWords, tw[len(tw)-1]) {
+		return false
+	}
+	if last := tw[len(tw)-1]; slices.Contains(tokenWords, last) || last == "config" || last == "configuration" {
+		return true
+	}
+	fw := lintutil.SplitWords(d.Name.Name)
+	return len(fw) > 0 && slices.Contains(tokenWords, fw[len(fw)-1]) && !slices.Contains(fw, "with")
+}
+
+// tokenWords end the names of tokens and credentials, and of the
+// functions that fetch them; longLivedWords, those of types built once
+// and kept.
+var (
+	tokenWords     = []string{"token", "tokens", "credential", "credentials", "creds"}
+	longLivedWords = []string{"client", "api", "conn", "connection", "service", "session", "server", "source", "provider"}
+)
+
 // ret follows a value of kind k returned at rs.
 func (f *flow) ret(cur inspector.Cursor, rs *ast.ReturnStmt, val inspector.Cursor, k valKind, idx int) {
 	var encl ast.Node
@@ -431,10 +463,12 @@ func (f *flow) returned(d *ast.FuncDecl, i int, t types.Type, pos token.Pos, k v
 				if f.holderResult < 0 {
 					f.holderResult = i
 				}
-			case d == f.decl && f.foreign(t):
+			case d == f.decl && (f.foreign(t) || f.perUse(d, t)):
 				// Another library's value built per use (a Kafka
-				// access token, a Kubernetes rest.Config): the
-				// function is a fetcher, judged at its callers.
+				// access token, a Kubernetes rest.Config), or one of
+				// this package's own built so (a Config, an
+				// AccessToken): the function is a fetcher, judged at
+				// its callers.
 				f.wrap(i, kHolder)
 			default:
 				f.record(sink{pos: pos, what: what})

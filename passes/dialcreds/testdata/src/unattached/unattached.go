@@ -6,6 +6,8 @@ package unattached
 import (
 	"context"
 	"log"
+	"net/url"
+	"time"
 
 	"golang.org/x/oauth2"
 	"google.golang.org/grpc"
@@ -86,4 +88,92 @@ func (p *Provider) dialFixed() {
 // unixSocket needs no credentials.
 func (p *Provider) dialUnix() {
 	grpc.NewClient("unix:///run/app.sock", grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// BasicAuth is credentials behind a pointer.
+type BasicAuth struct { // want BasicAuth:`fieldreads\(\)`
+	User     string
+	Password string
+}
+
+// Auth is an interface of the package's own.
+type Auth interface{ Kind() string }
+
+// endpoint holds its credentials behind a pointer to a struct and a
+// pointer to an interface, and reads neither.
+type endpoint struct { // want endpoint:`fieldreads\(\)`
+	Addr string
+	Auth *BasicAuth
+}
+
+func (e *endpoint) dial() {
+	grpc.NewClient(e.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `endpoint.Auth is never read`
+}
+
+type ifaceEndpoint struct { // want ifaceEndpoint:`fieldreads\(\)`
+	Host string
+	Auth *Auth
+}
+
+func dialIface(ctx context.Context, p *ifaceEndpoint) {
+	grpc.DialContext(ctx, p.Host, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `ifaceEndpoint.Auth is never read`
+}
+
+// AuthKind is an enum: a field of this type is a setting, whatever its
+// name.
+type AuthKind string
+
+const (
+	AuthNone  AuthKind = "none"
+	AuthBasic AuthKind = "basic"
+)
+
+type kinded struct {
+	Addr      string
+	Auth      AuthKind
+	AuthMode  int
+	AuthURL   string
+	TLSAuth   bool
+	Creds     *url.URL
+	TokenTime time.Time
+}
+
+func (k *kinded) dial() {
+	grpc.NewClient(k.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+// Secret is a named string without constants: it holds credentials.
+type Secret string
+
+type secretHolder struct { // want secretHolder:`fieldreads\(\)`
+	Addr  string
+	Token Secret
+}
+
+func (s *secretHolder) dial() {
+	grpc.NewClient(s.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `secretHolder.Token is never read`
+}
+
+// passedOn hands its credentials whole to a function: read.
+type passedOn struct { // want passedOn:`fieldreads\(Auth\)`
+	Addr string
+	Auth *BasicAuth
+}
+
+func (p *passedOn) dial() {
+	register(p.Auth)
+	grpc.NewClient(p.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+}
+
+func register(*BasicAuth) {}
+
+// decodedInto has its credentials' address taken: read.
+type decodedInto struct { // want decodedInto:`fieldreads\(Creds\)`
+	Addr  string
+	Creds *BasicAuth
+}
+
+func (d *decodedInto) dial(load func(any)) {
+	load(&d.Creds)
+	grpc.NewClient(d.Addr, grpc.WithTransportCredentials(insecure.NewCredentials()))
 }

@@ -4,7 +4,7 @@ package plaincreds
 
 import "context"
 
-type Creds struct{ Token string }
+type Creds struct{ Token string } // want Creds:`fieldreads\(Token\) plain\(unread=\)`
 
 func (c Creds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
 	return map[string]string{"authorization": "Bearer " + c.Token}, nil

@@ -1,0 +1,32 @@
+package lintutil
+
+import (
+	"strings"
+	"unicode"
+)
+
+// SplitWords splits a Go identifier into lower-case words at case
+// changes and underscores: "APIKey" -> api key, "authToken" -> auth token.
+func SplitWords(s string) []string {
+	var words []string
+	rs := []rune(s)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(string(rs[start:end])))
+		}
+		start = end
+	}
+	for i := 0; i < len(rs); i++ {
+		switch {
+		case rs[i] == '_':
+			flush(i)
+			start = i + 1
+		case i > start && unicode.IsUpper(rs[i]) &&
+			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1])):
+			flush(i)
+		}
+	}
+	flush(len(rs))
+	return words
+}
