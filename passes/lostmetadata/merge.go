@@ -81,21 +81,16 @@ func (g *mdGraph) classify(e ast.Expr) mdClass { return g.classifyIn(e, true) }
 
 // classifyIn returns what e holds. asMD says whether e's value may reach
 // md as metadata: a call handed a context makes it mdUnknown only then.
-// Below a value that cannot hold metadata (a string: a trace id, a
-// payload looked up through a span found in the context) only a read of
-// the old metadata counts; a value copied from it may be the
-// authorization itself.
+// Below a call that computes a value that cannot hold metadata (a
+// string: a trace id, the payload of a transaction looked up in the
+// context) only a read of the old metadata counts, as a value copied
+// from it may be the authorization itself; a string indexed or ranged
+// out of a map stays a piece of that map.
 func (g *mdGraph) classifyIn(e ast.Expr, asMD bool) mdClass {
 	class := mdFresh
 	ast.Inspect(e, func(n ast.Node) bool {
 		if class == mdOld {
 			return false
-		}
-		if x, ok := n.(ast.Expr); ok && asMD {
-			if t := g.c.info.TypeOf(x); t != nil && !canHoldMD(t) {
-				class = max(class, g.classifyIn(x, false))
-				return false
-			}
 		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -104,6 +99,10 @@ func (g *mdGraph) classifyIn(e ast.Expr, asMD bool) mdClass {
 			key := g.c.calleeKey(n)
 			if readsOld[key] {
 				class = mdOld
+				return false
+			}
+			if asMD && g.computesValue(n) {
+				class = max(class, g.classifyIn(n, false))
 				return false
 			}
 			if asMD && g.opaque(n, key) {
@@ -145,6 +144,19 @@ func (g *mdGraph) opaque(call *ast.CallExpr, key string) bool {
 		return false
 	}
 	return t == nil || canHoldMD(t)
+}
+
+// computesValue reports whether call, not a conversion, returns a single
+// value that cannot hold metadata.
+func (g *mdGraph) computesValue(call *ast.CallExpr) bool {
+	if tv, ok := g.c.info.Types[call.Fun]; ok && tv.IsType() {
+		return false
+	}
+	t := g.c.info.TypeOf(call)
+	if _, tuple := t.(*types.Tuple); t == nil || tuple {
+		return false
+	}
+	return !canHoldMD(t)
 }
 
 // canHoldMD reports whether a value of type t could hold metadata: not

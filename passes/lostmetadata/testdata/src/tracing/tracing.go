@@ -82,3 +82,19 @@ func keepsAuth(ctx context.Context, method string, req, reply interface{}, cc *g
 	}
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
+
+// Headers copied one by one from a map a call handed ctx returned may be
+// the old metadata itself: left alone, through Set and through an index.
+func copiedHeaders(ctx context.Context, method string, req, reply interface{}, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+	md := metadata.MD{}
+	for k, v := range agent.Carried(ctx) {
+		md.Set(k, v)
+	}
+	md.Set("trace-payload", agent.FromContext(ctx).Payload())
+	return invoker(metadata.NewOutgoingContext(ctx, md), method, req, reply, cc, opts...)
+}
+
+func indexedHeader(ctx context.Context, method string, req, reply interface{}, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+	h := agent.Carried(ctx)
+	return invoker(metadata.NewOutgoingContext(ctx, metadata.Pairs("authorization", h["authorization"])), method, req, reply, cc, opts...)
+}

@@ -32,3 +32,7 @@ func SpanFromContext(ctx context.Context) *Span { return nil }
 // OutgoingMD returns the metadata to send for ctx; it may merge what
 // ctx already carries.
 func OutgoingMD(ctx context.Context) metadata.MD { return nil }
+
+// Carried returns the headers the agent keeps for ctx; they may include
+// the outgoing metadata ctx carries.
+func Carried(ctx context.Context) map[string]string { return nil }
