@@ -35,9 +35,15 @@
 // analyzer stays silent then; for contexts made by context.Background()
 // or TODO() and their derivatives; for the context parameters of
 // functions that are not interceptors (what their callers put there
-// cannot be judged); when md is computed by a call that is handed a
-// context (it may merge); and when md is empty (clearing the metadata on
-// purpose).
+// cannot be judged); when md, or metadata it is built from, comes from a
+// call that is handed a context (md := buildMD(ctx) may merge what ctx
+// carries, and so may the keys and values copied out of a map such a
+// call returned); and when md is empty (clearing the metadata on
+// purpose). A string a call computes is only a value: a trace id or
+// payload computed from the context, or from a span or transaction
+// looked up in it, does not make Pairs(k, v) or New(map) that holds it
+// metadata that may merge, so tracing interceptors that replace the
+// metadata are reported.
 //
 // When md is a metadata.Pairs call with a plain argument list, a
 // metadata.MD literal whose values are string-list literals, or a

@@ -13,7 +13,7 @@ func TestLostMetadata(t *testing.T) {
 	dir := lintest.TestData(t)
 	analysistest.Run(t, dir, lostmetadata.New(lostmetadata.DefaultConfig()),
 		"unary", "stream", "chained", "sequential", "merged", "fresh", "nonintercept",
-		"facts/helpers", "facts/use", "typeparams", "typeerrors", "testfiles", "ignore", "nongrpc")
+		"facts/helpers", "facts/use", "tracing", "tracing/agent", "typeparams", "typeerrors", "testfiles", "ignore", "nongrpc")
 }
 
 func TestLostMetadataTests(t *testing.T) {

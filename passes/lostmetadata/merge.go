@@ -26,8 +26,9 @@ const (
 type mdGraph struct {
 	c       *checker
 	sources map[*types.Var][]ast.Expr
-	class   map[*types.Var]mdClass
-	busy    map[*types.Var]bool
+	// class and busy are indexed by asMD (classifyIn).
+	class   [2]map[*types.Var]mdClass
+	busy    [2]map[*types.Var]bool
 	isEmpty map[*types.Var]bool
 }
 
@@ -35,8 +36,8 @@ func newMDGraph(c *checker) *mdGraph {
 	g := &mdGraph{
 		c:       c,
 		sources: make(map[*types.Var][]ast.Expr),
-		class:   make(map[*types.Var]mdClass),
-		busy:    make(map[*types.Var]bool),
+		class:   [2]map[*types.Var]mdClass{make(map[*types.Var]mdClass), make(map[*types.Var]mdClass)},
+		busy:    [2]map[*types.Var]bool{make(map[*types.Var]bool), make(map[*types.Var]bool)},
 		isEmpty: make(map[*types.Var]bool),
 	}
 	info := c.info
@@ -76,7 +77,16 @@ func newMDGraph(c *checker) *mdGraph {
 }
 
 // classify returns what the md expression e holds.
-func (g *mdGraph) classify(e ast.Expr) mdClass {
+func (g *mdGraph) classify(e ast.Expr) mdClass { return g.classifyIn(e, true) }
+
+// classifyIn returns what e holds. asMD says whether e's value may reach
+// md as metadata: a call handed a context makes it mdUnknown only then.
+// Below a call that computes a value that cannot hold metadata (a
+// string: a trace id, the payload of a transaction looked up in the
+// context) only a read of the old metadata counts, as a value copied
+// from it may be the authorization itself; a string indexed or ranged
+// out of a map stays a piece of that map.
+func (g *mdGraph) classifyIn(e ast.Expr, asMD bool) mdClass {
 	class := mdFresh
 	ast.Inspect(e, func(n ast.Node) bool {
 		if class == mdOld {
@@ -91,12 +101,16 @@ func (g *mdGraph) classify(e ast.Expr) mdClass {
 				class = mdOld
 				return false
 			}
-			if g.opaque(n, key) {
+			if asMD && g.computesValue(n) {
+				class = max(class, g.classifyIn(n, false))
+				return false
+			}
+			if asMD && g.opaque(n, key) {
 				class = max(class, mdUnknown)
 			}
 		case *ast.Ident:
 			if v, ok := g.c.info.Uses[n].(*types.Var); ok {
-				class = max(class, g.classifyVar(v))
+				class = max(class, g.classifyVar(v, asMD))
 			}
 		}
 		return true
@@ -132,6 +146,19 @@ func (g *mdGraph) opaque(call *ast.CallExpr, key string) bool {
 	return t == nil || canHoldMD(t)
 }
 
+// computesValue reports whether call, not a conversion, returns a single
+// value that cannot hold metadata.
+func (g *mdGraph) computesValue(call *ast.CallExpr) bool {
+	if tv, ok := g.c.info.Types[call.Fun]; ok && tv.IsType() {
+		return false
+	}
+	t := g.c.info.TypeOf(call)
+	if _, tuple := t.(*types.Tuple); t == nil || tuple {
+		return false
+	}
+	return !canHoldMD(t)
+}
+
 // canHoldMD reports whether a value of type t could hold metadata: not
 // a basic type (a string value read from the context is just a value).
 func canHoldMD(t types.Type) bool {
@@ -139,23 +166,27 @@ func canHoldMD(t types.Type) bool {
 	return !basic && !grpcapi.IsContext(t)
 }
 
-func (g *mdGraph) classifyVar(v *types.Var) mdClass {
-	if c, ok := g.class[v]; ok {
+func (g *mdGraph) classifyVar(v *types.Var, asMD bool) mdClass {
+	m := 0
+	if asMD {
+		m = 1
+	}
+	if c, ok := g.class[m][v]; ok {
 		return c
 	}
-	if g.busy[v] {
+	if g.busy[m][v] {
 		return mdFresh // a cycle adds nothing new
 	}
-	g.busy[v] = true
+	g.busy[m][v] = true
 	class := mdFresh
 	for _, src := range g.sources[v] {
-		class = max(class, g.classify(src))
+		class = max(class, g.classifyIn(src, asMD))
 		if class == mdOld {
 			break
 		}
 	}
-	delete(g.busy, v)
-	g.class[v] = class
+	delete(g.busy[m], v)
+	g.class[m][v] = class
 	return class
 }
 

@@ -55,8 +55,17 @@
 // which are sent, not dropped; other maps built in the method are not
 // metadata.
 //
-// Keys computed at run time, maps that are not metadata.MD, http.Header
-// and metadata.NewIncomingContext in tests are left alone. Where the key is
+// A map handed on with metadata.NewIncomingContext is read again through
+// FromIncomingContext, which lowercases: keys written into it are left
+// alone (interceptors add claims, tests build incoming contexts), and so
+// are raw reads of it when it was built by hand (it may hold any
+// spelling) or read with the spelling the code wrote into it. A map that
+// came from FromIncomingContext holds lowercase keys wherever it goes
+// next: md["Authorization"] on it is reported even when the interceptor
+// then passes it on with a claim added.
+//
+// Keys computed at run time, maps that are not metadata.MD and
+// http.Header are left alone. Where the key is
 // a string literal, or an unexported constant of the same file used only as
 // a metadata key, a suggested fix lowercases it.
 //

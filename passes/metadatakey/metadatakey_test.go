@@ -14,7 +14,7 @@ func TestMetadataKey(t *testing.T) {
 	analysistest.Run(t, dir, metadatakey.New(metadatakey.DefaultConfig()),
 		"client", "server", "consts", "consts/other", "creds", "typeparams",
 		"ignore", "nongrpc", "helperonly", "testfiles", "typeerrors",
-		"credsonly", "shapeonly", "credsgeneric", "credstypeerrors")
+		"credsonly", "shapeonly", "credsgeneric", "credstypeerrors", "passedon")
 }
 
 func TestMetadataKeyTests(t *testing.T) {
