@@ -78,7 +78,8 @@ func printLines(w io.Writer, lists ...[]string) {
 // a vet tool's failure), as one line per error naming its package:
 // "grpcauthlint: <package>: <error>", as for packages that fail to load.
 // A message's indented continuation lines join its first line; a line
-// the tool wrote with its own "grpcauthlint: " prefix is kept as it is.
+// the tool wrote with its own "grpcauthlint: " prefix, and the go
+// command's "go: downloading" progress, are kept as they are.
 func goErrors(stderr []byte) []string {
 	var lines []string
 	pkg := ""
@@ -89,12 +90,13 @@ func goErrors(stderr []byte) []string {
 			pkg = strings.TrimPrefix(l, "# ")
 		case (l[0] == ' ' || l[0] == '\t') && len(lines) > 0:
 			lines[len(lines)-1] += " " + strings.TrimSpace(l)
-		case strings.HasPrefix(l, "grpcauthlint: "):
-			lines = append(lines, l)
-		case pkg != "":
-			lines = append(lines, "grpcauthlint: "+pkg+": "+strings.TrimPrefix(l, "vet: "))
-		default:
+		case strings.HasPrefix(l, "grpcauthlint: "), strings.HasPrefix(l, "go: downloading "):
+			lines = append(lines, l) // the tool's own words; the go command's progress
+		case strings.HasPrefix(l, "go: "), pkg == "":
+			pkg = "" // the go command's own words, of no package
 			lines = append(lines, "grpcauthlint: "+strings.TrimPrefix(l, "go: "))
+		default:
+			lines = append(lines, "grpcauthlint: "+pkg+": "+strings.TrimPrefix(l, "vet: "))
 		}
 	}
 	return lines
