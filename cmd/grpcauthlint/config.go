@@ -44,15 +44,21 @@ const configName = ".grpcauthlint.yml"
 const configNone = "none"
 
 // findConfig returns the configuration file at or above dir, or "".
-func findConfig(dir string) string {
+func findConfig(dir string) string { return findUp(dir, configName) }
+
+// findUp returns the first of the files names at or above dir, nearest
+// first, or "".
+func findUp(dir string, names ...string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	for {
-		p := filepath.Join(dir, configName)
-		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-			return p
+		for _, n := range names {
+			p := filepath.Join(dir, n)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -167,9 +173,10 @@ func vetConfigArgs(args []string) ([]string, error) {
 
 // printVetVersion answers go vet's -V=full as unitchecker does (the
 // tool's name, "version devel", and a build ID hashing the executable),
-// with a hash of the configuration file found from the working
-// directory appended to the build ID: go vet keys its cache on it.
-func printVetVersion(w io.Writer) error {
+// with configID, the hash of the configuration file found from the
+// working directory, appended to the build ID: go vet keys its cache on
+// it.
+func printVetVersion(w io.Writer, configID string) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -183,7 +190,7 @@ func printVetVersion(w io.Writer) error {
 	if _, err := io.Copy(h, f); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x%s\n", self, h.Sum(nil), configID())
+	_, err = fmt.Fprintf(w, "%s version devel comments-go-here buildID=%02x%s\n", self, h.Sum(nil), configID)
 	return err
 }
 

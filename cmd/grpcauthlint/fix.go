@@ -17,7 +17,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -88,10 +87,7 @@ func fixStatus(r *vetResult, pending, remain bool) int {
 // git apply and patch -p1 take: "diff --git a/f b/f", "--- a/f",
 // "+++ b/f", with f relative to the working directory (or -C dir).
 func gitDiff(diff []byte, dir string) []byte {
-	wd, _ := os.Getwd()
-	if dir != "" {
-		wd, _ = filepath.Abs(dir)
-	}
+	wd := baseDir(dir)
 	rel := func(path string) string {
 		return filepath.ToSlash(relPosn(wd, path))
 	}

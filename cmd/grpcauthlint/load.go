@@ -309,19 +309,8 @@ func noModule(o *options) string {
 		return ""
 	}
 	dir, err := filepath.Abs(o.dir)
-	if err != nil {
+	if err != nil || findUp(dir, "go.mod", "go.work") != "" {
 		return ""
 	}
-	for d := dir; ; {
-		for _, f := range []string{"go.mod", "go.work"} {
-			if _, err := os.Stat(filepath.Join(d, f)); err == nil {
-				return ""
-			}
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return fmt.Sprintf("no go.mod in %s or any directory above it: run grpcauthlint inside a Go module (or name one with -C)", dir)
-		}
-		d = parent
-	}
+	return fmt.Sprintf("no go.mod in %s or any directory above it: run grpcauthlint inside a Go module (or name one with -C)", dir)
 }

@@ -360,10 +360,7 @@ func stripPassPrefix(pass string, raw json.RawMessage) json.RawMessage {
 // finding's related locations follow it as go vet prints them,
 // "file:line:col: \tmessage".
 func printText(w io.Writer, findings []diagnostic, dir string) {
-	wd, _ := os.Getwd()
-	if dir != "" {
-		wd, _ = filepath.Abs(dir)
-	}
+	wd := baseDir(dir)
 	for i := range findings {
 		findings[i].Posn = relPosn(wd, findings[i].Posn)
 	}
@@ -380,6 +377,17 @@ func printText(w io.Writer, findings []diagnostic, dir string) {
 			fmt.Fprintf(w, "%s: \t%s\n", relPosn(wd, r.Posn), r.Message)
 		}
 	}
+}
+
+// baseDir is the directory printed file names are relative to: the
+// working directory, or -C dir.
+func baseDir(dir string) string {
+	if dir != "" {
+		wd, _ := filepath.Abs(dir)
+		return wd
+	}
+	wd, _ := os.Getwd()
+	return wd
 }
 
 func relPosn(wd, posn string) string {

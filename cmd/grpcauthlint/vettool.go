@@ -42,12 +42,14 @@ func vetTool(args []string) {
 	as := analyzers.All()
 	flag.Bool(reportDepsFlag, false, "report findings in the facts-only runs of dependencies too (the grpcauthlint command sets it; see 'grpcauthlint help')")
 	flag.String("config", "", "read no "+configName+" with -config=none (the grpcauthlint command passes the file's settings as flags); by default the file is found from each package's directory upwards")
-	if len(args) == 1 && strings.TrimLeft(args[0], "-") == "V=full" && configID() != "" {
-		if err := printVetVersion(os.Stdout); err != nil {
-			fmt.Fprintf(os.Stderr, "grpcauthlint: %v\n", err)
-			os.Exit(1)
+	if len(args) == 1 && strings.TrimLeft(args[0], "-") == "V=full" {
+		if id := configID(); id != "" {
+			if err := printVetVersion(os.Stdout, id); err != nil {
+				fmt.Fprintf(os.Stderr, "grpcauthlint: %v\n", err)
+				os.Exit(1)
+			}
+			return
 		}
-		return
 	}
 	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
 		reportProgress()
