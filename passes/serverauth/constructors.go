@@ -52,14 +52,7 @@ func (c *checker) funcServers(fn *types.Func, depth int) *serverFact {
 	}
 	decl := c.decls[fn]
 	if decl == nil {
-		if fn.Pkg() == c.pass.Pkg {
-			return nil
-		}
-		f := new(serverFact)
-		if !c.pass.ImportObjectFact(fn, f) {
-			return nil
-		}
-		return f
+		return importedFact[serverFact](c, fn)
 	}
 	c.srvMemo[fn] = nil // recursion: none
 	f := &serverFact{}

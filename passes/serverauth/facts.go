@@ -3,7 +3,10 @@ package serverauth
 import (
 	"fmt"
 	"go/token"
+	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // authFact is what a function does for authentication, for callers in
@@ -140,4 +143,21 @@ func (f *serverFact) String() string {
 		parts[i] = "[" + strings.Join(s, ", ") + "]"
 	}
 	return "returns servers " + strings.Join(parts, " or ")
+}
+
+// importedFact returns the fact of type F that fn's package exported for
+// it: nil for a function of this package (summarized from its
+// declaration instead) or one without the fact.
+func importedFact[F any, P interface {
+	*F
+	analysis.Fact
+}](c *checker, fn *types.Func) P {
+	if fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	f := P(new(F))
+	if !c.pass.ImportObjectFact(fn, f) {
+		return nil
+	}
+	return f
 }

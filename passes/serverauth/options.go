@@ -176,14 +176,7 @@ func (c *checker) funcOptions(fn *types.Func) *optionsFact {
 	}
 	decl := c.decls[fn]
 	if decl == nil {
-		if fn.Pkg() == c.pass.Pkg {
-			return nil
-		}
-		f := new(optionsFact)
-		if !c.pass.ImportObjectFact(fn, f) {
-			return nil
-		}
-		return f
+		return importedFact[optionsFact](c, fn)
 	}
 	c.optMemo[fn] = nil // recursion: unknown
 	sig := fn.Type().(*types.Signature)

@@ -262,14 +262,7 @@ func (c *checker) funcRegisters(fn *types.Func, depth int) *registersFact {
 	}
 	decl := c.decls[fn]
 	if decl == nil {
-		if fn.Pkg() == c.pass.Pkg {
-			return nil
-		}
-		f := new(registersFact)
-		if !c.pass.ImportObjectFact(fn, f) {
-			return nil
-		}
-		return f
+		return importedFact[registersFact](c, fn)
 	}
 	c.regMemo[fn] = nil
 	sig := fn.Type().(*types.Signature)
