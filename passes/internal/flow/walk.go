@@ -1,9 +1,7 @@
-// Package flow is the control-flow layer under the passes: one
-// structured statement walker over a function's syntax, generic over a
-// pass's abstract state (walk*.go), and the per-package write index
-// (writes*.go).
-//
-// The walker follows Go's control flow as x/tools' ctrlflow and buildssa
+package flow
+
+// The statement walker (Walker, generic over a pass's abstract state)
+// follows Go's control flow as x/tools' ctrlflow and buildssa
 // define it, on the syntax tree, without building SSA (every dependency
 // of a pass with facts would pay for it): statements run in order; if,
 // switch, type switch and select fork the state and join the arms that
@@ -17,11 +15,11 @@
 // label, and that of a fallthrough to the next clause. Code no path
 // reaches is skipped, unless the domain implements Dead.
 //
-// Two simplifications, both on the side of knowing less: a loop body is
-// walked once (the domains' values join to the same state after a second
-// walk, or collapse when they grow), and a backward goto ends its path
-// (its loop is not iterated).
-package flow
+// Two simplifications: a loop body is walked once, from the state before
+// the loop, so a value that needs two iterations to form is not seen
+// (ctrlflow-based analyses iterate to a fixed point; the passes' values
+// have not needed it, and a body walked once reports once); and a
+// backward goto ends its path, as its loop is not iterated either.
 
 import (
 	"go/ast"
