@@ -166,10 +166,10 @@ type checker struct {
 	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
 	insp      *inspector.Inspector
 	walker    *flow.Walker[*funcState]
-	icptMemo  map[*types.Func]ikind        // client interceptor functions judged (funcKind)
-	retMemo   map[*types.Func]ikind        // functions returning one (funcReturnsKind)
-	streamed  map[token.Pos]*streamFinding // rule 5, by unary interceptor option
-	lostDone  map[token.Pos]bool           // rule 6, options reported
+	icptMemo  map[*types.Func]ikind // client interceptor functions judged (funcKind)
+	retMemo   map[*types.Func]ikind // functions returning one (funcReturnsKind)
+	sites     sites                 // what the walk recorded, for the rules
+	reported  map[ruleAt]bool       // the findings reported, by rule and position
 }
 
 type funcResult struct {
@@ -209,8 +209,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		walker:    &flow.Walker[*funcState]{Info: pass.TypesInfo, Domain: walkDomain{}},
 		icptMemo:  make(map[*types.Func]ikind),
 		retMemo:   make(map[*types.Func]ikind),
-		streamed:  make(map[token.Pos]*streamFinding),
-		lostDone:  make(map[token.Pos]bool),
+		reported:  make(map[ruleAt]bool),
 	}
 	c.index()
 	c.exportFieldReads()
@@ -239,27 +238,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 			}
 		}
 	}
-	c.reportStreams()
+	c.judge()
 	c.r.Finish()
 	return nil, nil
-}
-
-// checkDial judges the options (opts) a connection is built with by
-// entry, by each rule in turn: metadata on the dial context (ctx, the
-// argument at ctxIdx, or nil), TLS credentials on an insecure
-// transport, and, when that is not the case, no credentials (unless the
-// connection goes back to the program's own server through a grpc-gateway
-// registration, toSelf, which forwards the caller's credentials per call).
-func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int, toSelf bool) {
-	if fs.skip || len(opts) == 0 {
-		return
-	}
-	fs.metadataOnDialContext(call, entry, ctx, ctxIdx)
-	fs.lostInterceptors(opts)
-	if fs.tlsCredsOnInsecure(call, entry, opts) {
-		return
-	}
-	if !toSelf {
-		fs.noCredentials(call, entry, opts, target)
-	}
 }

@@ -13,7 +13,7 @@
 // helpers and package-level option variables of the same or other
 // packages, summarised with facts) and reports:
 //
-//   - a connection whose options carry no per-RPC credentials
+//   - `no-credentials`: a connection whose options carry no per-RPC credentials
 //     (WithPerRPCCredentials, WithCredentialsBundle,
 //     WithDefaultCallOptions(grpc.PerRPCCredentials(...))), no client
 //     interceptor that may add them and no transport that authenticates
@@ -37,7 +37,7 @@
 //     such as one that only logs, adds no credentials; one that cannot
 //     be seen (a parameter, a field, a function value, a function of a
 //     package without a fact) or that touches them may;
-//   - a unary client interceptor that adds a token ("authorization", or
+//   - `streams-without-token`: a unary client interceptor that adds a token ("authorization", or
 //     an -auth-key, on the outgoing metadata, or a
 //     grpc.PerRPCCredentials call option), on a connection with no other
 //     credentials and no stream interceptor that may add them, used for
@@ -51,13 +51,13 @@
 //     context carries outgoing metadata, its call options may carry
 //     credentials, or its context comes from a call the analyzer cannot
 //     see;
-//   - a token interceptor given with grpc.WithUnaryInterceptor (or
+//   - `replaced-interceptor`: a token interceptor given with grpc.WithUnaryInterceptor (or
 //     WithStreamInterceptor) followed on the same connection by another
 //     WithUnaryInterceptor (WithStreamInterceptor) that adds none: the
 //     option only sets a field, so the later one replaces it and its
 //     token is never sent (the chain options, which add to the
 //     interceptor set with it, are fine);
-//   - a connection without credentials built from a receiver or parameter
+//   - `unattached-credentials`: a connection without credentials built from a receiver or parameter
 //     (its target or options read a field of it, directly or through
 //     local variables: addr := fmt.Sprintf("%s:%d", p.Host, p.Port))
 //     whose struct type has a
@@ -87,7 +87,7 @@
 //     seen (an importer cannot attach the credentials to a connection
 //     whose options are all visible, except as metadata on the contexts
 //     of its RPCs);
-//   - per-RPC credentials that require transport security (everything in
+//   - `credentials-require-tls`: per-RPC credentials that require transport security (everything in
 //     credentials/oauth, credentials/jwt and credentials/sts, the
 //     credentials/google identity credentials and the per-RPC credentials
 //     of its bundles, user types whose RequireTransportSecurity returns
@@ -99,10 +99,10 @@
 //     through WithDefaultCallOptions), every RPC fails with
 //     Unauthenticated "cannot send secure credentials on an insecure
 //     connection";
-//   - metadata attached to the context given to grpc.DialContext, which no
+//   - `dial-context-metadata`: metadata attached to the context given to grpc.DialContext, which no
 //     RPC ever sends (unless the function also makes RPCs with that
 //     context after dialing);
-//   - a credentials or interceptor DialOption, or a grpc.PerRPCCredentials
+//   - `discarded-option`: a credentials or interceptor DialOption, or a grpc.PerRPCCredentials
 //     call option, built and thrown away.
 //
 // Wrappers of NewClient (func Dial(addr string, opts ...grpc.DialOption))
