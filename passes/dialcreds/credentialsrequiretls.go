@@ -15,15 +15,13 @@ func (c *checker) judgeCredentialsRequireTLS(d *dialSite) {
 	if bad == nil {
 		return
 	}
-	call, entry := d.call, d.entry
+	call := d.call
 	r := analysis.Diagnostic{Pos: call.Fun.Pos(), End: call.Fun.End(), Related: bad.related()}
 	when := bad.insecCond.when()
 	if bad.credVia == viaDialOpt {
-		r.Message = when + entry + ` fails with "the credentials require transport level security": ` +
-			bad.credName + " credentials over " + bad.insecWhat + "; use credentials.NewTLS"
+		r.Message = when + bad.credName + " credentials over " + bad.insecWhat + " require TLS; use credentials.NewTLS"
 	} else {
-		r.Message = when + `every RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": ` +
-			bad.credName + " credentials in the default call options over " + bad.insecWhat + "; use credentials.NewTLS"
+		r.Message = when + bad.credName + " call credentials over " + bad.insecWhat + " require TLS; use credentials.NewTLS"
 	}
 	c.report(ruleCredentialsRequireTLS, r)
 }
@@ -80,8 +78,7 @@ args:
 				both.credName, both.credAt = o.credName, o.credAt
 				c.report(ruleCredentialsRequireTLS, analysis.Diagnostic{
 					Pos: at.Pos(), End: at.End(),
-					Message: p.insecCond.when() + `this RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": ` +
-						o.credName + " credentials over " + p.insecWhat + "; use credentials.NewTLS",
+					Message: p.insecCond.when() + o.credName + " credentials over " + p.insecWhat + " require TLS; use credentials.NewTLS",
 					Related: both.related(),
 				})
 				return

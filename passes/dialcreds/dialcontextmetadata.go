@@ -24,7 +24,7 @@ func (c *checker) judgeDialContextMetadata(d *dialSite) {
 	arg := d.ctxArg
 	r := analysis.Diagnostic{
 		Pos: arg.Pos(), End: arg.End(),
-		Message: "metadata attached to the context of " + d.entry + " is never sent: that context only bounds the dial; attach the metadata to each RPC's context instead",
+		Message: "metadata attached to the context of " + d.entry + " is never sent; attach it to each RPC's context",
 	}
 	for _, a := range d.ctx {
 		if a.b&bMeta != 0 && a.metaAt.IsValid() {

@@ -34,11 +34,10 @@ type Config struct {
 	// credentials.
 	AllowTarget []string `json:"allow-target"`
 	// AllConnections also reports connections of packages that show no
-	// sign of using auth ("no RPC on this connection carries
-	// credentials"). Off by default: many gRPC services need no token
-	// (local sockets, sidecars, probes, public backends) and the code
-	// cannot tell them apart; on public code most such findings were not
-	// bugs.
+	// sign of using auth ("grpc.NewClient gets no credentials"). Off by
+	// default: many gRPC services need no token (local sockets, sidecars,
+	// probes, public backends) and the code cannot tell them apart; on
+	// public code most such findings were not bugs.
 	AllConnections bool `json:"all-connections"`
 	// AuthKey lists the outgoing metadata keys that carry a token: a
 	// call that sets one attaches credentials per call, and a client
@@ -85,7 +84,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
-	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
+	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"grpc.NewClient gets no credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
 	a.Flags.Var(&lintutil.DefaultList{P: &c.AuthKey, Check: checkAuthKey}, "auth-key",

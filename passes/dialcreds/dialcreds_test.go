@@ -67,7 +67,7 @@ func checkRelated(t *testing.T, results []*analysistest.Result) {
 		for _, d := range r.Diagnostics {
 			var want string
 			switch {
-			case strings.HasPrefix(d.Message, "an RPC that forgets the per-call credentials"):
+			case strings.Contains(d.Message, "though this package attaches them per call"):
 				want = "this package attaches credentials per call here"
 			case strings.HasPrefix(d.Message, "metadata attached to the context"):
 				want = "metadata attached here"
@@ -313,7 +313,7 @@ func resolveKeys(t *testing.T, keys []string, cfg *packages.Config, must bool) {
 }
 
 // allConfig is the default configuration with all-connections on: most
-// cases also exercise "no RPC on this connection carries credentials".
+// cases also exercise "grpc.NewClient gets no credentials".
 func allConfig() dialcreds.Config {
 	c := dialcreds.DefaultConfig()
 	c.AllConnections = true

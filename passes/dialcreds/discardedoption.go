@@ -26,9 +26,9 @@ func (c *checker) judgeDiscardedOption(call *ast.CallExpr) {
 	}
 	if a.op == opCallCreds {
 		c.report(ruleDiscardedOption, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-			Message: "no RPC sends these credentials: the CallOption built by " + a.name + " is discarded; pass it to the RPC"})
+			Message: "the CallOption built by " + a.name + " is discarded; pass it to the RPC"})
 		return
 	}
 	c.report(ruleDiscardedOption, analysis.Diagnostic{Pos: call.Pos(), End: call.End(),
-		Message: "no connection uses this option: the DialOption built by " + a.name + " is discarded; pass it to grpc.NewClient"})
+		Message: "the DialOption built by " + a.name + " is discarded; pass it to grpc.NewClient"})
 }

@@ -32,8 +32,7 @@ func (c *checker) judgeNoCredentials(d *dialSite) {
 	if at := c.perCallAt(lintutil.IsTestFile(c.pass.Fset.Position(call.Pos()).Filename)); at.IsValid() {
 		c.report(ruleNoCredentials, analysis.Diagnostic{
 			Pos: call.Fun.Pos(), End: call.Fun.End(),
-			Message: "an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: " + entry +
-				" attaches none; attach them once with grpc.WithPerRPCCredentials",
+			Message: entry + " gets no credentials, though this package attaches them per call; attach them once with grpc.WithPerRPCCredentials",
 			Related: related(at, "this package attaches credentials per call here"),
 		})
 		return
@@ -43,7 +42,7 @@ func (c *checker) judgeNoCredentials(d *dialSite) {
 	}
 	c.report(ruleNoCredentials, analysis.Diagnostic{
 		Pos: call.Fun.Pos(), End: call.Fun.End(),
-		Message: "no RPC on this connection carries credentials: " + entry + " gets none, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials",
+		Message: entry + " gets no credentials; add grpc.WithPerRPCCredentials",
 	})
 }
 

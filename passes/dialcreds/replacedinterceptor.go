@@ -22,7 +22,7 @@ func (c *checker) judgeReplacedInterceptor(d *dialSite) {
 			}
 			c.report(ruleReplacedInterceptor, analysis.Diagnostic{
 				Pos:     h.lostAt,
-				Message: "this interceptor never runs, so its token is never sent: the later " + h.opt + " on the connection replaces it; pass both to " + h.chain,
+				Message: "a later " + h.opt + " replaces this token interceptor; pass both to " + h.chain,
 				Related: related(h.lostBy, "replaced by this option"),
 			})
 		}

@@ -84,7 +84,7 @@ func (c *checker) judgeStreamsWithoutToken() {
 		}
 		c.report(ruleStreamsWithoutToken, analysis.Diagnostic{
 			Pos:     f.at,
-			Message: list + " out without the token: this unary interceptor does not run for streaming calls and no stream interceptor adds it; add one with " + remedy,
+			Message: list + " out without this unary interceptor's token; add a stream interceptor with " + remedy,
 			Related: rel,
 		})
 	}

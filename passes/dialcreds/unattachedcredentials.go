@@ -54,8 +54,7 @@ func (c *checker) judgeUnattachedCredentials(d *dialSite) {
 	}
 	c.report(ruleUnattachedCredentials, analysis.Diagnostic{
 		Pos: d.call.Fun.Pos(), End: d.call.Fun.End(),
-		Message: "no RPC on this connection sends the configured credentials: " + d.entry + " gets none and " +
-			s + "." + f.Name() + " is never read; attach them with grpc.WithPerRPCCredentials",
+		Message: d.entry + " gets no credentials and " + s + "." + f.Name() + " is never read; attach them with grpc.WithPerRPCCredentials",
 		Related: related(f.Pos(), "credentials configured here, never read"),
 	})
 }
