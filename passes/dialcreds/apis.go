@@ -158,26 +158,6 @@ func isTracked(t types.Type) bool {
 		grpcapi.IsTLSConfig(t)
 }
 
-// noReturn reports whether a call of fn never returns: os.Exit,
-// runtime.Goexit, the Fatal and Panic functions and methods of loggers
-// (log, testing, grpclog and their look-alikes), and testing's FailNow
-// and Skip. A branch that ends in one does not reach the code after it.
-func noReturn(fn *types.Func) bool {
-	name := fn.Name()
-	switch lintutil.PkgPath(fn.Pkg()) {
-	case "os", "syscall":
-		return name == "Exit"
-	case "runtime":
-		return name == "Goexit"
-	case "testing":
-		switch name {
-		case "FailNow", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic") && name != "PanicOnError"
-}
-
 func clientCertField(name string) bool {
 	return name == "Certificates" || name == "GetClientCertificate"
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -164,6 +165,7 @@ type checker struct {
 	callers   map[ast.Node]bool   // functions that read a caller's identity (perCaller)
 	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
 	insp      *inspector.Inspector
+	walker    *flow.Walker[*funcState]
 	icptMemo  map[*types.Func]ikind        // client interceptor functions judged (funcKind)
 	retMemo   map[*types.Func]ikind        // functions returning one (funcReturnsKind)
 	streamed  map[token.Pos]*streamFinding // rule 5, by unary interceptor option
@@ -204,6 +206,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		callers:   make(map[ast.Node]bool),
 		fieldRead: make(map[*types.Var]bool),
 		insp:      lintutil.Inspector(pass),
+		walker:    &flow.Walker[*funcState]{Info: pass.TypesInfo, Domain: walkDomain{}},
 		icptMemo:  make(map[*types.Func]ikind),
 		retMemo:   make(map[*types.Func]ikind),
 		streamed:  make(map[token.Pos]*streamFinding),

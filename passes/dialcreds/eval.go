@@ -79,7 +79,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 		g := fs.c.newFunc(nil, e)
 		g.body = e.Body
 		g.skip = fs.skip
-		g.block(e.Body.List)
+		g.walk(e.Body)
 		return unknownVal
 	case *ast.BinaryExpr:
 		fs.eval(e.X)

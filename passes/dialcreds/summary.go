@@ -27,7 +27,7 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	fs := c.newFunc(fn, d)
 	fs.body = d.Body
 	fs.params(d.Type)
-	fs.block(d.Body.List)
+	fs.walk(d.Body)
 	res := &funcResult{dialer: fs.sh.dialer, streams: fs.sh.streams}
 	if fs.resIdx >= 0 {
 		if fs.sh.returns == nil {

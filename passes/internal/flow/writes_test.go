@@ -16,7 +16,7 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-const src = `package p
+const writesSrc = `package p
 
 type T struct{ f int }
 
@@ -71,10 +71,10 @@ func f(param int) (res int) {
 func g() (int, error) { return 0, nil }
 `
 
-// want lists, for each variable, its writes' kinds and what the
+// wantWrites lists, for each variable, its writes' kinds and what the
 // predicates answer: single (the value when there is one), once,
 // declared, assigned outside its declaration, escapes.
-var want = map[string]string{
+var wantWrites = map[string]string{
 	"pkgOnce":      "Decl single=1 once declared",
 	"pkgTwice":     "Decl Assign declared assigned",
 	"pkgZero":      "Decl Assign single=3 declared assigned",
@@ -104,7 +104,7 @@ var want = map[string]string{
 
 func TestIndex(t *testing.T) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	f, err := parser.ParseFile(fset, "p.go", writesSrc, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestIndex(t *testing.T) {
 			vars[id.Name] = v
 		}
 	}
-	for name, w := range want {
+	for name, w := range wantWrites {
 		v := vars[name]
 		if v == nil {
 			t.Errorf("no variable %s", name)
