@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -87,6 +88,19 @@ func WriteIndex(pass *analysis.Pass) *Index {
 	return lintutil.Memo(pass, indexKey, func() *Index {
 		return NewIndex(pass.TypesInfo, lintutil.Inspector(pass))
 	})
+}
+
+// All iterates over the written variables and their writes (in no
+// particular order of variables), for a pass that keeps its own view of
+// them.
+func (ix *Index) All() iter.Seq2[*types.Var, []Write] {
+	return func(yield func(*types.Var, []Write) bool) {
+		for v, ws := range ix.writes {
+			if !yield(v, ws) {
+				return
+			}
+		}
+	}
 }
 
 // Writes returns the writes to v in source order.
