@@ -220,25 +220,13 @@ func (b *builder) node(cur inspector.Cursor) {
 			kind = OpAssign
 		}
 		for i, lhs := range n.Lhs {
-			w := Write{Kind: kind, Cur: cur, Lhs: lhs, Tuple: -1}
-			switch {
-			case len(n.Lhs) == len(n.Rhs):
-				w.Rhs = n.Rhs[i]
-			case len(n.Rhs) == 1:
-				w.Rhs, w.Tuple = n.Rhs[0], i
-			}
-			b.add(w)
+			rhs, tuple := valueOf(n.Rhs, len(n.Lhs), i)
+			b.add(Write{Kind: kind, Cur: cur, Lhs: lhs, Rhs: rhs, Tuple: tuple})
 		}
 	case *ast.ValueSpec:
 		for i, name := range n.Names {
-			w := Write{Kind: Decl, Cur: cur, Lhs: name, Tuple: -1}
-			switch {
-			case len(n.Values) == len(n.Names):
-				w.Rhs = n.Values[i]
-			case len(n.Values) == 1:
-				w.Rhs, w.Tuple = n.Values[0], i
-			}
-			b.add(w)
+			rhs, tuple := valueOf(n.Values, len(n.Names), i)
+			b.add(Write{Kind: Decl, Cur: cur, Lhs: name, Rhs: rhs, Tuple: tuple})
 		}
 	case *ast.RangeStmt:
 		for _, lhs := range []ast.Expr{n.Key, n.Value} {
@@ -271,6 +259,19 @@ func (b *builder) node(cur inspector.Cursor) {
 		}
 		b.add(Write{Kind: PtrCall, Cur: cur, Lhs: n.X, Tuple: -1})
 	}
+}
+
+// valueOf returns the value the i-th of n left sides gets from rhs and
+// its tuple index: one to one, or result i of a single call; nil when
+// there is none (no values, or a count that does not type-check).
+func valueOf(rhs []ast.Expr, n, i int) (ast.Expr, int) {
+	switch {
+	case len(rhs) == n:
+		return rhs[i], -1
+	case len(rhs) == 1:
+		return rhs[0], i
+	}
+	return nil, -1
 }
 
 // params records the names of a parameter, result or receiver list.

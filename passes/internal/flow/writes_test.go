@@ -103,20 +103,7 @@ var wantWrites = map[string]string{
 }
 
 func TestIndex(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", writesSrc, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-	}
-	if _, err := new(types.Config).Check("p", fset, []*ast.File{f}, info); err != nil {
-		t.Fatal(err)
-	}
+	_, f, info, _ := typeCheck(t, writesSrc)
 	ix := flow.NewIndex(info, inspector.New([]*ast.File{f}))
 	vars := make(map[string]*types.Var)
 	for id, obj := range info.Defs {
@@ -134,6 +121,27 @@ func TestIndex(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", name, got, w)
 		}
 	}
+}
+
+// typeCheck parses and type-checks the one file src of package p.
+func typeCheck(t *testing.T, src string) (*token.FileSet, *ast.File, *types.Info, *types.Package) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fset, f, info, pkg
 }
 
 func describe(ix *flow.Index, v *types.Var) string {
@@ -183,16 +191,7 @@ var kindName = map[flow.Kind]string{
 // TestWriteIndexShared checks that the passes of a package share one
 // index, built on first use.
 func TestWriteIndexShared(t *testing.T) {
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", "package p\n\nvar v = 1\n", 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-	pkg, err := new(types.Config).Check("p", fset, []*ast.File{f}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fset, f, info, pkg := typeCheck(t, "package p\n\nvar v = 1\n")
 	pass := &analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info}
 	built := 0
 	pass.ResultOf = map[*analysis.Analyzer]any{lintutil.Shared: lintutil.NewPackageWithInspector(pass, func() *inspector.Inspector {
