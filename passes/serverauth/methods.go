@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -179,11 +180,11 @@ func (c *checker) constsOf(e ast.Expr) []ast.Expr {
 	if v == nil || isPkgVar(v) {
 		return nil
 	}
-	ws := c.varWrites()[v]
+	ws := flow.WriteIndex(c.pass).Writes(v)
 	if len(ws) != 1 {
 		return nil
 	}
-	rs, ok := ws[0].cur.Node().(*ast.RangeStmt)
+	rs, ok := ws[0].Cur.Node().(*ast.RangeStmt)
 	if !ok {
 		return nil
 	}
@@ -207,7 +208,7 @@ func (c *checker) literalItems(e ast.Expr, keys bool) []ast.Expr {
 		return nil
 	}
 	// Entries added later do not remove the literal's.
-	rhs, idx, ok := c.single(v, true)
+	rhs, idx, ok := c.singleIgnoringParts(v)
 	lit, isLit := ast.Unparen(rhs).(*ast.CompositeLit)
 	if !ok || idx >= 0 || !isLit {
 		return nil

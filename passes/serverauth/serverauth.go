@@ -169,9 +169,8 @@ type checker struct {
 	optMemo  map[types.Object]*optionsFact
 	regMemo  map[*types.Func]*registersFact
 	srvMemo  map[*types.Func]*serverFact
-	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
-	services map[string]*service    // rule 4, built on first use
-	writes   map[*types.Var][]write // every write to every variable, built on first use
+	reported map[[2]int]bool     // rule and position of reported findings, across servers sharing a helper
+	services map[string]*service // rule 4, built on first use
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {

@@ -10,23 +10,23 @@ import (
 )
 
 func appendThenNew(cc *grpc.ClientConn, token string, req, reply any) error {
-	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token)
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `NewOutgoingContext drops the metadata added on line 13 by AppendToOutgoingContext`
+	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+token) // added here
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1"))                     // want `NewOutgoingContext drops the outgoing metadata added by AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
 func newThenNew(ctx context.Context, cc *grpc.ClientConn, token string, req, reply any) error {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("authorization", "Bearer "+token))
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1")) // want `added on line 19 by NewOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("authorization", "Bearer "+token)) // added here
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "1"))              // want `added by NewOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
 // On one path only: still dropped there.
 func conditional(ctx context.Context, cc *grpc.ClientConn, token string, md metadata.MD, req, reply any) error {
 	if token != "" {
-		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token) // added here
 	}
-	ctx = metadata.NewOutgoingContext(ctx, md) // want `added on line 27 by AppendToOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, md) // want `added by AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
@@ -53,13 +53,13 @@ func reassigned(cc *grpc.ClientConn, token string, md metadata.MD, req, reply an
 func loop(cc *grpc.ClientConn, keys []string, md metadata.MD, req, reply any) error {
 	ctx := context.Background()
 	for _, k := range keys {
-		ctx = metadata.AppendToOutgoingContext(ctx, k, "v")
+		ctx = metadata.AppendToOutgoingContext(ctx, k, "v") // added here
 	}
 	switch len(keys) {
 	case 0:
 		return nil
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added on line 56 by AppendToOutgoingContext`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added by AppendToOutgoingContext`
 }
 
 // Appended to another variable: this one is untouched.
