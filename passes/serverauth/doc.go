@@ -171,7 +171,9 @@
 // key whose reading makes an interceptor an auth interceptor, such as
 // "x-api-key". The default is "authorization"; the first use of the flag,
 // like the setting, replaces it, so list authorization too to keep it.
-// Keys must be lowercase metadata keys of [0-9a-z-_.].
+// Keys must be lowercase metadata keys of [0-9a-z-_.]. The suite's
+// -auth-key (top-level setting auth-key) sets this list and dialcreds'
+// at once; this option, when given, replaces it for serverauth.
 //
 // Suppress a finding with a reason:
 //
