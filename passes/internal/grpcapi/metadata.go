@@ -178,14 +178,15 @@ func IsContextRoot(key string) bool { return contextRoots[key] }
 // context.WithCancel, WithTimeout, WithValue, ...
 func IsContextDerive(key string) bool { return contextDerive[key] }
 
-// ContextKeys returns the keys of the context root and derive lists,
-// sorted, for a pass's APIKeys.
-func ContextKeys() []string {
-	var keys []string
-	for _, m := range []map[string]bool{contextRoots, contextDerive} {
-		for k := range m {
-			keys = append(keys, k)
-		}
+// ContextRootKeys and ContextDeriveKeys return the keys of the two
+// lists, sorted, for a pass's own table and its APIKeys.
+func ContextRootKeys() []string   { return sortedSet(contextRoots) }
+func ContextDeriveKeys() []string { return sortedSet(contextDerive) }
+
+func sortedSet(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
