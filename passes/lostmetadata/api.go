@@ -13,8 +13,6 @@ import (
 const (
 	newOutgoing    = grpcapi.Metadata + ".NewOutgoingContext"
 	appendOutgoing = grpcapi.Metadata + ".AppendToOutgoingContext"
-	fromOutgoing   = grpcapi.Metadata + ".FromOutgoingContext"
-	valueOutgoing  = grpcapi.Metadata + ".ValueFromOutgoingContext"
 	mdPairs        = grpcapi.Metadata + ".Pairs"
 	mdNew          = grpcapi.Metadata + ".New"
 	mdJoin         = grpcapi.Metadata + ".Join"
