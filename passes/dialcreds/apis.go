@@ -93,7 +93,6 @@ var apis = map[string]api{
 	grpcapi.Credentials + "/jwt.NewTokenFileCallCredentials":             {op: opTLSCreds, name: "jwt.NewTokenFileCallCredentials"},
 	grpcapi.Credentials + "/sts.NewCredentials":                          {op: opTLSCreds, name: "sts.NewCredentials"},
 	grpcapi.Credentials + "/google.NewServiceAccountIdentityCredentials": {op: opTLSCreds, name: "google.NewServiceAccountIdentityCredentials"},
-
 }
 
 // The entries of grpcapi's tables: the functions that put metadata on
