@@ -93,20 +93,22 @@ var apis = map[string]api{
 	grpcapi.Credentials + "/jwt.NewTokenFileCallCredentials":             {op: opTLSCreds, name: "jwt.NewTokenFileCallCredentials"},
 	grpcapi.Credentials + "/sts.NewCredentials":                          {op: opTLSCreds, name: "sts.NewCredentials"},
 	grpcapi.Credentials + "/google.NewServiceAccountIdentityCredentials": {op: opTLSCreds, name: "google.NewServiceAccountIdentityCredentials"},
+}
 
-	grpcapi.Metadata + ".NewOutgoingContext":      {op: opOutgoingMD},
-	grpcapi.Metadata + ".AppendToOutgoingContext": {op: opOutgoingMD},
-
-	"context.WithCancel":        {op: opCtxDerive},
-	"context.WithCancelCause":   {op: opCtxDerive},
-	"context.WithTimeout":       {op: opCtxDerive},
-	"context.WithTimeoutCause":  {op: opCtxDerive},
-	"context.WithDeadline":      {op: opCtxDerive},
-	"context.WithDeadlineCause": {op: opCtxDerive},
-	"context.WithValue":         {op: opCtxDerive},
-	"context.WithoutCancel":     {op: opCtxDerive},
-	"context.Background":        {op: opCtxRoot},
-	"context.TODO":              {op: opCtxRoot},
+// The entries of grpcapi's tables: the functions that put metadata on
+// an outgoing context, and the context roots and derivations.
+func init() {
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Side == grpcapi.MDOutgoing && (f.Op == grpcapi.MDAppend || f.Op == grpcapi.MDReplace)
+	}) {
+		apis[k] = api{op: opOutgoingMD}
+	}
+	for _, k := range grpcapi.ContextDeriveKeys() {
+		apis[k] = api{op: opCtxDerive}
+	}
+	for _, k := range grpcapi.ContextRootKeys() {
+		apis[k] = api{op: opCtxRoot}
+	}
 }
 
 // tlsCredsPkgs hold per-RPC credentials that all require transport

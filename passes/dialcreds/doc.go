@@ -233,8 +233,9 @@
 // context is per-call auth, and a client interceptor that sets it adds a
 // token. The default is "authorization"; the first use of the flag, like
 // the setting, replaces it, so list authorization too to keep it. Keys
-// must be lowercase metadata keys of [0-9a-z-_.]. Give
-// -serverauth.auth-key the same list.
+// must be lowercase metadata keys of [0-9a-z-_.]. The suite's -auth-key
+// (top-level setting auth-key) sets this list and serverauth's at once;
+// this option, when given, replaces it for dialcreds.
 //
 // Suppress a finding with a reason, on its line or the line above:
 //

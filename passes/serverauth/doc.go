@@ -9,44 +9,43 @@
 // two halves apart: a unary interceptor never sees a streaming RPC. The
 // analyzer reports:
 //
-//   - Streams that skip auth: a grpc.NewServer whose options install an
+//   - `stream-unauthenticated`: a grpc.NewServer whose options install an
 //     auth interceptor with grpc.UnaryInterceptor or ChainUnaryInterceptor
 //     and no stream interceptor at all, on a server that registers a
 //     service with a streaming method. grpc-go then calls the streaming
-//     handlers directly, so anybody may call them. The finding is at the
-//     unary option and names the streaming methods. A constructor that
-//     builds the server and returns it (in the package or another) is
-//     followed: each server it may return is judged against the services
-//     its caller registers, and when the constructor is in another
+//     handlers directly, so anybody may call them without a token. The
+//     finding is at the unary option and names the streaming methods. A
+//     constructor that builds the server and returns it (in the package or
+//     another) is followed: each server it may return is judged against the
+//     services its caller registers, and when the constructor is in another
 //     package the finding is at its call.
-//   - Auth failures with the wrong code: an auth interceptor (unary or
-//     stream) that rejects a call, before calling its handler, with a
-//     plain error (errors.New, fmt.Errorf without %w, or a package
-//     variable holding one), and the AuthFunc given to go-grpc-middleware's
-//     auth interceptors, which return its error as is. grpc-go sends a
+//   - `plain-auth-error`: an auth interceptor (unary or stream) that
+//     rejects a call, before calling its handler, with a plain error
+//     (errors.New, fmt.Errorf without %w, or a package variable holding
+//     one), and the AuthFunc given to go-grpc-middleware's auth
+//     interceptors, which return its error as is. grpc-go sends a
 //     non-status error as codes.Unknown, so clients cannot tell a missing
 //     token from a crash.
-//   - Options that panic: a second grpc.UnaryInterceptor or
+//   - `second-interceptor`: a second grpc.UnaryInterceptor or
 //     grpc.StreamInterceptor given to one server on every path: NewServer
 //     panics ("The unary server interceptor was already set and may not be
-//     reset."). Also when one of the two is given under a condition (an
-//     if or else branch, a switch case) and the other on every path or
-//     under the same condition: NewServer panics exactly when the
-//     condition holds, and the message names it ("when gss.Auth != nil,
-//     ..."; "on one branch" when it is too long to quote). Judged where
-//     the server is built and in every function returning server
-//     options, whose callers need not be visible: every server built
-//     from its options panics.
-//   - Method names that match nothing: a string constant compared with the
-//     method of the current RPC (info.FullMethod, grpc.Method(ctx),
-//     grpc.MethodFromServerStream, a client interceptor's method
-//     argument), in ==, != or a switch, or held in a map or slice literal
-//     that is indexed or searched with it (slices.Contains), that names a
-//     generated service the package can see but no method of it, differs
-//     from a real method in case, or lacks the leading "/" (info.FullMethod
-//     is always "/pkg.Service/Method"). When the generated
-//     X_Y_FullMethodName constant can be named in the file, a suggested fix
-//     uses it; otherwise the fix writes the right string.
+//     reset."). Also when one of the two is given under a condition (an if
+//     or else branch, a switch case) and the other on every path or under
+//     the same condition: NewServer panics exactly when the condition
+//     holds, and the message names it ("when gss.Auth != nil, ..."; "on one
+//     branch" when it is too long to quote). Judged where the server is
+//     built and in every function returning server options, whose callers
+//     need not be visible: every server built from its options panics.
+//   - `unknown-method`: a string constant compared with the method of the
+//     current RPC (info.FullMethod, grpc.Method(ctx),
+//     grpc.MethodFromServerStream, a client interceptor's method argument),
+//     in ==, != or a switch, or held in a map or slice literal that is
+//     indexed or searched with it (slices.Contains), that names a generated
+//     service the package can see but no method of it, differs from a real
+//     method in case, or lacks the leading "/" (info.FullMethod is always
+//     "/pkg.Service/Method"). When the generated X_Y_FullMethodName
+//     constant can be named in the file, a suggested fix uses it; otherwise
+//     the fix writes the right string.
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -171,7 +170,9 @@
 // key whose reading makes an interceptor an auth interceptor, such as
 // "x-api-key". The default is "authorization"; the first use of the flag,
 // like the setting, replaces it, so list authorization too to keep it.
-// Keys must be lowercase metadata keys of [0-9a-z-_.].
+// Keys must be lowercase metadata keys of [0-9a-z-_.]. The suite's
+// -auth-key (top-level setting auth-key) sets this list and dialcreds'
+// at once; this option, when given, replaces it for serverauth.
 //
 // Suppress a finding with a reason:
 //

@@ -15,7 +15,7 @@ import (
 // appends, under conditions or not), package variables, and helpers
 // returning options, in this package or, through optionsFact, another.
 // An option from a parameter or any other source is optUnknown, which
-// keeps rule 1 silent.
+// keeps stream-unauthenticated silent.
 
 // isOptionType reports whether t is grpc.ServerOption or a slice of it.
 func isOptionType(t types.Type) bool {

@@ -121,11 +121,17 @@ var authReaders = []string{
 	altsPath + ".AuthInfoFromPeer",
 }
 
-// metadataReaders take an incoming metadata key (argument 1 or 0).
-var metadataReaders = map[string]int{
-	metadataPath + ".ValueFromIncomingContext": 1,
-	"(" + metadataPath + ".MD).Get":            0,
-}
+// metadataReaders read the value of one incoming metadata key
+// (ValueFromIncomingContext, MD.Get), from grpcapi's table.
+var metadataReaders = func() map[string]grpcapi.MetadataFunc {
+	m := map[string]grpcapi.MetadataFunc{}
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Op == grpcapi.MDRead && f.Keys == grpcapi.MDKey && (f.Side == grpcapi.MDIncoming || f.Side == grpcapi.MDPlain)
+	}) {
+		m[k], _ = grpcapi.MetadataAPI(k)
+	}
+	return m
+}()
 
 // methodSources return the full method name of the current RPC.
 var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFromServerStream"}
@@ -169,8 +175,8 @@ type checker struct {
 	optMemo  map[types.Object]*optionsFact
 	regMemo  map[*types.Func]*registersFact
 	srvMemo  map[*types.Func]*serverFact
-	reported map[[2]int]bool     // rule and position of reported findings, across servers sharing a helper
-	services map[string]*service // rule 4, built on first use
+	reported map[finding]bool    // findings reported, across servers sharing a helper
+	services map[string]*service // unknown-method, built on first use
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
@@ -190,7 +196,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		optMemo:  make(map[types.Object]*optionsFact),
 		regMemo:  make(map[*types.Func]*registersFact),
 		srvMemo:  make(map[*types.Func]*serverFact),
-		reported: make(map[[2]int]bool),
+		reported: make(map[finding]bool),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -203,18 +209,24 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 	}
 	c.exportFacts()
-	c.checkServers()       // rules 1 and 3
-	c.checkOptionHelpers() // rule 3
-	c.checkAuthCodes()     // rule 2
-	c.checkMethods()       // rule 4
+	c.checkServers()       // stream-unauthenticated, second-interceptor
+	c.checkOptionHelpers() // second-interceptor
+	c.checkAuthCodes()     // plain-auth-error
+	c.checkMethods()       // unknown-method
 	c.r.Finish()
 	return nil, nil
 }
 
-// once reports whether the finding of rule at node was not reported yet
+// finding is the dedupe key of a finding: its rule and position.
+type finding struct {
+	rule string
+	pos  token.Pos
+}
+
+// once reports whether the finding of rule at pos was not reported yet
 // (a helper shared by two servers is reported once).
-func (c *checker) once(rule int, pos token.Pos) bool {
-	k := [2]int{rule, int(pos)}
+func (c *checker) once(rule string, pos token.Pos) bool {
+	k := finding{rule, pos}
 	if c.reported[k] {
 		return false
 	}

@@ -11,6 +11,10 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 )
 
+// TestServerAuth runs the cases of every rule in one load:
+// stream-unauthenticated (streams, streamsok, crosspkg, ctors),
+// plain-auth-error (codes, middleware), second-interceptor (panics,
+// condpanics); unknown-method has TestUnknownMethodFix.
 func TestServerAuth(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, lintest.TestData(t), serverauth.Analyzer,
@@ -19,7 +23,7 @@ func TestServerAuth(t *testing.T) {
 		"chatpb", "logpb", "legacypb", "unarypb")
 }
 
-func TestMethodsFix(t *testing.T) {
+func TestUnknownMethodFix(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, lintest.TestData(t), serverauth.Analyzer, "methods")
 }

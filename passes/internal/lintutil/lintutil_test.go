@@ -253,7 +253,8 @@ func TestStringList(t *testing.T) {
 func TestKeysAndShortKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"(*golang.org/x/oauth2.Config).Exchange":   "(*oauth2.Config).Exchange",
-		"(google.golang.org/grpc/metadata.MD).Get": "(metadata.MD).Get",
+		"(google.golang.org/grpc/metadata.MD).Get": "metadata.MD.Get",
+		"(example.com/a/b.T).M":                    "b.T.M",
 		"google.golang.org/grpc.SetHeader":         "grpc.SetHeader",
 		"crypto/tls.LoadX509KeyPair":               "tls.LoadX509KeyPair",
 		"os.Setenv":                                "os.Setenv",

@@ -23,7 +23,7 @@ var errDenied = status.Error(codes.PermissionDenied, "denied")
 func plain(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want plain:"authenticates"
 	md, _ := metadata.FromIncomingContext(ctx)
 	if len(md["authorization"]) == 0 {
-		return nil, errors.New("missing token") // want `auth failure returned as a plain error: the client sees codes.Unknown, not Unauthenticated; return status.Error\(codes.Unauthenticated, ...\)`
+		return nil, errors.New("missing token") // want `auth failure returned as a plain error, sent as codes.Unknown; return status.Error\(codes.Unauthenticated, ...\)`
 	}
 	if md["authorization"][0] == "" {
 		return nil, fmt.Errorf("empty token for %s", info.FullMethod) // want `auth failure returned as a plain error`

@@ -19,7 +19,7 @@ func build() {
 	}
 	var opts []grpc.ServerOption = nope
 	grpc.NewServer(opts...)
-	grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(undefinedInterceptor)) // want `second grpc.UnaryInterceptor on one server`
+	grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(undefinedInterceptor)) // want `second grpc.UnaryInterceptor`
 	grpc.NewServer(grpc.UnaryInterceptor(), grpc.StreamInterceptor(nil, nil))
 	grpc.NewServer(undefinedOpts...)
 }

@@ -11,6 +11,6 @@ import (
 )
 
 func build(v *auth.Verifier) {
-	s := grpc.NewServer(grpc.UnaryInterceptor(v.Interceptor())) // want `auth interceptor v.Interceptor\(...\) covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(v.Interceptor())) // want `auth interceptor v.Interceptor\(...\) \(unary only\)`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }

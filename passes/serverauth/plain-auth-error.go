@@ -10,10 +10,14 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
+// rulePlainAuthError: an auth failure returned as a plain error, which
+// grpc-go sends as codes.Unknown.
+const rulePlainAuthError = "plain-auth-error"
+
 // checkAuthCodes reports plain errors returned by auth interceptors
 // before they call their handler, and by the AuthFuncs given to
 // go-grpc-middleware's auth interceptors, which return them as they
-// are (rule 2): grpc-go sends a non-status error as codes.Unknown.
+// are: grpc-go sends a non-status error as codes.Unknown.
 func (c *checker) checkAuthCodes() {
 	seen := make(map[ast.Node]bool)
 	check := func(sig *types.Signature, body *ast.BlockStmt, interceptor bool) {
@@ -36,8 +40,8 @@ func (c *checker) checkAuthCodes() {
 			if len(ret.Results) != n || ret.Pos() >= limit {
 				continue
 			}
-			if res := ret.Results[n-1]; c.plainError(res, 0) {
-				c.r.Reportf(res, "auth failure returned as a plain error: the client sees codes.Unknown, not Unauthenticated; return status.Error(codes.Unauthenticated, ...)")
+			if res := ret.Results[n-1]; c.plainError(res, 0) && c.once(rulePlainAuthError, res.Pos()) {
+				c.r.Reportf(res, "auth failure returned as a plain error, sent as %s; return status.Error(%s, ...)", grpcapi.CodeUnknown, grpcapi.CodeUnauthenticated)
 			}
 		}
 	}

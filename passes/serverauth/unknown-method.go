@@ -17,14 +17,15 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// Rule 4: full method names written as strings and compared with the
-// method of the current RPC (info.FullMethod, grpc.Method(ctx), a
-// client interceptor's method argument), directly, in a switch, or
+// ruleUnknownMethod: full method names written as strings and compared
+// with the method of the current RPC (info.FullMethod, grpc.Method(ctx),
+// a client interceptor's method argument), directly, in a switch, or
 // held in a map or slice that is, must name a method of a service the
 // package can see. Services are known by their generated
 // X_Y_FullMethodName constants (protoc-gen-go-grpc 1.3 and later), in
 // the package or any package it can see; strings naming other services
 // are not judged.
+const ruleUnknownMethod = "unknown-method"
 
 // service is a generated service the package can see.
 type service struct {
@@ -267,7 +268,7 @@ func (c *checker) judgeMethod(e ast.Expr) {
 			}
 		}
 	}
-	if k != nil && !noSlash && !caseDiffers || !c.once(4, e.Pos()) {
+	if k != nil && !noSlash && !caseDiffers || !c.once(ruleUnknownMethod, e.Pos()) {
 		return // a real method (or reported already)
 	}
 	if k == nil {
@@ -276,13 +277,13 @@ func (c *checker) judgeMethod(e ast.Expr) {
 			ms = append(ms, m)
 		}
 		sort.Strings(ms)
-		c.r.Reportf(e, "method name %q matches no RPC: %s has no method %s (it has %s)", s, svc.name, method, strings.Join(ms, ", "))
+		c.r.Reportf(e, "method name %q matches no RPC of %s (it has %s)", s, svc.name, lintutil.List(ms))
 		return
 	}
 	correct := "/" + svc.name + "/" + method
-	why := fmt.Sprintf("the method is %q (case differs)", correct)
+	why := "case differs"
 	if noSlash && !caseDiffers {
-		why = `full method names start with "/"`
+		why = `no leading "/"`
 	}
 	repl, display := c.constRef(e.Pos(), k)
 	if repl == "" {
@@ -290,7 +291,7 @@ func (c *checker) judgeMethod(e ast.Expr) {
 	}
 	d := analysis.Diagnostic{
 		Pos: e.Pos(), End: e.End(),
-		Message: fmt.Sprintf("method name %q never matches: %s; use %s", s, why, display),
+		Message: fmt.Sprintf("method name %q never matches (%s); use %s", s, why, display),
 	}
 	if _, isLit := lintutil.StringLit(e); isLit {
 		d.SuggestedFixes = []analysis.SuggestedFix{{
