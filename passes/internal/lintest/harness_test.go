@@ -24,7 +24,7 @@ func (*wrapsFact) AFact()         {}
 func (*wrapsFact) String() string { return "wraps bad" }
 
 // badCalls is the harness's own analyzer: it reports each call of a
-// function named Bad (offering to call Good instead) or of a function
+// function named Bad* (offering to call Good instead) or of a function
 // with a wrapsFact, and exports the fact for the functions named Wrap*
 // that make such calls.
 var badCalls = &analysis.Analyzer{
@@ -42,7 +42,7 @@ var badCalls = &analysis.Analyzer{
 						return true
 					}
 					fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-					if fn == nil || !(fn.Name() == "Bad" || pass.ImportObjectFact(fn, new(wrapsFact))) {
+					if fn == nil || !(strings.HasPrefix(fn.Name(), "Bad") || pass.ImportObjectFact(fn, new(wrapsFact))) {
 						return true
 					}
 					d := analysis.Diagnostic{Pos: call.Pos(), Message: "call of " + fn.Name()}

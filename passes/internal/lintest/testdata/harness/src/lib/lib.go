@@ -3,6 +3,8 @@ package lib
 
 func Bad() {}
 
+func BadN() int { return 0 }
+
 func WrapBad() { // want WrapBad:"wraps bad"
 	Bad() // want "call of Bad"
 }

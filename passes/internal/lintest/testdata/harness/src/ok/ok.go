@@ -10,7 +10,7 @@ func WrapLib() { // want WrapLib:"wraps bad"
 }
 
 func two() {
-	lib.Bad(); lib.Bad() // want "call of Bad" "call of Bad"
+	_ = lib.BadN() + lib.BadN() // want "call of BadN" "call of BadN"
 }
 
 // want +1 "call of Bad"
