@@ -30,7 +30,7 @@ func TestStubsTypeCheck(t *testing.T) {
 	if len(paths) < 5 {
 		t.Fatalf("found only %d stub packages", len(paths))
 	}
-	pkgs, err := loadIn(dir, paths...)
+	pkgs, err := Stubs().Load(paths...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/grpcauthlint/grpcauthlint/internal/srcload"
 )
 
 // Testing is what Run reports to: a *testing.T, or a recorder of the
@@ -45,10 +47,10 @@ func Load(patterns ...string) ([]*packages.Package, error) {
 
 // loadIn is Load in the GOPATH of src root src and the stubs.
 func loadIn(src string, patterns ...string) ([]*packages.Package, error) {
-	l := loaderFor(src, StubsDir())
+	l := srcload.For(src, StubsDir())
 	var out []*packages.Package
 	for _, pat := range patterns {
-		pkgs, err := l.rootsFor(pat)
+		pkgs, err := l.Roots(pat)
 		if err != nil {
 			return nil, err
 		}
@@ -191,3 +193,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// Stubs returns the loader of the shared stubs alone, for tests that look
+// API keys up in them.
+func Stubs() *srcload.Loader { return srcload.For(StubsDir()) }

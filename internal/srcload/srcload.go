@@ -1,4 +1,15 @@
-package lintest
+// Package srcload type-checks Go packages in process, the way
+// go/packages in GOPATH mode (GO111MODULE=off) with Tests: true and
+// LoadAllSyntax would (analysistest's loadPackages), without running the
+// go command: import paths resolve to the GOPATH src roots given, in
+// order, and the standard library to GOROOT/src (its vendor directory
+// for the standard library's own imports); files are selected by
+// go/build's rules (build constraints, GOOS/GOARCH file names, cgo off);
+// every package is parsed with comments and type-checked with bodies and
+// full types.Info, once per Loader, and kept. A Loader is safe for
+// concurrent use, and For returns one Loader per set of roots for the
+// life of the process, so every test of a test binary shares it.
+package srcload
 
 import (
 	"fmt"
@@ -18,17 +29,8 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// A loader type-checks packages in process, the way go/packages in
-// GOPATH mode (GO111MODULE=off) with Tests: true and LoadAllSyntax would
-// (analysistest's loadPackages), without running the go command: import
-// paths resolve to the GOPATH src roots (the pass's testdata/src, then
-// the shared stubs) and the standard library to GOROOT/src (its vendor
-// directory for the standard library's own imports); files are selected
-// by go/build's rules (build constraints, GOOS/GOARCH file names, cgo
-// off); every package is parsed with comments and type-checked with
-// bodies and full types.Info, once, and kept for the life of the test
-// binary.
-type loader struct {
+// A Loader loads the packages of one GOPATH (a list of src roots).
+type Loader struct {
 	mu    sync.Mutex
 	fset  *token.FileSet
 	ctxt  build.Context
@@ -42,7 +44,11 @@ type loader struct {
 
 var (
 	loadersMu sync.Mutex
-	loaders   = map[string]*loader{}
+	loaders   = map[string]*Loader{}
+	// fset holds the files of every Loader: the standard library,
+	// loaded once by std, is shared by all of them.
+	fset = token.NewFileSet()
+	std  = newLoader(nil)
 )
 
 // goroot is the GOROOT the test binary was built with.
@@ -53,22 +59,28 @@ func goroot() string {
 	return runtime.GOROOT()
 }
 
-// loaderFor returns the loader of the GOPATH made of src roots, created
-// once per test binary.
-func loaderFor(roots ...string) *loader {
+// For returns the Loader of the GOPATH made of src roots, created once
+// per process.
+func For(roots ...string) *Loader {
 	key := strings.Join(roots, string(filepath.ListSeparator))
 	loadersMu.Lock()
 	defer loadersMu.Unlock()
 	if l := loaders[key]; l != nil {
 		return l
 	}
+	l := newLoader(roots)
+	loaders[key] = l
+	return l
+}
+
+func newLoader(roots []string) *Loader {
 	ctxt := build.Default
 	ctxt.GOROOT = goroot()
 	ctxt.GOPATH = ""
 	ctxt.CgoEnabled = false // no cgo preprocessing in process: the pure Go files
 	ctxt.Dir = ""
-	l := &loader{
-		fset:  token.NewFileSet(),
+	l := &Loader{
+		fset:  fset,
 		ctxt:  ctxt,
 		roots: roots,
 		pkgs:  map[string]*packages.Package{},
@@ -77,14 +89,13 @@ func loaderFor(roots ...string) *loader {
 		dirs:  map[string]*dirFiles{},
 		sizes: types.SizesFor("gc", ctxt.GOARCH),
 	}
-	loaders[key] = l
 	return l
 }
 
 // resolve finds the directories (several when a path exists in more
 // than one GOPATH root: the copy lintest.TestData makes merges them) and
 // the package path of import path as imported from a package in fromDir.
-func (l *loader) resolve(path, fromDir string) (pkgPath string, dirs []string, std bool) {
+func (l *Loader) resolve(path, fromDir string) (pkgPath string, dirs []string, std bool) {
 	src := filepath.Join(l.ctxt.GOROOT, "src")
 	if fromDir != "" && strings.HasPrefix(fromDir, src+string(filepath.Separator)) {
 		// The standard library's vendored imports.
@@ -138,7 +149,7 @@ func (df *dirFiles) errsOf(names ...[]string) []packages.Error {
 // platform. A file of the same name in a later dir is shadowed by the
 // earlier one, as copying the roots over each other in reverse order
 // would do. Test files are read only when tests is set.
-func (l *loader) parseDirs(dirs []string, tests bool) (*dirFiles, error) {
+func (l *Loader) parseDirs(dirs []string, tests bool) (*dirFiles, error) {
 	df := &dirFiles{errs: map[string][]packages.Error{}}
 	seen := map[string]bool{}
 	found := false
@@ -209,7 +220,14 @@ func parseErrors(file string, err error) []packages.Error {
 
 // load returns the package at import path (imported from fromDir),
 // loading it and its dependencies on first use. Callers hold l.mu.
-func (l *loader) load(path, fromDir string) (*packages.Package, error) {
+func (l *Loader) load(path, fromDir string) (*packages.Package, error) {
+	if l != std {
+		if _, _, isStd := l.resolve(path, fromDir); isStd || path == "unsafe" {
+			std.mu.Lock()
+			defer std.mu.Unlock()
+			return std.load(path, fromDir)
+		}
+	}
 	if path == "unsafe" {
 		if p := l.pkgs["unsafe"]; p != nil {
 			return p, nil
@@ -247,7 +265,7 @@ func (l *loader) load(path, fromDir string) (*packages.Package, error) {
 // check type-checks one package (variant) from files; self, when not
 // nil, is what an import of the package's own path resolves to (the
 // test variant, for an external test package).
-func (l *loader) check(id, pkgPath, name, dir string, files []*ast.File, names []string, self *packages.Package, df *dirFiles) *packages.Package {
+func (l *Loader) check(id, pkgPath, name, dir string, files []*ast.File, names []string, self *packages.Package, df *dirFiles) *packages.Package {
 	p := &packages.Package{
 		ID:              id,
 		Name:            name,
@@ -332,12 +350,12 @@ func newInfo() *types.Info {
 	}
 }
 
-// roots returns the packages go list -test would list for pattern (a
+// Roots returns the packages go list -test would list for pattern (a
 // package path, or a path ending in "/..." matching the packages at and
 // under it in the GOPATH roots): each package, then its test variant
 // "p [p.test]" and external test package "p_test [p.test]" when it has
 // test files (the generated test main is left out: it holds no case).
-func (l *loader) rootsFor(pattern string) ([]*packages.Package, error) {
+func (l *Loader) Roots(pattern string) ([]*packages.Package, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var paths []string
@@ -378,7 +396,7 @@ func (l *loader) rootsFor(pattern string) ([]*packages.Package, error) {
 }
 
 // withTests loads path and its test variants. Callers hold l.mu.
-func (l *loader) withTests(path string) ([]*packages.Package, error) {
+func (l *Loader) withTests(path string) ([]*packages.Package, error) {
 	if cached, ok := l.tests[path]; ok {
 		return cached, nil
 	}
@@ -407,4 +425,35 @@ func (l *loader) withTests(path string) ([]*packages.Package, error) {
 	}
 	l.tests[path] = out
 	return out, nil
+}
+
+// Load returns the packages at import paths (no test variants), loading
+// them and their dependencies on first use; a package that does not
+// type-check is returned with its Errors.
+func (l *Loader) Load(paths ...string) ([]*packages.Package, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []*packages.Package
+	for _, path := range paths {
+		p, err := l.load(path, "")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// Types returns the types of every package loaded so far, by package
+// path (test variants left out).
+func (l *Loader) Types() map[string]*types.Package {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	m := make(map[string]*types.Package, len(l.pkgs))
+	for path, p := range l.pkgs {
+		if p.Types != nil {
+			m[path] = p.Types
+		}
+	}
+	return m
 }
