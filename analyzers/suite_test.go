@@ -351,6 +351,7 @@ func TestFactsEncode(t *testing.T) {
 // mis-written directives of a package that holds nothing else for it;
 // a pass it is not called on reports none of them.
 func TestCheckDirectives(t *testing.T) {
+	e2etest.NeedsGo(t) // analysistest loads with go list
 	t.Parallel()
 	a := analyzers.All()[0]
 	analyzers.CheckDirectives(a)
