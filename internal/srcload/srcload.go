@@ -274,8 +274,9 @@ func (l *Loader) load(path, fromDir string) (*packages.Package, error) {
 	if std && stdDeclsOnly() {
 		for _, f := range df.goFiles {
 			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					fd.Body = nil
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					// Empty, not nil: a generic function needs one.
+					fd.Body = &ast.BlockStmt{Lbrace: fd.Body.Lbrace, Rbrace: fd.Body.Rbrace}
 				}
 			}
 		}
