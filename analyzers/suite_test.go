@@ -161,8 +161,9 @@ func TestAPITablesResolve(t *testing.T) {
 	}
 }
 
-// TestAPIKeysResolveInStubs checks every API-table entry of every pass
-// against the shared stubs the passes' tests run on (loaded in
+// TestAPIKeysResolveInStubs checks that every pass's API keys are
+// sorted and unique, and every API-table entry of every pass resolves
+// in the shared stubs the passes' tests run on (loaded in
 // process), with the resolver TestAPITablesResolve checks the real
 // modules with: a key the stubs lack is a rule no case can exercise.
 func TestAPIKeysResolveInStubs(t *testing.T) {
@@ -191,7 +192,11 @@ func TestAPIKeysResolveInStubs(t *testing.T) {
 		byPath[p.PkgPath] = p.Types
 	}
 	for _, p := range analyzers.Passes() {
-		for _, key := range p.APIKeys() {
+		keys := p.APIKeys()
+		if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
+			t.Errorf("%s: APIKeys not sorted and unique: %q", p.Name, keys)
+		}
+		for _, key := range keys {
 			if err := resolve(byPath, key); err != "" {
 				t.Errorf("%s: API key %q in the stubs: %s", p.Name, key, err)
 			}

@@ -2,7 +2,6 @@ package tokenrefresh_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 
@@ -123,14 +122,6 @@ func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, 
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	lintest.Run(t, tokenrefresh.Analyzer, "typeerrors")
-}
-
-func TestAPIKeysSorted(t *testing.T) {
-	t.Parallel()
-	keys := tokenrefresh.APIKeys()
-	if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
-		t.Errorf("APIKeys not sorted and unique: %q", keys)
-	}
 }
 
 func TestAPIKeys(t *testing.T) {
