@@ -254,7 +254,7 @@ func (l *Loader) load(path, fromDir string) (*packages.Package, error) {
 		l.pkgs["unsafe"] = p
 		return p, nil
 	}
-	pkgPath, dirs, std := l.resolve(path, fromDir)
+	pkgPath, dirs, isStd := l.resolve(path, fromDir)
 	if p := l.pkgs[pkgPath]; p != nil {
 		return p, nil
 	}
@@ -266,12 +266,18 @@ func (l *Loader) load(path, fromDir string) (*packages.Package, error) {
 	}
 	l.busy[pkgPath] = true
 	defer delete(l.busy, pkgPath)
-	df, err := l.parseDirs(dirs, !std)
+	if isStd && stdDeclsOnly() {
+		if p := l.loadCached(pkgPath, dirs[0]); p != nil {
+			l.pkgs[pkgPath] = p
+			return p, nil
+		}
+	}
+	df, err := l.parseDirs(dirs, !isStd)
 	if err != nil {
 		return nil, err
 	}
 	l.dirs[pkgPath] = df
-	if std && stdDeclsOnly() {
+	if isStd && stdDeclsOnly() {
 		for _, f := range df.goFiles {
 			for _, d := range f.Decls {
 				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -283,6 +289,9 @@ func (l *Loader) load(path, fromDir string) (*packages.Package, error) {
 	}
 	p := l.check(pkgPath, pkgPath, df.name, dirs[0], df.goFiles, df.goNames, nil, df)
 	l.pkgs[pkgPath] = p
+	if isStd && stdDeclsOnly() {
+		l.storeCached(p, dirs[0])
+	}
 	return p, nil
 }
 
