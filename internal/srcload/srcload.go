@@ -102,7 +102,7 @@ func newLoader(roots []string) *Loader {
 // bodies are about half the cost of a load. Without -short, CI loads it
 // as analysistest does, bodies and all, so a pass that did look inside
 // the standard library would show the difference there.
-func stdDeclsOnly() bool { return testing.Testing() && testing.Short() }
+var stdDeclsOnly = func() bool { return testing.Testing() && testing.Short() }
 
 // resolve finds the directories (several when a path exists in more
 // than one GOPATH root: the copy lintest.TestData makes merges them) and
