@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
+	"github.com/grpcauthlint/grpcauthlint/internal/srcload"
 	"github.com/grpcauthlint/grpcauthlint/internal/srcpass"
 )
 
@@ -40,7 +41,21 @@ func loadStubs(t testing.TB) srcpass.Importer {
 			stubErr = err
 			return
 		}
-		stubImp, stubErr = srcpass.LoadGOPATH(filepath.Dir(dir), dir, append([]string{"./..."}, extraStd...)...)
+		var paths []string
+		stubErr = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); err == nil && d.IsDir() && len(gos) > 0 {
+				rel, _ := filepath.Rel(dir, path)
+				paths = append(paths, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		if stubErr != nil {
+			return
+		}
+		l := srcload.For(dir)
+		if _, stubErr = l.Load(append(paths, extraStd...)...); stubErr == nil {
+			stubImp = srcpass.Importer(l.Types())
+		}
 	})
 	if stubErr != nil {
 		t.Fatal(stubErr)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,6 +21,7 @@ import (
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
+	"github.com/grpcauthlint/grpcauthlint/internal/srcload"
 )
 
 // TestSuiteInvariants: unique names, doc title and URL present, the
@@ -157,6 +159,63 @@ func TestAPITablesResolve(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAPIKeysResolveInStubs checks that every pass's API keys are
+// sorted and unique, and every API-table entry of every pass resolves
+// in the shared stubs the passes' tests run on (loaded in
+// process), with the resolver TestAPITablesResolve checks the real
+// modules with: a key the stubs lack is a rule no case can exercise.
+func TestAPIKeysResolveInStubs(t *testing.T) {
+	var paths []string
+	for _, p := range analyzers.Passes() {
+		for _, key := range p.APIKeys() {
+			if path := keyPackage(key); !slices.Contains(paths, path) {
+				paths = append(paths, path)
+			}
+		}
+	}
+	stubs, err := filepath.Abs(filepath.Join("..", "passes", "internal", "lintest", "testdata", "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(paths)
+	pkgs, err := srcload.For(stubs).Load(paths...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]*types.Package{}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Errorf("%s: %v", p.PkgPath, e)
+		}
+		byPath[p.PkgPath] = p.Types
+	}
+	for _, p := range analyzers.Passes() {
+		keys := p.APIKeys()
+		if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
+			t.Errorf("%s: APIKeys not sorted and unique: %q", p.Name, keys)
+		}
+		for _, key := range keys {
+			if err := resolve(byPath, key); err != "" {
+				t.Errorf("%s: API key %q in the stubs: %s", p.Name, key, err)
+			}
+		}
+	}
+}
+
+// keyPackage is the package path of an API key.
+func keyPackage(key string) string {
+	key, _, _ = strings.Cut(key, "#")
+	if m := methodKey.FindStringSubmatch(key); m != nil {
+		return m[2]
+	}
+	slash := strings.LastIndex(key, "/")
+	dot := strings.Index(key[slash+1:], ".")
+	if dot < 0 {
+		return key
+	}
+	return key[:slash+1+dot]
 }
 
 var methodKey = regexp.MustCompile(`^\((\*?)(.+)\.([A-Za-z_][A-Za-z0-9_]*)\)\.([A-Za-z_][A-Za-z0-9_]*)$`)
@@ -297,6 +356,7 @@ func TestFactsEncode(t *testing.T) {
 // mis-written directives of a package that holds nothing else for it;
 // a pass it is not called on reports none of them.
 func TestCheckDirectives(t *testing.T) {
+	e2etest.NeedsGo(t) // analysistest loads with go list
 	t.Parallel()
 	a := analyzers.All()[0]
 	analyzers.CheckDirectives(a)

@@ -14,10 +14,10 @@ import (
 	"os"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/packages"
 )
 
-// Importer resolves imports from packages loaded once.
+// Importer resolves imports from packages loaded once (srcload's
+// Loader.Types).
 type Importer map[string]*types.Package
 
 func (m Importer) Import(path string) (*types.Package, error) {
@@ -25,27 +25,6 @@ func (m Importer) Import(path string) (*types.Package, error) {
 		return p, nil
 	}
 	return nil, os.ErrNotExist
-}
-
-// LoadGOPATH loads patterns (relative ones from dir) in GOPATH mode with
-// GOPATH=gopath, and returns an Importer over them and their dependencies.
-func LoadGOPATH(gopath, dir string, patterns ...string) (Importer, error) {
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOWORK=off", "GOPROXY=off", "GOFLAGS="),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	imp := Importer{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if p.Types != nil {
-			imp[p.PkgPath] = p.Types
-		}
-	})
-	return imp, nil
 }
 
 // Run parses src as filename, type-checks it against imp (type errors

@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -44,7 +44,7 @@ import (
 //     type-check, and a package the fast path skips.
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), Analyzer,
+	lintest.Run(t, Analyzer,
 		"sinks", "consts", "consts/paths", "joins", "reads", "exempt",
 		"pkgvars", "typeparams", "ignore", "testfiles", "odd", "typeerrors", "nonauth")
 }
@@ -53,14 +53,14 @@ func TestAllowPrefix(t *testing.T) {
 	t.Parallel()
 	cfg := DefaultConfig()
 	cfg.AllowPrefix = []string{"/vault/secrets", "deploy/certs/"}
-	analysistest.Run(t, lintest.TestData(t), New(cfg), "allowprefix")
+	lintest.Run(t, New(cfg), "allowprefix")
 }
 
 func TestTestsFlag(t *testing.T) {
 	t.Parallel()
 	cfg := DefaultConfig()
 	cfg.Tests = true
-	analysistest.Run(t, lintest.TestData(t), New(cfg), "testfileson")
+	lintest.Run(t, New(cfg), "testfileson")
 }
 
 // userFuncs declare the credential parameters of package userfunc/lib.
@@ -77,7 +77,7 @@ func TestUserFunc(t *testing.T) {
 	t.Parallel()
 	cfg := DefaultConfig()
 	cfg.Func = userFuncs
-	analysistest.Run(t, lintest.TestData(t), New(cfg), "userfunc", "userfunc/lib")
+	lintest.Run(t, New(cfg), "userfunc", "userfunc/lib")
 }
 
 // TestUserFuncFlags sets the same entries through the vet flags, one
@@ -96,7 +96,7 @@ func TestUserFuncFlags(t *testing.T) {
 	if err := a.Flags.Set("allow-prefix", "/run/other"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "userfunc")
+	lintest.Run(t, a, "userfunc")
 	if Analyzer.Flags.Lookup("func").Value.String() != "" {
 		t.Errorf("setting a flag of one analyzer changed the default analyzer")
 	}
@@ -114,14 +114,13 @@ func (r *recorder) Errorf(format string, args ...any) {
 // settings), from flag parsing when it comes from the flag.
 func TestBadFuncEntry(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
 	for _, bad := range []string{"userfunc/lib.LoadKey", "(*userfunc/lib.Loader).Load"} {
 		want := fmt.Sprintf("bad -credpath.func entry %q", bad)
 
 		cfg := DefaultConfig()
 		cfg.Func = []string{"userfunc/lib.LoadKey#1", bad}
 		var r recorder
-		analysistest.Run(&r, dir, New(cfg), "userfunc")
+		lintest.Run(&r, New(cfg), "userfunc")
 		found := false
 		for _, e := range r.errs {
 			found = found || strings.Contains(e, want)
@@ -296,11 +295,7 @@ func TestMessages(t *testing.T) {
 // string for paths, a []byte for contents), fields exist with that type.
 // The suite checks the same keys against the real modules.
 func TestAPIKeysResolveInStubs(t *testing.T) {
-	dir := lintest.TestData(t)
-	resolveKeys(t, &packages.Config{
-		Dir: dir,
-		Env: append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	})
+	resolveKeys(t, func(paths []string) ([]*packages.Package, error) { return lintest.Stubs().Load(paths...) })
 }
 
 // TestAPIKeysResolveInRealModules runs the same check against a module
@@ -311,10 +306,13 @@ func TestAPIKeysResolveInRealModules(t *testing.T) {
 	if dir == "" {
 		t.Skip("GRPCAUTHLINT_REAL_MODULES not set")
 	}
-	resolveKeys(t, &packages.Config{Dir: dir})
+	e2etest.NeedsGo(t)
+	resolveKeys(t, func(paths []string) ([]*packages.Package, error) {
+		return packages.Load(&packages.Config{Dir: dir, Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps}, paths...)
+	})
 }
 
-func resolveKeys(t *testing.T, cfg *packages.Config) {
+func resolveKeys(t *testing.T, load func(paths []string) ([]*packages.Package, error)) {
 	type entry struct {
 		key   string
 		arg   int
@@ -354,8 +352,8 @@ func resolveKeys(t *testing.T, cfg *packages.Config) {
 	for p := range pkgSet {
 		paths = append(paths, p)
 	}
-	cfg.Mode = packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps
-	pkgs, err := packages.Load(cfg, paths...)
+	sort.Strings(paths)
+	pkgs, err := load(paths)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -488,7 +486,7 @@ func TestEverySinkTested(t *testing.T) {
 // parser's call or field, and every parser of the table is met.
 func TestParsedByRelated(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, lintest.TestData(t), Analyzer, "reads")
+	results := lintest.Run(t, Analyzer, "reads")
 	met := make(map[string]bool)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

@@ -2,37 +2,18 @@ package dialcreds_test
 
 import (
 	"fmt"
-	"go/types"
-	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
-	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
-
-// tested lists every package under testdata/src with the test that
-// names it; TestEveryPackageTested keeps the two in step.
-var tested = []string{
-	"basic", "percall", "callopts", "tlscreds", "dialctx", "discard", "exempt",
-	"testsflag", "allowtarget", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2", "crosspkg/plaincreds",
-	"crosspkg/credsonly",
-	"typeparams", "ignore", "typeerrors", "nogrpc", "percallmd", "credsmap",
-	"manybranches", "quietdefault", "quietdefault/percall",
-	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
-	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall", "unattached/auth", "unattached/providers", "unattached/transport",
-	"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced",
-	"authkey",
-}
 
 // TestDefaultConfig runs every default-configuration case in one load
 // (each load type-checks the dependencies from source, for the facts):
@@ -48,7 +29,7 @@ var tested = []string{
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
-	results := analysistest.Run(t, lintest.TestData(t), allConns(),
+	results := lintest.Run(t, allConns(),
 		"basic", "percall", "percallmd", "credsmap", "callopts", "tlscreds", "dialctx", "discard",
 		"manybranches", "gateway/gw", "gateway",
 		"crosspkg/plaincreds", "crosspkg/credsonly", "crosspkg/helpers", "crosspkg/user", "crosspkg/user2",
@@ -60,7 +41,7 @@ func TestDefaultConfig(t *testing.T) {
 // package point at it with related information: where the package
 // attaches credentials per call, where the metadata of a dial context
 // is attached, where the insecure transport is selected.
-func checkRelated(t *testing.T, results []*analysistest.Result) {
+func checkRelated(t *testing.T, results []*lintest.Result) {
 	t.Helper()
 	n := 0
 	for _, r := range results {
@@ -96,21 +77,21 @@ func TestTestsFlag(t *testing.T) {
 	t.Parallel()
 	cfg := allConfig()
 	cfg.Tests = true
-	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "testsflag", "testauthflag")
+	lintest.Run(t, dialcreds.New(cfg), "testsflag", "testauthflag")
 
 	// The same through the flag, which is a view onto the instance's Config.
 	a := dialcreds.New(allConfig())
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "testsflag")
+	lintest.Run(t, a, "testsflag")
 }
 
 func TestAllowTarget(t *testing.T) {
 	t.Parallel()
 	cfg := allConfig()
 	cfg.AllowTarget = []string{`^localhost:\d+$`, `\.internal$`}
-	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
+	lintest.Run(t, dialcreds.New(cfg), "allowtarget")
 
 	a := dialcreds.New(allConfig())
 	if err := a.Flags.Set("allow-target", "(unclosed"); err == nil {
@@ -121,7 +102,7 @@ func TestAllowTarget(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "allowtarget")
+	lintest.Run(t, a, "allowtarget")
 	// Flags of one instance do not leak into another.
 	if got := allConns().Flags.Lookup("allow-target").Value.String(); got != "" {
 		t.Errorf("default analyzer's allow-target = %q, want empty", got)
@@ -133,7 +114,7 @@ func TestBadAllowTarget(t *testing.T) {
 	cfg := allConfig()
 	cfg.AllowTarget = []string{"("}
 	var rec recorder
-	analysistest.Run(&rec, lintest.TestData(t), dialcreds.New(cfg), "allowtarget")
+	lintest.Run(&rec, dialcreds.New(cfg), "allowtarget")
 	// The first package analyzed fails (a dependency, here), and so every
 	// package that needs its facts.
 	if rec.msg == "" {
@@ -175,143 +156,6 @@ func TestRealModule(t *testing.T) {
 	}
 }
 
-func TestEveryPackageTested(t *testing.T) {
-	t.Parallel()
-	var found []string
-	root := filepath.Join("testdata", "src")
-	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
-			return err
-		}
-		rel, _ := filepath.Rel(root, filepath.Dir(path))
-		if !slices.Contains(found, filepath.ToSlash(rel)) {
-			found = append(found, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("dialcreds_test.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range found {
-		if !slices.Contains(tested, p) || strings.Count(string(src), `"`+p+`"`) < 2 {
-			t.Errorf("testdata package %s is not run by a test", p)
-		}
-	}
-}
-
-func TestDoc(t *testing.T) {
-	t.Parallel()
-	a := allConns()
-	if a.Name != "dialcreds" || a.URL == "" || !strings.HasPrefix(a.Doc, dialcreds.Doc.Title+"\n\n") {
-		t.Errorf("analyzer metadata: name %q url %q doc %q", a.Name, a.URL, a.Doc)
-	}
-	if len(dialcreds.Doc.Title) >= 60 || strings.HasSuffix(dialcreds.Doc.Title, ".") {
-		t.Errorf("title %q: want a lower-case phrase under 60 characters without a period", dialcreds.Doc.Title)
-	}
-	md := dialcreds.Doc.Markdown(3)
-	for _, h := range []string{"### Bad", "### Good", "### Flags", "-dialcreds.tests", "-dialcreds.allow-target"} {
-		if !strings.Contains(md, h) {
-			t.Errorf("doc lacks %q", h)
-		}
-	}
-	for _, f := range []string{"tests", "allow-target", "all-connections"} {
-		if a.Flags.Lookup(f) == nil {
-			t.Errorf("flag %s missing", f)
-		}
-	}
-}
-
-// TestAPIKeysResolve checks that every key names a function or method
-// of the stubs, rendered exactly as lintutil.FuncKey renders it, and the
-// same against the real grpc-go module of testdata/apis when it loads
-// (the suite's TestAPITablesResolve checks it too).
-func TestAPIKeysResolve(t *testing.T) {
-	t.Parallel()
-	keys := dialcreds.APIKeys()
-	if !slices.IsSorted(keys) || len(keys) < 35 {
-		t.Errorf("APIKeys: %d keys, sorted %v", len(keys), slices.IsSorted(keys))
-	}
-	dir := lintest.TestData(t)
-	resolveKeys(t, keys, &packages.Config{
-		Dir: dir,
-		Env: append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
-	}, true)
-	e2etest.NeedsGo(t)
-	real, err := filepath.Abs(filepath.Join("..", "..", "testdata", "apis"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resolveKeys(t, keys, &packages.Config{
-		Dir: real,
-		Env: append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod"),
-	}, false)
-}
-
-func resolveKeys(t *testing.T, keys []string, cfg *packages.Config, must bool) {
-	t.Helper()
-	var paths []string
-	for _, k := range keys {
-		p := strings.TrimPrefix(k, "(")
-		p = strings.TrimPrefix(p, "*")
-		slash := strings.LastIndex(p, "/")
-		dot := strings.Index(p[slash+1:], ".")
-		p = p[:slash+1+dot]
-		if !slices.Contains(paths, p) {
-			paths = append(paths, p)
-		}
-	}
-	cfg.Mode = packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps
-	pkgs, err := packages.Load(cfg, paths...)
-	if err != nil {
-		if must {
-			t.Fatal(err)
-		}
-		t.Logf("real modules not loaded: %v", err)
-		return
-	}
-	rendered := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		if len(p.Errors) > 0 && !must {
-			return
-		}
-		for _, e := range p.Errors {
-			t.Errorf("%s: %v", p.PkgPath, e)
-		}
-		if p.Types == nil {
-			return
-		}
-		scope := p.Types.Scope()
-		for _, name := range scope.Names() {
-			switch obj := scope.Lookup(name).(type) {
-			case *types.Func:
-				rendered[lintutil.FuncKey(obj)] = true
-			case *types.TypeName:
-				for _, recv := range []types.Type{obj.Type(), types.NewPointer(obj.Type())} {
-					ms := types.NewMethodSet(recv)
-					for i := 0; i < ms.Len(); i++ {
-						if fn, ok := ms.At(i).Obj().(*types.Func); ok {
-							rendered[lintutil.FuncKey(fn)] = true
-						}
-					}
-				}
-			}
-		}
-	})
-	if len(rendered) == 0 && !must {
-		t.Logf("real modules not loaded")
-		return
-	}
-	for _, k := range keys {
-		if !rendered[k] {
-			t.Errorf("API key %q names no function or method (loaded from %s)", k, cfg.Dir)
-		}
-	}
-}
-
 // allConfig is the default configuration with all-connections on: most
 // cases also exercise "grpc.NewClient gets no credentials".
 func allConfig() dialcreds.Config {
@@ -332,7 +176,7 @@ func allConns() *analysis.Analyzer { return dialcreds.New(allConfig()) }
 // unattached/plainconf, and unattached/transport with
 // unattached/providers and unattached/auth, which cannot see grpc).
 func TestQuietByDefault(t *testing.T) {
-	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "quietdefault", "quietdefault/percall",
+	lintest.Run(t, dialcreds.Analyzer, "quietdefault", "quietdefault/percall",
 		"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth",
 		"unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall",
 		"unattached/auth", "unattached/providers", "unattached/transport")
@@ -357,7 +201,7 @@ func TestQuietByDefault(t *testing.T) {
 //     (replaced-interceptor).
 func TestInterceptors(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), dialcreds.New(dialcreds.DefaultConfig()),
+	lintest.Run(t, dialcreds.New(dialcreds.DefaultConfig()),
 		"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced")
 }
 
@@ -372,14 +216,14 @@ func TestAuthKey(t *testing.T) {
 	if err := a.Flags.Set("auth-key", "authorization, x-api-key"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "authkey")
+	lintest.Run(t, a, "authkey")
 	cfg := dialcreds.DefaultConfig()
 	cfg.AuthKey = []string{"x-api-key"}
-	analysistest.Run(t, lintest.TestData(t), dialcreds.New(cfg), "authkey")
+	lintest.Run(t, dialcreds.New(cfg), "authkey")
 
 	// By default x-api-key carries no token: nothing is reported.
 	var rec recorder
-	for _, r := range analysistest.Run(&rec, lintest.TestData(t), dialcreds.Analyzer, "authkey") {
+	for _, r := range lintest.Run(&rec, dialcreds.Analyzer, "authkey") {
 		for _, d := range r.Diagnostics {
 			t.Errorf("default config: unexpected diagnostic %s", d.Message)
 		}

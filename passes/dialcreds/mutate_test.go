@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/grpcauthlint/grpcauthlint/internal/srcload"
 	"github.com/grpcauthlint/grpcauthlint/internal/srcpass"
 	"github.com/grpcauthlint/grpcauthlint/passes/dialcreds"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
@@ -21,11 +22,23 @@ func TestMutations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	gopath := lintest.TestData(t)
-	imp, err := srcpass.LoadGOPATH(gopath, gopath, append(tested, "context", "crypto/tls", "net", "time", "testing")...)
+	src, err := filepath.Abs(filepath.Join("testdata", "src"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	var paths []string
+	filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); err == nil && d.IsDir() && len(gos) > 0 {
+			rel, _ := filepath.Rel(src, path)
+			paths = append(paths, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	l := srcload.For(src, lintest.StubsDir())
+	if _, err := l.Load(append(paths, "context", "crypto/tls", "net", "time", "testing")...); err != nil {
+		t.Fatal(err)
+	}
+	imp := srcpass.Importer(l.Types())
 	a := dialcreds.New(dialcreds.Config{Tests: true, AllowTarget: []string{"^x$"}})
 	files, _ := filepath.Glob(filepath.Join("testdata", "src", "*", "*.go"))
 	more, _ := filepath.Glob(filepath.Join("testdata", "src", "*", "*", "*.go"))

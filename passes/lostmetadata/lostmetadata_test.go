@@ -5,14 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 )
 
 func TestLostMetadata(t *testing.T) {
-	dir := lintest.TestData(t)
-	results := analysistest.Run(t, dir, New(DefaultConfig()),
+	results := lintest.Run(t, New(DefaultConfig()),
 		"unary", "stream", "chained", "sequential", "merged", "fresh", "nonintercept",
 		"facts/helpers", "facts/use", "tracing", "tracing/agent", "typeparams", "typeerrors", "testfiles", "ignore", "nongrpc")
 
@@ -54,7 +51,7 @@ func TestLostMetadata(t *testing.T) {
 }
 
 func TestLostMetadataTests(t *testing.T) {
-	analysistest.Run(t, lintest.TestData(t), New(Config{Tests: true}), "testfileson")
+	lintest.Run(t, New(Config{Tests: true}), "testfileson")
 }
 
 // TestLostMetadataTestsFlag sets the option through the analyzer's
@@ -64,9 +61,9 @@ func TestLostMetadataTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "testfileson")
+	lintest.Run(t, a, "testfileson")
 }
 
 func TestLostMetadataFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, lintest.TestData(t), Analyzer, "fix")
+	lintest.RunWithSuggestedFixes(t, Analyzer, "fix")
 }

@@ -3,23 +3,19 @@ package metadatakey_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/metadatakey"
 )
 
 func TestMetadataKey(t *testing.T) {
-	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, metadatakey.New(metadatakey.DefaultConfig()),
+	lintest.Run(t, metadatakey.New(metadatakey.DefaultConfig()),
 		"client", "server", "consts", "consts/other", "creds", "typeparams",
 		"ignore", "nongrpc", "helperonly", "testfiles", "typeerrors",
 		"credsonly", "shapeonly", "credsgeneric", "credstypeerrors", "passedon")
 }
 
 func TestMetadataKeyTests(t *testing.T) {
-	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, metadatakey.New(metadatakey.Config{Tests: true}), "testfileson")
+	lintest.Run(t, metadatakey.New(metadatakey.Config{Tests: true}), "testfileson")
 }
 
 // TestMetadataKeyTestsFlag sets the option through the analyzer's flag,
@@ -29,10 +25,9 @@ func TestMetadataKeyTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "testfileson")
+	lintest.Run(t, a, "testfileson")
 }
 
 func TestMetadataKeyFix(t *testing.T) {
-	dir := lintest.TestData(t)
-	analysistest.RunWithSuggestedFixes(t, dir, metadatakey.Analyzer, "fix")
+	lintest.RunWithSuggestedFixes(t, metadatakey.Analyzer, "fix")
 }

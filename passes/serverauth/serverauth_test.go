@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 )
@@ -17,7 +15,7 @@ import (
 // condpanics); unknown-method has TestUnknownMethodFix.
 func TestServerAuth(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, lintest.TestData(t), serverauth.Analyzer,
+	lintest.Run(t, serverauth.Analyzer,
 		"streams", "streamsok", "codes", "panics", "condpanics", "crosspkg", "crosspkg/lib", "ctors", "ctors/lib",
 		"typeparams", "typeerrors", "ignore", "testfiles", "nongrpc", "middleware",
 		"chatpb", "logpb", "legacypb", "unarypb")
@@ -25,14 +23,14 @@ func TestServerAuth(t *testing.T) {
 
 func TestUnknownMethodFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, lintest.TestData(t), serverauth.Analyzer, "methods")
+	lintest.RunWithSuggestedFixes(t, serverauth.Analyzer, "methods")
 }
 
 func TestTests(t *testing.T) {
 	t.Parallel()
 	cfg := serverauth.DefaultConfig()
 	cfg.Tests = true
-	analysistest.Run(t, lintest.TestData(t), serverauth.New(cfg), "testfileson")
+	lintest.Run(t, serverauth.New(cfg), "testfileson")
 }
 
 // The flag sets the same option as the setting.
@@ -42,14 +40,14 @@ func TestTestsFlag(t *testing.T) {
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "testfileson")
+	lintest.Run(t, a, "testfileson")
 }
 
 func TestUserInterceptor(t *testing.T) {
 	t.Parallel()
 	cfg := serverauth.DefaultConfig()
 	cfg.Interceptor = []string{"(*userinterceptor/auth.Verifier).Interceptor"}
-	analysistest.Run(t, lintest.TestData(t), serverauth.New(cfg), "userinterceptor", "userinterceptor/auth")
+	lintest.Run(t, serverauth.New(cfg), "userinterceptor", "userinterceptor/auth")
 }
 
 func TestUserInterceptorFlag(t *testing.T) {
@@ -58,7 +56,7 @@ func TestUserInterceptorFlag(t *testing.T) {
 	if err := a.Flags.Set("interceptor", "userinterceptor/auth.Unary, (*userinterceptor/auth.Verifier).Interceptor"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "userinterceptor")
+	lintest.Run(t, a, "userinterceptor")
 	if got := serverauth.Analyzer.Flags.Lookup("interceptor").Value.String(); got != "" {
 		t.Errorf("default analyzer's interceptor flag = %q, want empty", got)
 	}
@@ -73,7 +71,7 @@ func TestAuthKeyFlag(t *testing.T) {
 	if got := a.Flags.Lookup("auth-key").Value.String(); got != "x-api-key" {
 		t.Errorf("-auth-key = %q after one use, want the default replaced: x-api-key", got)
 	}
-	analysistest.Run(t, lintest.TestData(t), a, "authkey")
+	lintest.Run(t, a, "authkey")
 	if got := serverauth.Analyzer.Flags.Lookup("auth-key").Value.String(); got != "authorization" {
 		t.Errorf("default analyzer's auth-key flag = %q, want authorization", got)
 	}
@@ -83,7 +81,7 @@ func TestAuthKeyFlag(t *testing.T) {
 func TestAuthKeyDefault(t *testing.T) {
 	t.Parallel()
 	rec := &recorder{}
-	analysistest.Run(rec, lintest.TestData(t), serverauth.Analyzer, "authkey")
+	lintest.Run(rec, serverauth.Analyzer, "authkey")
 	if !strings.Contains(rec.String(), "no diagnostic was reported") {
 		t.Errorf("with the default auth keys the x-api-key interceptor was judged an auth interceptor:\n%s", rec)
 	}
@@ -108,7 +106,7 @@ func TestBadFlags(t *testing.T) {
 	}
 	// From settings, the entry reaches run: a clear error, no panic.
 	rec := &recorder{}
-	analysistest.Run(rec, lintest.TestData(t), serverauth.New(serverauth.Config{AuthKey: []string{"Bad Key"}}), "badflag")
+	lintest.Run(rec, serverauth.New(serverauth.Config{AuthKey: []string{"Bad Key"}}), "badflag")
 	if !strings.Contains(rec.String(), `invalid serverauth auth-key "Bad Key"`) {
 		t.Errorf("want an invalid auth-key error, got:\n%s", rec)
 	}

@@ -2,11 +2,8 @@ package tokenrefresh_test
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 	"github.com/grpcauthlint/grpcauthlint/passes/tokenrefresh"
@@ -14,8 +11,7 @@ import (
 
 func TestTokenRefresh(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
-	results := analysistest.Run(t, dir, tokenrefresh.Analyzer,
+	results := lintest.Run(t, tokenrefresh.Analyzer,
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
 		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch",
@@ -27,7 +23,7 @@ func TestTokenRefresh(t *testing.T) {
 // than its fetch, is the finding's related location (the message names
 // no line): every line marked "// related" in the packages is the
 // related location of a finding reported on another line.
-func checkRelated(t *testing.T, results []*analysistest.Result) {
+func checkRelated(t *testing.T, results []*lintest.Result) {
 	t.Helper()
 	type line struct {
 		file string
@@ -74,29 +70,26 @@ func checkRelated(t *testing.T, results []*analysistest.Result) {
 
 func TestTests(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
 	cfg := tokenrefresh.DefaultConfig()
 	cfg.Tests = true
-	analysistest.Run(t, dir, tokenrefresh.New(cfg), "testfileson")
+	lintest.Run(t, tokenrefresh.New(cfg), "testfileson")
 }
 
 func TestUserFetcher(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
 	cfg := tokenrefresh.DefaultConfig()
 	cfg.Fetcher = []string{"userfetcher/auth.Get", "(*userfetcher/auth.Box).Get"}
-	analysistest.Run(t, dir, tokenrefresh.New(cfg), "userfetcher", "userfetcher/auth")
+	lintest.Run(t, tokenrefresh.New(cfg), "userfetcher", "userfetcher/auth")
 }
 
 // The flag fills the same list as the setting.
 func TestUserFetcherFlag(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
 	a := tokenrefresh.New(tokenrefresh.DefaultConfig())
 	if err := a.Flags.Set("fetcher", "userfetcher/auth.Get, (*userfetcher/auth.Box).Get"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, dir, a, "userfetcher")
+	lintest.Run(t, a, "userfetcher")
 	// Another instance is not affected.
 	if got := tokenrefresh.Analyzer.Flags.Lookup("fetcher").Value.String(); got != "" {
 		t.Errorf("default analyzer's fetcher flag = %q, want empty", got)
@@ -113,10 +106,9 @@ func TestBadFetcher(t *testing.T) {
 		}
 	}
 	// From settings, the entry reaches run: a clear error, no panic.
-	dir := lintest.TestData(t)
 	cfg := tokenrefresh.Config{Fetcher: []string{"not a function"}}
 	rec := &recorder{}
-	analysistest.Run(rec, dir, tokenrefresh.New(cfg), "badflag")
+	lintest.Run(rec, tokenrefresh.New(cfg), "badflag")
 	if !strings.Contains(rec.String(), `invalid tokenrefresh fetcher "not a function"`) {
 		t.Errorf("want an invalid fetcher error, got:\n%s", rec)
 	}
@@ -129,16 +121,7 @@ func (r *recorder) Errorf(format string, args ...any) { fmt.Fprintf(&r.Builder, 
 // Broken code must not panic the pass.
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
-	dir := lintest.TestData(t)
-	analysistest.Run(t, dir, tokenrefresh.Analyzer, "typeerrors")
-}
-
-func TestAPIKeysSorted(t *testing.T) {
-	t.Parallel()
-	keys := tokenrefresh.APIKeys()
-	if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
-		t.Errorf("APIKeys not sorted and unique: %q", keys)
-	}
+	lintest.Run(t, tokenrefresh.Analyzer, "typeerrors")
 }
 
 func TestAPIKeys(t *testing.T) {

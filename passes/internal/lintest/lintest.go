@@ -1,8 +1,15 @@
-// Package lintest builds the GOPATH that the passes' analysistest cases
-// run in: the shared API stubs of passes/internal/lintest/testdata/src (small
-// copies of grpc-go, oauth2, ... at their real import paths, checked
-// against the real modules by the suite's TestAPITablesResolve) plus the
-// calling pass's own testdata/src.
+// Package lintest is the passes' test harness: Run and
+// RunWithSuggestedFixes are analysistest's, on packages loaded in
+// process from the GOPATH made of the shared API stubs of
+// passes/internal/lintest/testdata/src (small copies of grpc-go, oauth2,
+// ... at their real import paths, checked against the real modules by
+// the suite's TestAPITablesResolve) plus the calling pass's own
+// testdata/src. The packages are parsed and type-checked once per test
+// binary, without the go command, and every Run (each configuration
+// variant of a pass) analyzes the same loaded packages.
+//
+// TestData still builds that GOPATH on disk, for the tests that hand it
+// to the go command (not under -short).
 package lintest
 
 import (

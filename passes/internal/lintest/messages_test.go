@@ -1,0 +1,63 @@
+package lintest
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/grpcauthlint/grpcauthlint/analyzers"
+)
+
+// TestMessageLengths runs every pass, in its default configuration, on
+// every package of its testdata and reports the lengths of the
+// messages: the median and the longest, per pass and over the suite.
+// With MaxMessageLen set (issue 20 §4: 160), a longer message fails
+// here, as it fails every Run of the passes' own tests.
+func TestMessageLengths(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: each pass's Run checks MaxMessageLen on its own cases")
+	}
+	var all []int
+	for i, a := range analyzers.All() {
+		name := analyzers.Passes()[i].Name
+		src, err := filepath.Abs(filepath.Join("..", "..", name, "testdata", "src"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pkgs []string
+		filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+			if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); err == nil && d.IsDir() && len(gos) > 0 {
+				rel, _ := filepath.Rel(src, path)
+				pkgs = append(pkgs, filepath.ToSlash(rel))
+			}
+			return err
+		})
+		var lens []int
+		seen := map[string]bool{}
+		for _, r := range runIn(&errRecorder{}, src, a, pkgs...) {
+			for _, d := range r.Diagnostics {
+				posn := r.Pass.Fset.Position(d.Pos)
+				if key := posn.String() + d.Message; !seen[key] {
+					seen[key] = true
+					lens = append(lens, len(d.Message))
+					if MaxMessageLen > 0 && len(d.Message) > MaxMessageLen {
+						t.Errorf("%s: %s: message of %d characters, over %d: %s", name, display(posn), len(d.Message), MaxMessageLen, d.Message)
+					}
+				}
+			}
+		}
+		if len(lens) == 0 {
+			t.Errorf("%s: no messages", name)
+			continue
+		}
+		slices.Sort(lens)
+		t.Logf("%-12s %3d messages, median %3d, max %3d characters", name, len(lens), lens[len(lens)/2], lens[len(lens)-1])
+		all = append(all, lens...)
+	}
+	slices.Sort(all)
+	if len(all) > 0 {
+		over := len(all) - func() int { i, _ := slices.BinarySearch(all, 161); return i }()
+		t.Logf("suite        %3d messages, median %3d, max %3d characters, %d over 160", len(all), all[len(all)/2], all[len(all)-1], over)
+	}
+}

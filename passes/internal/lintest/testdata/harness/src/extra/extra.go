@@ -1,0 +1,7 @@
+package extra
+
+import "lib"
+
+func f() {
+	lib.Bad()
+}

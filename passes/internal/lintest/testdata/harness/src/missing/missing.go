@@ -1,0 +1,3 @@
+package missing
+
+func fine() {} // want "call of Bad"

@@ -1,0 +1,7 @@
+//go:build ignore
+
+package ok
+
+import "lib"
+
+func never() { lib.Bad() }

@@ -1,0 +1,7 @@
+package ok
+
+import "lib"
+
+func inTest() {
+	lib.Bad() // want "call of Bad"
+}

@@ -1,0 +1,5 @@
+package ok
+
+import "lib"
+
+func windows() { lib.Bad() }

@@ -1,0 +1,8 @@
+package typeerr
+
+import "lib"
+
+func f() {
+	lib.Bad() // want "call of Bad"
+	undefined()
+}
