@@ -47,6 +47,19 @@
 //     is always "/pkg.Service/Method"). When the generated
 //     X_Y_FullMethodName constant can be named in the file, a suggested fix
 //     uses it; otherwise the fix writes the right string.
+//   - `validate-first`: a known request validator (go-grpc-middleware's
+//     validator and protovalidate interceptors, v2, and v1's
+//     grpc_validator) that runs before an auth interceptor on the unary
+//     side of one server: listed before it in one ChainUnaryInterceptor,
+//     or installed by an earlier option (grpc.UnaryInterceptor's
+//     interceptor runs before every chained one). A caller without a
+//     token who sends a malformed request gets codes.InvalidArgument and
+//     the validation message, not codes.Unauthenticated: the schema
+//     leaks to anyone, and a "no token gets Unauthenticated" test fails.
+//     The stream validators check each message in RecvMsg, which the
+//     handler calls after every stream interceptor has run, so their
+//     order is left alone; so are validators and auth interceptors given
+//     on some paths only or from options the analyzer cannot see.
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -124,6 +137,11 @@
 //		"/grpc.health.v1.Health/Wach": true, // no such method
 //	}
 //
+//	grpc.NewServer(grpc.ChainUnaryInterceptor(
+//		validator.UnaryServerInterceptor(), // validate-first: InvalidArgument before auth
+//		auth.UnaryServerInterceptor(authFunc),
+//	))
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -152,6 +170,11 @@
 //		healthpb.Health_Check_FullMethodName: true,
 //		healthpb.Health_Watch_FullMethodName: true,
 //	}
+//
+//	grpc.NewServer(grpc.ChainUnaryInterceptor(
+//		auth.UnaryServerInterceptor(authFunc),
+//		validator.UnaryServerInterceptor(),
+//	))
 //
 // # Flags
 //

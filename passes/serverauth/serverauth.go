@@ -150,6 +150,7 @@ func APIKeys() []string {
 	keys = append(keys, libraryAuth...)
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
+	keys = append(keys, validators...)
 	keys = append(keys, fullMethodFields...)
 	sort.Strings(keys)
 	return keys
@@ -171,6 +172,7 @@ type checker struct {
 	srvMemo  map[*types.Func]*serverFact
 	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
 	services map[string]*service    // rule 4, built on first use
+	named    map[ruleAt]bool        // reported findings of the named rules
 	writes   map[*types.Var][]write // every write to every variable, built on first use
 }
 

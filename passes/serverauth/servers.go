@@ -25,9 +25,13 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if interceptorOptions[lintutil.FuncKey(fn)] == optChainUnary {
+			c.checkChainOrder(call)
+		}
 		if lintutil.FuncKey(fn) == newServer {
 			opts := c.newServerOptions(call)
 			c.checkPanics(opts)
+			c.checkOptionOrder(opts)
 			c.checkStreams(cur, call, opts, -1)
 			continue
 		}
