@@ -50,8 +50,9 @@
 //   - `validate-first`: a known request validator (go-grpc-middleware's
 //     validator and protovalidate interceptors, v2, and v1's
 //     grpc_validator) that runs before an auth interceptor on the unary
-//     side of one server: listed before it in one ChainUnaryInterceptor,
-//     or installed by an earlier option (grpc.UnaryInterceptor's
+//     side of one server: listed before it in one ChainUnaryInterceptor
+//     (or go-grpc-middleware v1's ChainUnaryServer and
+//     WithUnaryServerChain), or installed by an earlier option (grpc.UnaryInterceptor's
 //     interceptor runs before every chained one). A caller without a
 //     token who sends a malformed request gets codes.InvalidArgument and
 //     the validation message, not codes.Unauthenticated: the schema

@@ -16,7 +16,7 @@ func TestServerAuth(t *testing.T) {
 	analysistest.Run(t, lintest.TestData(t), serverauth.Analyzer,
 		"streams", "streamsok", "codes", "panics", "condpanics", "crosspkg", "crosspkg/lib", "ctors", "ctors/lib",
 		"typeparams", "typeerrors", "ignore", "testfiles", "nongrpc", "middleware",
-		"chatpb", "logpb", "legacypb", "unarypb", "validatefirst", "validatefirst/lib")
+		"chatpb", "logpb", "legacypb", "unarypb")
 }
 
 func TestMethodsFix(t *testing.T) {

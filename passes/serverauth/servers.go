@@ -25,7 +25,7 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
-		if interceptorOptions[lintutil.FuncKey(fn)] == optChainUnary {
+		if c.isChain(call) {
 			c.checkChainOrder(call)
 		}
 		if lintutil.FuncKey(fn) == newServer {

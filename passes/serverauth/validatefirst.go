@@ -27,6 +27,15 @@ const (
 	mwProtovalidateV2 = "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/protovalidate"
 )
 
+// unaryChains run their interceptor arguments in order: go-grpc-middleware
+// v1's chain helpers (grpc.ChainUnaryInterceptor is an interceptor
+// option of its own).
+const (
+	mwChainUnary     = mwV1 + ".ChainUnaryServer"
+	mwWithUnaryChain = mwV1 + ".WithUnaryServerChain"
+	mwV1             = "github.com/grpc-ecosystem/go-grpc-middleware"
+)
+
 // validators build unary request validators.
 var validators = []string{
 	mwValidatorV1 + ".UnaryServerInterceptor",
@@ -89,6 +98,10 @@ func (c *checker) unarySeq(call *ast.CallExpr) string {
 	}
 	var b strings.Builder
 	for _, a := range args {
+		if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok && c.isChain(inner) {
+			b.WriteString(c.unarySeq(inner))
+			continue
+		}
 		switch {
 		case c.validatorName(a, 0) != "":
 			b.WriteByte('v')
@@ -99,6 +112,21 @@ func (c *checker) unarySeq(call *ast.CallExpr) string {
 		}
 	}
 	return b.String()
+}
+
+// isChain reports whether call is a chain of unary interceptors whose
+// order checkChainOrder judges.
+func (c *checker) isChain(call *ast.CallExpr) bool {
+	fn := lintutil.Callee(c.info, call)
+	if fn == nil {
+		return false
+	}
+	switch k := lintutil.FuncKey(fn); k {
+	case mwChainUnary, mwWithUnaryChain:
+		return true
+	default:
+		return interceptorOptions[k] == optChainUnary
+	}
 }
 
 // validatorName names the known request validator e is (a call of a

@@ -9,6 +9,7 @@ import (
 	_ "cloud.google.com/go/auth/credentials"
 	_ "cloud.google.com/go/auth/credentials/idtoken"
 	_ "crypto/tls"
+	_ "github.com/grpc-ecosystem/go-grpc-middleware"
 	_ "github.com/grpc-ecosystem/go-grpc-middleware/auth"
 	_ "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	_ "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/protovalidate"

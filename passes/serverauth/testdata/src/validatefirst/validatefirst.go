@@ -6,6 +6,9 @@ import (
 	"context"
 	"validatefirst/lib"
 
+	grpc_middleware "github.com/grpc-ecosystem/go-grpc-middleware"
+	grpc_auth "github.com/grpc-ecosystem/go-grpc-middleware/auth"
+
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/protovalidate"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/validator"
@@ -105,4 +108,18 @@ func conditional(validate bool) {
 	}
 	opts = append(opts, grpc.ChainUnaryInterceptor(authUnary))
 	grpc.NewServer(opts...)
+}
+
+// go-grpc-middleware v1's chains run in order too.
+func v1Chains() {
+	grpc.NewServer(grpc.UnaryInterceptor(grpc_middleware.ChainUnaryServer(
+		grpc_validator.UnaryServerInterceptor(), // want `validator grpc_validator.UnaryServerInterceptor\(...\) runs before auth interceptor grpc_auth.UnaryServerInterceptor\(...\)`
+		grpc_auth.UnaryServerInterceptor(authFunc),
+	)))
+	grpc.NewServer(grpc_middleware.WithUnaryServerChain(grpc_validator.UnaryServerInterceptor(), authUnary)) // want `validator grpc_validator.UnaryServerInterceptor\(...\) runs before auth interceptor authUnary`
+	grpc.NewServer(
+		grpc.UnaryInterceptor(grpc_middleware.ChainUnaryServer(logUnary, grpc_validator.UnaryServerInterceptor())), // want `validator runs before the auth interceptor authUnary of a later option`
+		grpc.ChainUnaryInterceptor(authUnary),
+	)
+	grpc.NewServer(grpc.UnaryInterceptor(grpc_middleware.ChainUnaryServer(grpc_auth.UnaryServerInterceptor(authFunc), grpc_validator.UnaryServerInterceptor())))
 }
