@@ -61,6 +61,24 @@
 //     handler calls after every stream interceptor has run, so their
 //     order is left alone; so are validators and auth interceptors given
 //     on some paths only or from options the analyzer cannot see.
+//   - `authz-policy`: a static authorization policy given to grpc-go's
+//     authz.NewStatic that the analyzer can read (a constant, a
+//     variable holding one, a file embedded with //go:embed, or a
+//     parameter every caller in the package passes one for) and that
+//     NewStatic rejects (unknown fields, missing "name" or
+//     "allow_rules", unsupported header keys: the server cannot start),
+//     or whose request paths match no method. grpc-go matches a path
+//     against "/pkg.Service/Method" as it is written (exactly; "x*" as
+//     a prefix, "*x" as a suffix): a path without the leading "/", a
+//     service name alone, a different case, or a method the generated
+//     service the package can see does not have, never matches. In a
+//     deny rule the call it was meant to stop is let through; in an
+//     allow rule the method is denied to everyone. The finding is at
+//     the path in a raw string literal, else at the policy. Left alone:
+//     paths of services the package cannot see, suffix patterns,
+//     header keys (the translator lowercases them), audit logger names
+//     (looked up at run time), and NewFileWatcher files (read at run
+//     time from the working directory).
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -143,6 +161,9 @@
 //		auth.UnaryServerInterceptor(authFunc),
 //	))
 //
+//	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
+//		"deny_rules": [{"name": "no-delete", "request": {"paths": ["api.v1.Items/Delete"]}}]}`) // no "/": Delete is let through
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -176,6 +197,9 @@
 //		auth.UnaryServerInterceptor(authFunc),
 //		validator.UnaryServerInterceptor(),
 //	))
+//
+//	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
+//		"deny_rules": [{"name": "no-delete", "request": {"paths": ["/api.v1.Items/Delete"]}}]}`)
 //
 // # Flags
 //

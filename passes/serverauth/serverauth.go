@@ -151,7 +151,7 @@ func APIKeys() []string {
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
 	keys = append(keys, validators...)
-	keys = append(keys, mwChainUnary, mwWithUnaryChain)
+	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic)
 	keys = append(keys, fullMethodFields...)
 	sort.Strings(keys)
 	return keys

@@ -25,6 +25,9 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if lintutil.FuncKey(fn) == authzNewStatic {
+			c.checkAuthzPolicy(call)
+		}
 		if c.isChain(call) {
 			c.checkChainOrder(call)
 		}

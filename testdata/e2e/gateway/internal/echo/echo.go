@@ -41,9 +41,27 @@ func Serve(t testing.TB, s *grpc.Server, impl echov1.EchoServiceServer) echov1.E
 	lis := bufconn.Listen(1 << 20)
 	go s.Serve(lis)
 	t.Cleanup(s.Stop)
-	conn, err := grpc.NewClient("passthrough:///bufnet",
-		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }),
-		grpc.WithTransportCredentials(insecure.NewCredentials()))
+	return client(t, "passthrough:///bufnet",
+		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return lis.DialContext(ctx) }))
+}
+
+// ServeTCP is Serve on a loopback TCP port, for interceptors that need
+// real addresses (the authz RBAC engine parses them).
+func ServeTCP(t testing.TB, s *grpc.Server, impl echov1.EchoServiceServer) echov1.EchoServiceClient {
+	t.Helper()
+	echov1.RegisterEchoServiceServer(s, impl)
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(lis)
+	t.Cleanup(s.Stop)
+	return client(t, "passthrough:///"+lis.Addr().String())
+}
+
+func client(t testing.TB, target string, opts ...grpc.DialOption) echov1.EchoServiceClient {
+	t.Helper()
+	conn, err := grpc.NewClient(target, append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))...)
 	if err != nil {
 		t.Fatal(err)
 	}
