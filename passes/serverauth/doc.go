@@ -61,6 +61,23 @@
 //     handler calls after every stream interceptor has run, so their
 //     order is left alone; so are validators and auth interceptors given
 //     on some paths only or from options the analyzer cannot see.
+//   - `fail-open`: an auth interceptor that looks the current method up
+//     in a table and calls its handler when the method is not there,
+//     before any check: the !ok branch of a comma-ok lookup, a zero entry
+//     (rules[m] == nil, !required[m]), a switch on the method whose cases
+//     check and whose default, or the code after it, calls the handler.
+//     Every method the table misses is served without the check. The
+//     finding is at each registration (pb.RegisterXServer) on a server
+//     whose grpc.NewServer call installs the interceptor (directly, in a
+//     chain, or from a function returning it, in the package or
+//     another), and names the methods of the interceptor's half (unary
+//     or streaming) missing from the table. Left alone: tables of public
+//     methods that skip auth while everything else is checked
+//     (fail-closed), an absent branch that rejects, tables that list
+//     every registered method, tables the analyzer cannot read whole (a
+//     non-constant key, entries added at run time, a field), methods
+//     left to an embedded UnimplementedXServer, and lookups after the
+//     interceptor has already authenticated.
 //   - `authz-policy`: a static authorization policy given to grpc-go's
 //     authz.NewStatic that the analyzer can read (a constant, a
 //     variable holding one, a file embedded with //go:embed, or a
@@ -164,6 +181,14 @@
 //	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
 //		"deny_rules": [{"name": "no-delete", "request": {"paths": ["api.v1.Items/Delete"]}}]}`) // no "/": Delete is let through
 //
+//	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		perm, ok := required[info.FullMethod]
+//		if !ok {
+//			return h(ctx, req) // fail-open: every method missing from the table is served unchecked
+//		}
+//		...
+//	}
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -200,6 +225,13 @@
 //
 //	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
 //		"deny_rules": [{"name": "no-delete", "request": {"paths": ["/api.v1.Items/Delete"]}}]}`)
+//
+//	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		if public[info.FullMethod] {
+//			return h(ctx, req) // a table of public methods: everything else is checked
+//		}
+//		...
+//	}
 //
 // # Flags
 //

@@ -106,9 +106,10 @@ func (f *optionsFact) String() string {
 
 // Registration is a service registered on a server.
 type Registration struct {
-	Param   int      // the function's parameter holding the server
-	Service string   // Go name of the service (X of RegisterXServer)
-	Streams []string // its streaming methods
+	Param   int            // the function's parameter holding the server
+	Service string         // Go name of the service (X of RegisterXServer)
+	Streams []string       // its streaming methods
+	Served  []ServedMethod // the methods it serves, when known (fail-open)
 	pos     token.Pos
 }
 

@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(failOpenFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -171,9 +171,10 @@ type checker struct {
 	optMemo  map[types.Object]*optionsFact
 	regMemo  map[*types.Func]*registersFact
 	srvMemo  map[*types.Func]*serverFact
-	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
-	services map[string]*service    // rule 4, built on first use
-	named    map[ruleAt]bool        // reported findings of the named rules
+	reported map[[2]int]bool     // rule and position of reported findings, across servers sharing a helper
+	services map[string]*service // rule 4, built on first use
+	named    map[ruleAt]bool     // reported findings of the named rules
+	failMemo map[*types.Func]*failOpenFact
 	writes   map[*types.Var][]write // every write to every variable, built on first use
 }
 

@@ -38,6 +38,13 @@ func (i *Impl) Delete(ctx context.Context, req *echov1.DeleteRequest) (*echov1.D
 func Serve(t testing.TB, s *grpc.Server, impl echov1.EchoServiceServer) echov1.EchoServiceClient {
 	t.Helper()
 	echov1.RegisterEchoServiceServer(s, impl)
+	return Start(t, s)
+}
+
+// Start serves s, on which the services are registered, in process and
+// returns a client.
+func Start(t testing.TB, s *grpc.Server) echov1.EchoServiceClient {
+	t.Helper()
 	lis := bufconn.Listen(1 << 20)
 	go s.Serve(lis)
 	t.Cleanup(s.Stop)
