@@ -14,7 +14,9 @@ import (
 	"google.golang.org/grpc/status"
 )
 
-type items struct{ itemspb.UnimplementedItemsServer }
+type items struct {
+	itemspb.UnimplementedItemsServer
+}
 
 func (items) Get(context.Context, *itemspb.Req) (*itemspb.Resp, error)    { return nil, nil }
 func (items) List(context.Context, *itemspb.Req) (*itemspb.Resp, error)   { return nil, nil }
@@ -22,7 +24,9 @@ func (items) Delete(context.Context, *itemspb.Req) (*itemspb.Resp, error) { retu
 func (items) Purge(context.Context, *itemspb.Req) (*itemspb.Resp, error)  { return nil, nil }
 
 // Only Get and List, not Delete: Purge is left to Unimplemented.
-type partial struct{ itemspb.UnimplementedItemsServer }
+type partial struct {
+	itemspb.UnimplementedItemsServer
+}
 
 func (partial) Get(context.Context, *itemspb.Req) (*itemspb.Resp, error)    { return nil, nil }
 func (partial) List(context.Context, *itemspb.Req) (*itemspb.Resp, error)   { return nil, nil }
