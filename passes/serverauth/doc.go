@@ -46,6 +46,55 @@
 //     "/pkg.Service/Method"). When the generated X_Y_FullMethodName
 //     constant can be named in the file, a suggested fix uses it; otherwise
 //     the fix writes the right string.
+//   - `validate-first`: a known request validator (go-grpc-middleware's
+//     validator and protovalidate interceptors, v2, and v1's
+//     grpc_validator) that runs before an auth interceptor on the unary
+//     side of one server: listed before it in one ChainUnaryInterceptor
+//     (or go-grpc-middleware v1's ChainUnaryServer and
+//     WithUnaryServerChain), or installed by an earlier option (grpc.UnaryInterceptor's
+//     interceptor runs before every chained one). A caller without a
+//     token who sends a malformed request gets codes.InvalidArgument and
+//     the validation message, not codes.Unauthenticated: the schema
+//     leaks to anyone, and a "no token gets Unauthenticated" test fails.
+//     The stream validators check each message in RecvMsg, which the
+//     handler calls after every stream interceptor has run, so their
+//     order is left alone; so are validators and auth interceptors given
+//     on some paths only or from options the analyzer cannot see.
+//   - `fail-open`: an auth interceptor that looks the current method up
+//     in a table and calls its handler when the method is not there,
+//     before any check: the !ok branch of a comma-ok lookup, a zero entry
+//     (rules[m] == nil, !required[m]), a switch on the method whose cases
+//     check and whose default, or the code after it, calls the handler.
+//     Every method the table misses is served without the check. The
+//     finding is at each registration (pb.RegisterXServer) on a server
+//     whose grpc.NewServer call installs the interceptor (directly, in a
+//     chain, or from a function returning it, in the package or
+//     another), and names the methods of the interceptor's half (unary
+//     or streaming) missing from the table. Left alone: tables of public
+//     methods that skip auth while everything else is checked
+//     (fail-closed), an absent branch that rejects, tables that list
+//     every registered method, tables the analyzer cannot read whole (a
+//     non-constant key, entries added at run time, a field), methods
+//     left to an embedded UnimplementedXServer, and lookups after the
+//     interceptor has already authenticated.
+//   - `authz-policy`: a static authorization policy given to grpc-go's
+//     authz.NewStatic that the analyzer can read (a constant, a
+//     variable holding one, a file embedded with //go:embed, or a
+//     parameter every caller in the package passes one for) and that
+//     NewStatic rejects (unknown fields, missing "name" or
+//     "allow_rules", unsupported header keys: the server cannot start),
+//     or whose request paths match no method. grpc-go matches a path
+//     against "/pkg.Service/Method" as it is written (exactly; "x*" as
+//     a prefix, "*x" as a suffix): a path without the leading "/", a
+//     service name alone, a different case, or a method the generated
+//     service the package can see does not have, never matches. In a
+//     deny rule the call it was meant to stop is let through; in an
+//     allow rule the method is denied to everyone. The finding is at
+//     the path in a raw string literal, else at the policy. Left alone:
+//     paths of services the package cannot see, suffix patterns,
+//     header keys (the translator lowercases them), audit logger names
+//     (looked up at run time), and NewFileWatcher files (read at run
+//     time from the working directory).
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -123,6 +172,22 @@
 //		"/grpc.health.v1.Health/Wach": true, // no such method
 //	}
 //
+//	grpc.NewServer(grpc.ChainUnaryInterceptor(
+//		validator.UnaryServerInterceptor(), // validate-first: InvalidArgument before auth
+//		auth.UnaryServerInterceptor(authFunc),
+//	))
+//
+//	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
+//		"deny_rules": [{"name": "no-delete", "request": {"paths": ["api.v1.Items/Delete"]}}]}`) // no "/": Delete is let through
+//
+//	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		perm, ok := required[info.FullMethod]
+//		if !ok {
+//			return h(ctx, req) // fail-open: every method missing from the table is served unchecked
+//		}
+//		...
+//	}
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -150,6 +215,21 @@
 //	var public = map[string]bool{
 //		healthpb.Health_Check_FullMethodName: true,
 //		healthpb.Health_Watch_FullMethodName: true,
+//	}
+//
+//	grpc.NewServer(grpc.ChainUnaryInterceptor(
+//		auth.UnaryServerInterceptor(authFunc),
+//		validator.UnaryServerInterceptor(),
+//	))
+//
+//	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
+//		"deny_rules": [{"name": "no-delete", "request": {"paths": ["/api.v1.Items/Delete"]}}]}`)
+//
+//	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+//		if public[info.FullMethod] {
+//			return h(ctx, req) // a table of public methods: everything else is checked
+//		}
+//		...
 //	}
 //
 // # Flags

@@ -65,6 +65,10 @@ type Opt struct {
 	Auth string
 	// Maybe: the option is given on some paths only.
 	Maybe bool
+	// Seq is what a unary option installs, in order, one letter an
+	// interceptor: 'v' a known request validator, 'a' an auth
+	// interceptor, '.' another; empty when unknown (validate-first).
+	Seq string
 	// Where the option is written, in this package (NoPos for an option
 	// of another package's helper: the finding goes to the call).
 	pos, end token.Pos
@@ -102,9 +106,10 @@ func (f *optionsFact) String() string {
 
 // Registration is a service registered on a server.
 type Registration struct {
-	Param   int      // the function's parameter holding the server
-	Service string   // Go name of the service (X of RegisterXServer)
-	Streams []string // its streaming methods
+	Param   int            // the function's parameter holding the server
+	Service string         // Go name of the service (X of RegisterXServer)
+	Streams []string       // its streaming methods
+	Served  []ServedMethod // the methods it serves, when known (fail-open)
 	pos     token.Pos
 }
 

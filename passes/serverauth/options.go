@@ -141,6 +141,9 @@ func (c *checker) callOptions(call *ast.CallExpr, idx int, depth int) []Opt {
 				return []Opt{{Kind: optOther, pos: call.Pos(), end: call.End()}}
 			}
 		}
+		if kind.unary() {
+			o.Seq = c.unarySeq(call)
+		}
 		if kind.unary() && !call.Ellipsis.IsValid() {
 			for _, a := range call.Args {
 				if name, ok := c.authInterceptor(a, 0); ok {

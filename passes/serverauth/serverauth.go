@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(failOpenFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -156,6 +156,8 @@ func APIKeys() []string {
 	keys = append(keys, libraryAuth...)
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
+	keys = append(keys, validators...)
+	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic)
 	keys = append(keys, fullMethodFields...)
 	sort.Strings(keys)
 	return keys
@@ -177,6 +179,7 @@ type checker struct {
 	srvMemo  map[*types.Func]*serverFact
 	reported map[finding]bool    // findings reported, across servers sharing a helper
 	services map[string]*service // unknown-method, built on first use
+	failMemo map[*types.Func]*failOpenFact
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {

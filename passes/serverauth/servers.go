@@ -23,9 +23,17 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if lintutil.FuncKey(fn) == authzNewStatic {
+			c.checkAuthzPolicy(call)
+		}
+		if c.isChain(call) {
+			c.checkChainOrder(call)
+		}
 		if lintutil.FuncKey(fn) == newServer {
 			opts := c.newServerOptions(call)
 			c.checkPanics(opts)
+			c.checkOptionOrder(opts)
+			c.checkFailOpen(call, c.serverVar(cur, -1), enclosingBody(c.info, cur))
 			c.checkStreams(cur, call, opts, -1)
 			continue
 		}
@@ -121,7 +129,11 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 				if len(call.Args) == 2 {
 					streams = c.served(call.Args[1], streams)
 				}
-				out = append(out, Registration{Service: name, Streams: streams, pos: call.Pos()})
+				var impl ast.Expr
+				if len(call.Args) == 2 {
+					impl = call.Args[1]
+				}
+				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos()})
 				continue
 			}
 			if depth > 4 {
