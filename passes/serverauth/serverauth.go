@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(connectFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -125,6 +125,8 @@ var authReaders = []string{
 var metadataReaders = map[string]int{
 	metadataPath + ".ValueFromIncomingContext": 1,
 	"(" + metadataPath + ".MD).Get":            0,
+	"(net/http.Header).Get":                    0, // Connect: req.Header().Get("Authorization")
+	"(net/http.Header).Values":                 0,
 }
 
 // methodSources return the full method name of the current RPC.
@@ -151,6 +153,7 @@ func APIKeys() []string {
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
 	keys = append(keys, fullMethodFields...)
+	keys = append(keys, connectAPIKeys()...)
 	sort.Strings(keys)
 	return keys
 }
@@ -172,12 +175,13 @@ type checker struct {
 	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
 	services map[string]*service    // rule 4, built on first use
 	writes   map[*types.Var][]write // every write to every variable, built on first use
+	connect  *connectState          // Connect summaries, built on first use (connect.go)
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	// Fast path: servers, interceptors and generated services all need
-	// package grpc's types.
-	if !lintutil.Reaches(pass, grpcapi.GRPC) {
+	// package grpc's types, or Connect's.
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect) {
 		return nil, nil
 	}
 	c := &checker{
@@ -208,6 +212,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	c.checkOptionHelpers() // rule 3
 	c.checkAuthCodes()     // rule 2
 	c.checkMethods()       // rule 4
+	c.checkConnect()       // connect-*.go
 	c.r.Finish()
 	return nil, nil
 }
