@@ -392,6 +392,9 @@ func (c *checker) wrapUnaryAuth(ft *ast.FuncType, body *ast.BlockStmt) bool {
 		}
 		limit := lit.Body.End()
 		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if ifs, ok := n.(*ast.IfStmt); ok && c.isClientCond(ifs.Cond) {
+				return false // an interceptor for clients and handlers: the client branch
+			}
 			if call, ok := n.(*ast.CallExpr); ok && call.Pos() < limit && next != nil {
 				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && c.info.Uses[id] == next {
 					limit = call.Pos()
@@ -404,6 +407,14 @@ func (c *checker) wrapUnaryAuth(ft *ast.FuncType, body *ast.BlockStmt) bool {
 		}
 	}
 	return false
+}
+
+// isClientCond reports whether cond is req.Spec().IsClient: the
+// branch of an interceptor shared by clients and handlers that runs on
+// clients.
+func (c *checker) isClientCond(cond ast.Expr) bool {
+	sel, ok := ast.Unparen(cond).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "IsClient" && lintutil.IsNamed(c.info.TypeOf(sel.X), grpcapi.Connect, "Spec", false)
 }
 
 // exportConnectFacts exports connectFact for this package's functions
