@@ -94,3 +94,42 @@ func IsConnectUnimplemented(fn *types.Func) bool {
 	name := n.Obj().Name()
 	return strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Handler")
 }
+
+// ConnectClientCtor returns the client interface of a generated
+// NewXClient function and the service's Go name X; ok is false for any
+// other function.
+func ConnectClientCtor(fn *types.Func) (iface types.Type, name string, ok bool) {
+	if fn == nil {
+		return nil, "", false
+	}
+	name, found := strings.CutPrefix(fn.Name(), "New")
+	if !found {
+		return nil, "", false
+	}
+	name, found = strings.CutSuffix(name, "Client")
+	sig, _ := fn.Type().(*types.Signature)
+	if !found || name == "" || sig == nil || sig.Recv() != nil || !sig.Variadic() || sig.Params().Len() != 3 || sig.Results().Len() != 1 {
+		return nil, "", false
+	}
+	opts, _ := sig.Params().At(2).Type().(*types.Slice)
+	if opts == nil || !lintutil.IsNamed(opts.Elem(), Connect, "ClientOption", false) ||
+		!lintutil.IsNamed(sig.Params().At(0).Type(), Connect, "HTTPClient", false) || !types.IsInterface(sig.Results().At(0).Type()) {
+		return nil, "", false
+	}
+	return sig.Results().At(0).Type(), name, true
+}
+
+// IsConnectStreamingCall reports whether sig is a streaming method of a
+// generated Connect client: it returns a Connect client stream.
+func IsConnectStreamingCall(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() == 0 || !IsContext(sig.Params().At(0).Type()) || sig.Results().Len() == 0 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	for _, name := range []string{"ServerStreamForClient", "ClientStreamForClient", "BidiStreamForClient"} {
+		if lintutil.IsNamed(t, Connect, name, true) {
+			return true
+		}
+	}
+	return false
+}

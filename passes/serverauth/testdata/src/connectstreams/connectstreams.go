@@ -12,8 +12,8 @@ import (
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/h2c"
 
-	v1 "connectpb"
-	"connectpb/pingv1connect"
+	v1 "example.com/gen/ping/v1"
+	"example.com/gen/ping/v1/pingv1connect"
 	"connectstreams/lib"
 )
 

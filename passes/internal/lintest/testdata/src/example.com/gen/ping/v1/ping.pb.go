@@ -1,5 +1,6 @@
-// Package connectpb stands for protoc-gen-go's messages of ping.v1.
-package connectpb
+// Package pingv1 stands for protoc-gen-go's messages of ping.v1 (the
+// generated code of testdata/e2e/connect121, shortened).
+package pingv1
 
 type PingRequest struct{ Text string }
 

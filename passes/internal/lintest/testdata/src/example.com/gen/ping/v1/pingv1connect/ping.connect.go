@@ -14,7 +14,7 @@ import (
 
 	connect "connectrpc.com/connect"
 
-	v1 "connectpb"
+	v1 "example.com/gen/ping/v1"
 )
 
 const _ = connect.IsAtLeastVersion1_13_0
