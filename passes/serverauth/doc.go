@@ -95,6 +95,25 @@
 //     header keys (the translator lowercases them), audit logger names
 //     (looked up at run time), and NewFileWatcher files (read at run
 //     time from the working directory).
+//   - `connect-stream-unauthenticated`: a Connect (connectrpc.com/connect
+//     v1) handler built by a generated pb.NewXHandler whose options install
+//     an auth interceptor that covers unary calls only (a
+//     connect.UnaryInterceptorFunc, "no effect on streaming RPCs", or an
+//     Interceptor whose WrapStreamingHandler returns next unchanged), and
+//     nothing that may authenticate streams (another interceptor,
+//     connect.WithRequestGate), for a service whose implementation serves
+//     streaming procedures. Connect then calls the streaming procedures
+//     with no auth, so anybody may call them. Options are followed through
+//     connect.WithInterceptors, WithHandlerOptions, WithOptions, option
+//     slices, package variables and helpers (in the package or another),
+//     interceptors through helpers returning them and the methods of their
+//     types. The handler is followed through local variables,
+//     http.ServeMux.Handle, h2c.NewHandler and http.StripPrefix to
+//     http.ListenAndServe, http.Serve or an http.Server's Handler; any
+//     other wrapper (HTTP auth middleware such as connectrpc.com/authn), a
+//     returned mux or http.DefaultServeMux keeps the rule silent, as do
+//     streaming procedures left to the generated UnimplementedXHandler.
+//     Connect v2's interceptors wrap every call shape.
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -137,6 +156,11 @@
 // services generated before protoc-gen-go-grpc 1.3, which have no
 // X_Y_FullMethodName constants); and in _test.go files, unless -tests is
 // set.
+//
+// A Connect interceptor authenticates as a gRPC one does, in Connect
+// form: the function it returns reads the auth key from req.Header() or
+// rejects with connect.CodeUnauthenticated or CodePermissionDenied
+// before it calls next, itself or through a function it calls.
 //
 // What the analyzer cannot see, a test can: the authtest package
 // (github.com/grpcauthlint/grpcauthlint/authtest) is its run-time
@@ -188,6 +212,20 @@
 //		...
 //	}
 //
+//	func newAuthInterceptor() connect.UnaryInterceptorFunc { // no effect on streaming RPCs
+//		return func(next connect.UnaryFunc) connect.UnaryFunc {
+//			return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+//				if !valid(req.Header().Get("Authorization")) {
+//					return nil, connect.NewError(connect.CodeUnauthenticated, errors.New("invalid token"))
+//				}
+//				return next(ctx, req)
+//			}
+//		}
+//	}
+//
+//	mux.Handle(pingv1connect.NewPingServiceHandler(srv, // CountUp streams without auth
+//		connect.WithInterceptors(newAuthInterceptor())))
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -231,6 +269,32 @@
 //		}
 //		...
 //	}
+//
+//	type authInterceptor struct{}
+//
+//	func (authInterceptor) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
+//		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+//			if err := check(req.Header()); err != nil {
+//				return nil, err
+//			}
+//			return next(ctx, req)
+//		}
+//	}
+//
+//	func (authInterceptor) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc {
+//		return func(ctx context.Context, conn connect.StreamingHandlerConn) error {
+//			if err := check(conn.RequestHeader()); err != nil {
+//				return err
+//			}
+//			return next(ctx, conn)
+//		}
+//	}
+//
+//	func (authInterceptor) WrapStreamingClient(next connect.StreamingClientFunc) connect.StreamingClientFunc {
+//		return next
+//	}
+//
+//	mux.Handle(pingv1connect.NewPingServiceHandler(srv, connect.WithInterceptors(authInterceptor{})))
 //
 // # Flags
 //

@@ -25,7 +25,7 @@ func isOptionType(t types.Type) bool {
 	if s, ok := types.Unalias(t).(*types.Slice); ok {
 		t = s.Elem()
 	}
-	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false)
+	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false) || isConnectOption(t)
 }
 
 // optionResult returns the index of sig's first option result, or -1.
@@ -134,6 +134,9 @@ func (c *checker) callOptions(call *ast.CallExpr, idx int, depth int) []Opt {
 		return unknown(call)
 	}
 	key := lintutil.FuncKey(fn)
+	if lintutil.PkgPath(fn.Pkg()) == grpcapi.Connect && idx < 0 {
+		return c.connectCallOptions(call, key, depth)
+	}
 	if kind, ok := interceptorOptions[key]; ok && idx < 0 {
 		o := Opt{Kind: kind, pos: call.Pos(), end: call.End()}
 		if kind == optChainUnary || kind == optChainStream {

@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(failOpenFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(failOpenFact), new(connectFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -130,6 +130,11 @@ var metadataReaders = func() map[string]grpcapi.MetadataFunc {
 	}) {
 		m[k], _ = grpcapi.MetadataAPI(k)
 	}
+	// Connect reads the auth key from the request's HTTP header:
+	// req.Header().Get("Authorization").
+	for _, k := range []string{"(net/http.Header).Get", "(net/http.Header).Values"} {
+		m[k] = grpcapi.MetadataFunc{Op: grpcapi.MDRead, Side: grpcapi.MDPlain, Keys: grpcapi.MDKey, MDArg: -1}
+	}
 	return m
 }()
 
@@ -159,6 +164,7 @@ func APIKeys() []string {
 	keys = append(keys, validators...)
 	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic)
 	keys = append(keys, fullMethodFields...)
+	keys = append(keys, connectAPIKeys()...)
 	sort.Strings(keys)
 	return keys
 }
@@ -180,12 +186,13 @@ type checker struct {
 	reported map[finding]bool    // findings reported, across servers sharing a helper
 	services map[string]*service // unknown-method, built on first use
 	failMemo map[*types.Func]*failOpenFact
+	connect  *connectState // Connect summaries, built on first use (connect.go)
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	// Fast path: servers, interceptors and generated services all need
-	// package grpc's types.
-	if !lintutil.Reaches(pass, grpcapi.GRPC) {
+	// package grpc's types, or Connect's.
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect) {
 		return nil, nil
 	}
 	c := &checker{
@@ -216,6 +223,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	c.checkOptionHelpers() // second-interceptor
 	c.checkAuthCodes()     // plain-auth-error
 	c.checkMethods()       // unknown-method
+	c.checkConnect()       // connect-stream-unauthenticated
 	c.r.Finish()
 	return nil, nil
 }

@@ -20,7 +20,7 @@ const writesSrc = `package p
 
 type T struct{ f int }
 
-func (t *T) Set()  { t.f = 1 }
+func (recv *T) Set() { recv.f = 1 }
 func (t T) Get() int { return t.f }
 
 var pkgOnce = 1     // declared with a value, never written again

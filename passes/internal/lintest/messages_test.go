@@ -1,16 +1,20 @@
 package lintest
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 )
 
-// TestMessageLengths runs every pass, in its default configuration, on
-// every package of its testdata and reports the lengths of the
+// TestMessageLengths runs every pass, in its default configuration and
+// with every boolean option on (-tests, -all-connections), on every
+// package of its testdata and reports the lengths of the
 // messages: the median and the longest, per pass and over the suite.
 // With MaxMessageLen set (issue 20 §4: 160), a longer message fails
 // here, as it fails every Run of the passes' own tests.
@@ -19,8 +23,8 @@ func TestMessageLengths(t *testing.T) {
 		t.Skip("-short: each pass's Run checks MaxMessageLen on its own cases")
 	}
 	var all []int
-	for i, a := range analyzers.All() {
-		name := analyzers.Passes()[i].Name
+	for _, p := range analyzers.Passes() {
+		name := p.Name
 		src, err := filepath.Abs(filepath.Join("..", "..", name, "testdata", "src"))
 		if err != nil {
 			t.Fatal(err)
@@ -35,7 +39,11 @@ func TestMessageLengths(t *testing.T) {
 		})
 		var lens []int
 		seen := map[string]bool{}
-		for _, r := range runIn(&errRecorder{}, src, a, pkgs...) {
+		var results []*Result
+		for _, bools := range []bool{false, true} {
+			results = append(results, runIn(&errRecorder{}, src, analyzer(t, name, bools), pkgs...)...)
+		}
+		for _, r := range results {
 			for _, d := range r.Diagnostics {
 				posn := r.Pass.Fset.Position(d.Pos)
 				if key := posn.String() + d.Message; !seen[key] {
@@ -60,4 +68,24 @@ func TestMessageLengths(t *testing.T) {
 		over := len(all) - func() int { i, _ := slices.BinarySearch(all, 161); return i }()
 		t.Logf("suite        %3d messages, median %3d, max %3d characters, %d over 160", len(all), all[len(all)/2], all[len(all)-1], over)
 	}
+}
+
+// analyzer returns a fresh instance of pass name, with every boolean
+// option on when bools.
+func analyzer(t *testing.T, name string, bools bool) *analysis.Analyzer {
+	as, err := analyzers.New(map[string]any{"enable": []any{name}})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("building %s: %v", name, err)
+	}
+	a := as[0]
+	if bools {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				if err := f.Value.Set("true"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+	return a
 }
