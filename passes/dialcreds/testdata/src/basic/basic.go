@@ -305,3 +305,47 @@ func fillSlice(opts []grpc.DialOption) {}
 type optList []grpc.DialOption
 
 func (l *optList) add(o grpc.DialOption) { *l = append(*l, o) }
+
+// leftByBreak: a for loop without a condition is left by its break only,
+// which carries the credentials: nothing to report.
+func leftByBreak(addr string, creds credentials.PerRPCCredentials) {
+	var opts []grpc.DialOption
+	for {
+		opts = append(opts, grpc.WithInsecure())
+		if creds != nil {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			break
+		}
+		opts = nil
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+// continued: the continue carries the credentials to the next iteration
+// and past the loop, around the reset after it.
+func continued(addr string, modes []string, creds credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	for _, m := range modes {
+		if m == "auth" {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			continue
+		}
+		opts = []grpc.DialOption{grpc.WithInsecure()}
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+// labelled: break outer carries the credentials past the outer loop's
+// reset.
+func labelled(addr string, rows [][]string, creds credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+outer:
+	for _, row := range rows {
+		for range row {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			break outer
+		}
+		opts = []grpc.DialOption{grpc.WithInsecure()}
+	}
+	grpc.NewClient(addr, opts...)
+}

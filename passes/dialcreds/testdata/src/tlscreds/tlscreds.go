@@ -215,3 +215,19 @@ func validated(addr string, cfg config) {
 	}
 	grpc.NewClient(addr, opts...)
 }
+
+// leftByBreak: the insecure transport reaches the dial only through the
+// first break (the statement walker sends a break's state to the end of
+// its loop; the code after it in the loop body does not run).
+func leftByBreak(addr string, plain bool) {
+	opts := []grpc.DialOption{grpc.WithPerRPCCredentials(oauth.TokenSource{})}
+	for {
+		if plain {
+			opts = append(opts, grpc.WithInsecure())
+			break
+		}
+		opts = append(opts, grpc.WithTransportCredentials(credentials.NewTLS(nil)))
+		break
+	}
+	grpc.NewClient(addr, opts...) // want `^when plain, oauth.TokenSource credentials over grpc.WithInsecure\(\) require TLS; use credentials.NewTLS$`
+}

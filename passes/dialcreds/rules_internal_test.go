@@ -21,11 +21,12 @@ var ruleCases = map[string][]string{
 	ruleDiscardedOption:       {"discard"},
 }
 
-// TestRules checks that each rule is named alike everywhere: the
+// TestRuleNames checks that each rule is named alike everywhere: the
 // bullets of doc.go start with the rules' names, in the order of rules;
-// each rule's judge is in the file named after it, which declares its
-// constant; and each has test cases with findings.
-func TestRules(t *testing.T) {
+// each rule's judge is in the file named after it (<name>.go), which
+// declares its constant and reports under it; and each has test cases
+// with findings.
+func TestRuleNames(t *testing.T) {
 	bullet := regexp.MustCompile("(?m)^//   - `([a-z-]+)`: ")
 	var documented []string
 	for _, m := range bullet.FindAllStringSubmatch(doc, -1) {
@@ -35,7 +36,7 @@ func TestRules(t *testing.T) {
 		t.Errorf("doc.go bullets name %q, want the rules %q in that order", documented, rules)
 	}
 	for _, rule := range rules {
-		file := strings.ReplaceAll(rule, "-", "") + ".go"
+		file := rule + ".go"
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Errorf("rule %s: %v", rule, err)
