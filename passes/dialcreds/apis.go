@@ -46,7 +46,7 @@ type api struct {
 	// ctx and target are the argument indexes of a dial entry point.
 	ctx, target int
 	// discardable: a credentials or interceptor DialOption, or the
-	// credentials CallOption (rule 4).
+	// credentials CallOption (discarded-option).
 	discardable bool
 }
 

@@ -34,11 +34,10 @@ type Config struct {
 	// credentials.
 	AllowTarget []string `json:"allow-target"`
 	// AllConnections also reports connections of packages that show no
-	// sign of using auth ("no RPC on this connection carries
-	// credentials"). Off by default: many gRPC services need no token
-	// (local sockets, sidecars, probes, public backends) and the code
-	// cannot tell them apart; on public code most such findings were not
-	// bugs.
+	// sign of using auth ("grpc.NewClient gets no credentials"). Off by
+	// default: many gRPC services need no token (local sockets, sidecars,
+	// probes, public backends) and the code cannot tell them apart; on
+	// public code most such findings were not bugs.
 	AllConnections bool `json:"all-connections"`
 	// AuthKey lists the outgoing metadata keys that carry a token: a
 	// call that sets one attaches credentials per call, and a client
@@ -85,7 +84,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
-	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
+	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"grpc.NewClient gets no credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
 	a.Flags.Var(&lintutil.DefaultList{P: &c.AuthKey, Check: checkAuthKey}, "auth-key",
@@ -166,10 +165,10 @@ type checker struct {
 	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
 	insp      *inspector.Inspector
 	walker    *flow.Walker[*funcState]
-	icptMemo  map[*types.Func]ikind        // client interceptor functions judged (funcKind)
-	retMemo   map[*types.Func]ikind        // functions returning one (funcReturnsKind)
-	streamed  map[token.Pos]*streamFinding // rule 5, by unary interceptor option
-	lostDone  map[token.Pos]bool           // rule 6, options reported
+	icptMemo  map[*types.Func]ikind // client interceptor functions judged (funcKind)
+	retMemo   map[*types.Func]ikind // functions returning one (funcReturnsKind)
+	sites     sites                 // what the walk recorded, for the rules
+	reported  map[ruleAt]bool       // the findings reported, by rule and position
 }
 
 type funcResult struct {
@@ -209,8 +208,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		walker:    &flow.Walker[*funcState]{Info: pass.TypesInfo, Domain: walkDomain{}},
 		icptMemo:  make(map[*types.Func]ikind),
 		retMemo:   make(map[*types.Func]ikind),
-		streamed:  make(map[token.Pos]*streamFinding),
-		lostDone:  make(map[token.Pos]bool),
+		reported:  make(map[ruleAt]bool),
 	}
 	c.index()
 	c.exportFieldReads()
@@ -239,27 +237,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 			}
 		}
 	}
-	c.reportStreams()
+	c.judge()
 	c.r.Finish()
 	return nil, nil
-}
-
-// checkDial judges the options (opts) a connection is built with by
-// entry, by each rule in turn: metadata on the dial context (ctx, the
-// argument at ctxIdx, or nil), TLS credentials on an insecure
-// transport, and, when that is not the case, no credentials (unless the
-// connection goes back to the program's own server through a grpc-gateway
-// registration, toSelf, which forwards the caller's credentials per call).
-func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int, toSelf bool) {
-	if fs.skip || len(opts) == 0 {
-		return
-	}
-	fs.metadataOnDialContext(call, entry, ctx, ctxIdx)
-	fs.lostInterceptors(opts)
-	if fs.tlsCredsOnInsecure(call, entry, opts) {
-		return
-	}
-	if !toSelf {
-		fs.noCredentials(call, entry, opts, target)
-	}
 }

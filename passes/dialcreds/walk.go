@@ -12,23 +12,28 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 )
 
+// funcState is one path of the walk of a function: the values of its
+// variables and the branch it is in. The paths of one walk share its
+// funcWalk.
 type funcState struct {
+	*funcWalk
+	env  map[*types.Var]val
+	cond branch // the innermost branch, for messages
+	atom cond   // the innermost branch's condition, or the zero cond
+}
+
+// funcWalk is the walk of one function (a declaration, a function
+// literal, or a package-level initializer): what its paths share, and
+// what they collect together.
+type funcWalk struct {
 	c      *checker
 	fn     *types.Func // nil for closures and package-level initializers
 	sig    *types.Signature
-	env    map[*types.Var]val
 	param  map[*types.Var]int // options parameters -> 1 + index
 	resIdx int                // index of the summarised result, or -1
-	cond   branch             // the innermost branch, for messages
-	atom   cond               // the innermost branch's condition, or the zero cond
 	body   *ast.BlockStmt
-	skip   bool // in a _test.go file and tests are off
-	// sh is shared by the forks of the walk of one function.
-	sh *funcShared
-}
+	skip   bool // in a _test.go file and tests are off: no sites
 
-// funcShared is what the branches of a function's walk collect together.
-type funcShared struct {
 	returns val
 	dialer  *dialerFact
 	// Uses of local contexts in body, the contexts each derives from, and
@@ -37,18 +42,18 @@ type funcShared struct {
 	ctxFrom map[*types.Var][]*types.Var
 	dialCtx map[ast.Node]bool
 	// streams are the streaming calls on connection or client
-	// parameters (rule 5), by parameter index.
+	// parameters, by parameter index, for the summary.
 	streams map[int][]streamUse
 }
 
 func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
-	fs := &funcState{c: c, fn: fn, env: make(map[*types.Var]val), param: make(map[*types.Var]int), resIdx: -1, sh: new(funcShared)}
-	fs.skip = c.r.InTest(n.Pos())
+	w := &funcWalk{c: c, fn: fn, param: make(map[*types.Var]int), resIdx: -1}
+	w.skip = c.r.InTest(n.Pos())
 	if fn != nil {
-		fs.sig = fn.Type().(*types.Signature)
-		fs.resIdx = resultIndex(fs.sig)
+		w.sig = fn.Type().(*types.Signature)
+		w.resIdx = resultIndex(w.sig)
 	}
-	return fs
+	return &funcState{funcWalk: w, env: make(map[*types.Var]val)}
 }
 
 // resultIndex is the index of the first result the pass summarises.
@@ -96,7 +101,7 @@ func (walkDomain) Join(pre *funcState, outs []*funcState) *funcState {
 }
 
 // Branch records the condition of the arm fs enters, for messages and
-// for the TLS rule's contradictory paths.
+// for credentials-require-tls's contradictory paths.
 func (walkDomain) Branch(fs *funcState, c flow.Cond) {
 	switch s := c.Stmt.(type) {
 	case *ast.IfStmt:
@@ -131,7 +136,7 @@ func (walkDomain) Branch(fs *funcState, c flow.Cond) {
 
 func (walkDomain) Eval(fs *funcState, e ast.Expr, use flow.Use) {
 	if use == flow.UseDiscard {
-		fs.discardedOption(e)
+		fs.discard(e)
 	}
 	fs.eval(e)
 }
@@ -255,7 +260,7 @@ func (fs *funcState) assign(lhs, rhs []ast.Expr, tok token.Token) {
 		for i, e := range rhs {
 			vals[i] = fs.eval(e)
 			if id, ok := lhs[i].(*ast.Ident); ok && id.Name == "_" {
-				fs.discardedOption(e)
+				fs.discard(e)
 			}
 		}
 	} else if len(rhs) == 1 {
@@ -334,10 +339,10 @@ func (fs *funcState) ret(s *ast.ReturnStmt) {
 	default:
 		x = unknownVal
 	}
-	if fs.sh.returns == nil {
-		fs.sh.returns = x
+	if fs.returns == nil {
+		fs.returns = x
 	} else {
-		fs.sh.returns = join(fs.sh.returns, x)
+		fs.returns = join(fs.returns, x)
 	}
 }
 

@@ -5,69 +5,15 @@ import (
 	"go/token"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// The rule "no credentials": a connection whose options carry, on every
-// path, no per-RPC credentials, no client interceptor and no transport
-// that authenticates the client. Reported where the package attaches
-// credentials per call (an RPC that forgets them fails), and with
-// all-connections everywhere.
-
-// noCredentials reports a connection built with opts that carries no
-// credentials, unless its target needs none.
-func (fs *funcState) noCredentials(call *ast.CallExpr, entry string, opts val, target ast.Expr) {
-	for _, a := range opts {
-		if a.b&(bAuth|bUnknown|bLocal) != 0 || a.param != 0 || a.uni.may() || a.str.may() {
-			return
-		}
-	}
-	if fs.targetExempt(target) {
-		return
-	}
-	if f, in := fs.unattachedField(call); f != nil {
-		fs.reportUnattached(call, entry, f, in)
-		return
-	}
-	if at := fs.c.perCallAt(lintutil.IsTestFile(fs.c.pass.Fset.Position(call.Pos()).Filename)); at.IsValid() {
-		fs.c.r.Report(analysis.Diagnostic{
-			Pos: call.Fun.Pos(), End: call.Fun.End(),
-			Message: "an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: " + entry +
-				" attaches none; attach them once with grpc.WithPerRPCCredentials",
-			Related: related(at, "this package attaches credentials per call here"),
-		})
-		return
-	}
-	if !fs.c.cfg.AllConnections {
-		return
-	}
-	fs.c.r.Reportf(call.Fun, "no RPC on this connection carries credentials: %s gets none, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials", entry)
-}
-
-// targetExempt reports whether a constant target needs no credentials:
-// a Unix socket, or a target the configuration allows.
-func (fs *funcState) targetExempt(target ast.Expr) bool {
-	if target == nil {
-		return false
-	}
-	s, ok := lintutil.ConstString(fs.c.pass.TypesInfo, target)
-	if !ok {
-		return false
-	}
-	if strings.HasPrefix(s, "unix:") || strings.HasPrefix(s, "unix-abstract:") {
-		return true
-	}
-	for _, re := range fs.c.cfg.allow {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
-}
+// Where the package attaches credentials per call: the evidence
+// no-credentials asks for before it reports a connection without
+// credentials in the default configuration.
 
 // perCallAt is where the package first attaches credentials per call
 // that a connection could carry instead (a grpc.PerRPCCredentials call
@@ -172,15 +118,6 @@ func (c *checker) findPerCall() *[2]token.Pos {
 func (c *checker) isAuthKey(e ast.Expr) bool {
 	s, ok := lintutil.ConstString(c.pass.TypesInfo, e)
 	return ok && c.cfg.authKeys[strings.ToLower(s)]
-}
-
-// related is a second location for a diagnostic, or none when pos is
-// unknown (a summary from another package).
-func related(pos token.Pos, msg string) []analysis.RelatedInformation {
-	if !pos.IsValid() {
-		return nil
-	}
-	return []analysis.RelatedInformation{{Pos: pos, Message: msg}}
 }
 
 // argAt is argument i of call, or nil.
