@@ -116,10 +116,20 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		d.decl(top)
 	}
 	for _, s := range d.sites {
-		c.dropsCallerMetadata(s)
-		c.dropsAddedMetadata(s)
+		for _, r := range rules {
+			r.judge(c, s)
+		}
 	}
 	return nil, nil
+}
+
+// rules are the pass's rules, in doc.go's order, with their judges.
+var rules = []struct {
+	name  string
+	judge func(*checker, replaceSite)
+}{
+	{ruleDropsCallerMetadata, (*checker).dropsCallerMetadata},
+	{ruleDropsAddedMetadata, (*checker).dropsAddedMetadata},
 }
 
 // funcOf returns the function a declaration declares, or nil.

@@ -20,8 +20,8 @@ const writesSrc = `package p
 
 type T struct{ f int }
 
-func (recv *T) Set() { recv.f = 1 }
-func (t T) Get() int { return t.f }
+func (ps *T) Set()  { ps.f = 1 }
+func (vt T) Get() int { return vt.f }
 
 var pkgOnce = 1     // declared with a value, never written again
 var pkgTwice = 1    // assigned in a function
@@ -82,7 +82,8 @@ var wantWrites = map[string]string{
 	"pkgElem":      "Decl Assign(part) declared assigned",
 	"param":        "Param once",
 	"res":          "Param once",
-	"t":            "Param once",
+	"ps":           "Param Assign(part) assigned",
+	"vt":           "Param once",
 	"once":         "Define single=1 once declared",
 	"defined":      "Define single=g()[0] once declared",
 	"err":          "Define Assign declared assigned",
@@ -108,6 +109,9 @@ func TestIndex(t *testing.T) {
 	vars := make(map[string]*types.Var)
 	for id, obj := range info.Defs {
 		if v, ok := obj.(*types.Var); ok && !v.IsField() && id.Name != "_" {
+			if vars[id.Name] != nil {
+				t.Fatalf("two variables named %s: name them apart", id.Name)
+			}
 			vars[id.Name] = v
 		}
 	}

@@ -4,6 +4,8 @@ package sequential
 
 import (
 	"context"
+	"log"
+	"os"
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
@@ -68,4 +70,31 @@ func otherVar(cc *grpc.ClientConn, md metadata.MD, req, reply any) error {
 	authed := metadata.AppendToOutgoingContext(base, "authorization", "x")
 	_ = cc.Invoke(authed, "/x.Y/Z", req, reply)
 	return cc.Invoke(metadata.NewOutgoingContext(base, md), "/x.Y/Z", req, reply)
+}
+
+// Added before a break: the metadata leaves the loop with it.
+func breakOut(cc *grpc.ClientConn, tokens []string, md metadata.MD, req, reply any) error {
+	ctx := context.Background()
+	for _, t := range tokens {
+		if t != "" {
+			ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+t) // added here
+			break
+		}
+	}
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply) // want `added by AppendToOutgoingContext`
+}
+
+// A path that ends in log.Fatal (or os.Exit, panic) never reaches the
+// call: what it added is not dropped.
+func fatal(cc *grpc.ClientConn, token string, md metadata.MD, req, reply any) error {
+	ctx := context.Background()
+	if token == "" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "x-debug", "1")
+		log.Fatal("no token")
+	}
+	if token == "exit" {
+		ctx = metadata.AppendToOutgoingContext(ctx, "x-debug", "1")
+		os.Exit(1)
+	}
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, md), "/x.Y/Z", req, reply)
 }
