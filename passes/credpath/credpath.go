@@ -3,7 +3,6 @@ package credpath
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"sync"
 
@@ -111,7 +110,7 @@ type checker struct {
 	walked    map[ast.Node]bool
 	walkedAll bool
 	sites     []ast.Node // calls, composite literals and assignments to check
-	seen      map[token.Pos]bool
+	seen      map[finding]bool
 }
 
 func run(pass *analysis.Pass, s *settings) (any, error) {
@@ -125,7 +124,7 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		allow:  s.allow,
 		vars:   make(map[*types.Var]*varInfo),
 		walked: make(map[ast.Node]bool),
-		seen:   make(map[token.Pos]bool),
+		seen:   make(map[finding]bool),
 	}
 	insp := lintutil.Inspector(pass)
 	// Find the sinks first; then learn the assignments of local variables

@@ -492,8 +492,8 @@ func TestParsedByRelated(t *testing.T) {
 	met := make(map[string]bool)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			if !strings.Contains(d.Message, ", read here,") {
-				continue
+			if len(d.Related) == 0 {
+				continue // a hardcoded-path finding
 			}
 			if len(d.Related) != 1 || !strings.HasPrefix(d.Related[0].Message, "parsed by ") {
 				t.Errorf("%s: %q: related %v, want one \"parsed by\"", r.Pass.Fset.Position(d.Pos), d.Message, d.Related)

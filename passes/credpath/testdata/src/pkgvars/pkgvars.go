@@ -37,7 +37,7 @@ func server() {
 var bundle = "certs/bundle.pem"
 
 func pool() *x509.CertPool {
-	pem, _ := os.ReadFile(bundle) // want `CA certificate file path "certs/bundle.pem", read here,`
+	pem, _ := os.ReadFile(bundle) // want `CA certificate file path "certs/bundle\.pem" is relative; read the path from configuration`
 	p := x509.NewCertPool()
 	p.AppendCertsFromPEM(pem)
 	return p

@@ -30,7 +30,7 @@ func newHolder[T any](v T) *holder[T] {
 }
 
 func parse[B ~[]byte](ctx context.Context) {
-	data, _ := os.ReadFile("/home/alice/sa.json") // want `path "/home/alice/sa.json", read here,`
+	data, _ := os.ReadFile("/home/alice/sa.json") // want `Google credentials file path "/home/alice/sa\.json" is in one user's home directory; read the path from configuration`
 	google.CredentialsFromJSON(ctx, []byte(B(data)))
 }
 
