@@ -14,7 +14,7 @@ import (
 var bearer string
 
 func exchange(ctx context.Context, cfg *oauth2.Config, code string) credentials.PerRPCCredentials {
-	tok, _ := cfg.Exchange(ctx, code) // want `^calls fail with Unauthenticated once this token expires: it is frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
+	tok, _ := cfg.Exchange(ctx, code) // want `token frozen by oauth\.NewOauthAccess never refreshes; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}`
 	return oauth.NewOauthAccess(tok)  // related
 }
 
@@ -27,12 +27,12 @@ func password(ctx context.Context, cfg *oauth2.Config) credentials.PerRPCCredent
 }
 
 func clientCredentials(ctx context.Context, cfg *clientcredentials.Config) {
-	tok, _ := cfg.Token(ctx)             // want `^calls fail with Unauthenticated once this access token expires: it is kept in package variable bearer; fetch it per call from cfg\.TokenSource\(ctx\)$`
+	tok, _ := cfg.Token(ctx)             // want `access token kept in package variable bearer past its expiry; fetch it per call from cfg\.TokenSource\(ctx\)`
 	bearer = "Bearer " + tok.AccessToken // related
 }
 
 func source(ts oauth2.TokenSource) credentials.PerRPCCredentials {
-	tok, _ := ts.Token()             // want `frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: ts\}$`
+	tok, _ := ts.Token()             // want `token frozen by oauth\.NewOauthAccess never refreshes; use oauth\.TokenSource\{TokenSource: ts\}`
 	return oauth.NewOauthAccess(tok) // related
 }
 
@@ -55,7 +55,7 @@ func embedded(ts oauth.TokenSource) {
 }
 
 func provider(ctx context.Context, tp auth.TokenProvider) {
-	tok, _ := tp.Token(ctx) // want `kept in package variable bearer; call the token provider's Token per call$`
+	tok, _ := tp.Token(ctx) // want `access token kept in package variable bearer past its expiry; call the token provider's Token per call`
 	bearer = tok.Value      // related
 }
 

@@ -58,7 +58,7 @@ func initStatic(ts oauth2.TokenSource) {
 // StaticTokenSource inside oauth.TokenSource{...}, in a dial option
 // whose connection is kept.
 func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) error {
-	tok, err := cfg.Exchange(ctx, code) // want `frozen by oauth2\.StaticTokenSource; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
+	tok, err := cfg.Exchange(ctx, code) // want `token frozen by oauth2\.StaticTokenSource never refreshes; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}`
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) erro
 
 // Access-token string in a field, built with +.
 func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
-	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth; fetch it per call from cfg\.TokenSource\(ctx, tok\)$`
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `access token kept in field Client\.auth past its expiry; fetch it per call from cfg\.TokenSource\(ctx, tok\)`
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (t tokenAuth) GetRequestMetadata(ctx context.Context, uri ...string) (map[s
 func (tokenAuth) RequireTransportSecurity() bool { return true }
 
 func dialStatic(ts oauth2.TokenSource) grpc.DialOption {
-	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value; fetch it per call from the token source$`
+	tok, _ := ts.Token() // want `access token kept in a tokenAuth PerRPCCredentials value past its expiry; fetch it per call from the token source`
 	return grpc.WithPerRPCCredentials(tokenAuth{token: tok.AccessToken})
 }
 

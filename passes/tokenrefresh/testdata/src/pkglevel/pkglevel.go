@@ -23,7 +23,7 @@ var bearer = "Bearer " + mustToken().AccessToken // want `kept in package variab
 
 // A closure called in place.
 var header = func() string { // related
-	tok, _ := cfg.Token(context.Background()) // want `kept in package variable header;`
+	tok, _ := cfg.Token(context.Background()) // want `access token kept in package variable header past its expiry; fetch it per call from cfg\.TokenSource\(ctx\)`
 	return tok.AccessToken
 }()
 
