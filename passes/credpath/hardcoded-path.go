@@ -17,5 +17,5 @@ func (c *checker) checkPath(arg ast.Expr, p param, setenv bool) {
 		c.report(ruleHardcodedPath, arg, nil, "%s path %q %s; set the variable outside the program", adcEnv, value, why)
 		return
 	}
-	c.report(ruleHardcodedPath, arg, nil, "%s path %q %s; %s", p.what, value, why, remedy)
+	c.report(ruleHardcodedPath, arg, nil, "%s %q %s; %s", p.what, value, why, remedy)
 }

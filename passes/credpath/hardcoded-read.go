@@ -19,5 +19,5 @@ func (c *checker) checkBytes(arg ast.Expr, p param, parser string) {
 		return
 	}
 	related := []analysis.RelatedInformation{{Pos: arg.Pos(), End: arg.End(), Message: "parsed by " + parser}}
-	c.report(ruleHardcodedRead, rd.at, related, "%s path %q %s; %s", p.what, rd.path, classify(rd.path).why(rd.path), remedy)
+	c.report(ruleHardcodedRead, rd.at, related, "%s %q %s; %s", p.what, rd.path, classify(rd.path).why(rd.path), remedy)
 }

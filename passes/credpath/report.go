@@ -74,13 +74,13 @@ func (cl class) why(p string) string {
 	case envVar:
 		return fmt.Sprintf("contains %s, which Go does not expand", envRef.FindString(p))
 	case home:
-		return "is in one user's home directory"
+		return "is in a home directory"
 	case temp:
 		return "is in a temporary directory"
 	case relative:
 		return "is relative"
 	}
-	return "is fixed in the code"
+	return "is hardcoded"
 }
 
 // why says how a path breaks.

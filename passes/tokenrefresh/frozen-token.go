@@ -14,5 +14,5 @@ func frozenToken(ft fetch, s *sink) string {
 	case fetchClientCreds:
 		alt = "oauth.TokenSource{TokenSource: cfg.TokenSource(ctx)}"
 	}
-	return fmt.Sprintf("token frozen by %s never refreshes; use %s", s.what, alt)
+	return fmt.Sprintf("token frozen by %s; use %s", s.what, alt)
 }

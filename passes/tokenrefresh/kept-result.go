@@ -13,5 +13,5 @@ const ruleKeptResult = "kept-result"
 
 func (c *checker) keptResult(ft fetch, s *sink) string {
 	name := lintutil.FuncName(ft.holderOf, c.pass.Pkg)
-	return fmt.Sprintf("access token in %s's result kept in %s past its expiry; call %s for each use", name, s.what, name)
+	return fmt.Sprintf("access token in %s's result frozen in %s; call %s for each use", name, s.what, name)
 }

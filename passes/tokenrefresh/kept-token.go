@@ -16,5 +16,5 @@ func keptToken(ft fetch, s *sink) string {
 	case fetchCloud:
 		alt = "call the token provider's Token per call"
 	}
-	return fmt.Sprintf("access token kept in %s past its expiry; %s", s.what, alt)
+	return fmt.Sprintf("access token frozen in %s; %s", s.what, alt)
 }

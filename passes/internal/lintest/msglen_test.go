@@ -7,6 +7,8 @@ package lintest
 //
 //	go test ./passes/internal/lintest -run TestMessageLengths -msglen -v
 //
+// (-msglen.all logs every message, longest first.)
+//
 // Each pass runs over every package of its testdata/src (with the
 // shared stubs), twice: with its default configuration and with every
 // boolean option on (-tests, -all-connections), and each diagnostic is
@@ -32,7 +34,10 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 )
 
-var msglen = flag.Bool("msglen", false, "run TestMessageLengths: measure the passes' messages on their testdata")
+var (
+	msglen    = flag.Bool("msglen", false, "run TestMessageLengths: measure the passes' messages on their testdata")
+	msglenAll = flag.Bool("msglen.all", false, "with -msglen, log every message, longest first, not only the three longest")
+)
 
 func TestMessageLengths(t *testing.T) {
 	if !*msglen {
@@ -48,7 +53,11 @@ func TestMessageLengths(t *testing.T) {
 		all = append(all, lens...)
 		t.Logf("%-13s %s", p.Name, figures(lens))
 		sort.Slice(msgs, func(i, j int) bool { return len(msgs[i]) > len(msgs[j]) })
-		for _, m := range msgs[:min(3, len(msgs))] {
+		shown := msgs[:min(3, len(msgs))]
+		if *msglenAll {
+			shown = msgs
+		}
+		for _, m := range shown {
 			t.Logf("    %3d %s", len(m), m)
 		}
 	}

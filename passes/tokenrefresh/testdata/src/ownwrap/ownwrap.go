@@ -36,7 +36,7 @@ func (s *Service) Call(ctx context.Context) error {
 
 // Kept in a package variable.
 func Init(ctx context.Context, ts oauth2.TokenSource) {
-	shared, _ = lib.RestConfig(ctx, ts, "https://api.example.com") // want `access token in lib\.RestConfig's result kept in package variable shared past its expiry; call lib\.RestConfig for each use`
+	shared, _ = lib.RestConfig(ctx, ts, "https://api.example.com") // want `access token in lib\.RestConfig's result frozen in package variable shared; call lib\.RestConfig for each use`
 }
 
 // The provider's token, used per call: fine.
@@ -50,7 +50,7 @@ func (s *Service) Send() error {
 
 // Kept in a field of the receiver.
 func (s *Service) Start() error {
-	t, err := s.p.Token() // want `access token in \(\*lib\.Provider\)\.Token's result kept in field Service\.tok past its expiry; call \(\*lib\.Provider\)\.Token for each use`
+	t, err := s.p.Token() // want `access token in \(\*lib\.Provider\)\.Token's result frozen in field Service\.tok; call \(\*lib\.Provider\)\.Token for each use`
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (s *Service) Once() error {
 }
 
 func (s *Service) Keep() {
-	s.creds, _ = credentials(s.ts) // want `access token in credentials's result kept in field Service\.creds past its expiry; call credentials for each use`
+	s.creds, _ = credentials(s.ts) // want `access token in credentials's result frozen in field Service\.creds; call credentials for each use`
 }
 
 // session is neither named for a token, credentials or a configuration,
@@ -92,7 +92,7 @@ type session struct {
 }
 
 func openSession(ts oauth2.TokenSource) *session {
-	tok, _ := ts.Token() // want `kept in the session returned by openSession`
+	tok, _ := ts.Token() // want `access token frozen in the session returned by openSession; fetch it per call from the token source`
 	return &session{bearer: tok.AccessToken}
 }
 
@@ -115,5 +115,5 @@ func GetToken(ts oauth2.TokenSource) (*grant, error) { // want GetToken:"returns
 var kept *grant
 
 func initGrant(ts oauth2.TokenSource) {
-	kept, _ = GetToken(ts) // want `access token in GetToken's result kept in package variable kept past its expiry; call GetToken for each use`
+	kept, _ = GetToken(ts) // want `access token in GetToken's result frozen in package variable kept; call GetToken for each use`
 }
