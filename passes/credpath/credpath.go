@@ -3,7 +3,6 @@ package credpath
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -104,7 +103,7 @@ type checker struct {
 	t     *tables
 	allow []string
 	sites []ast.Node // calls, composite literals and assignments to check
-	seen  map[token.Pos]bool
+	seen  map[finding]bool
 }
 
 func run(pass *analysis.Pass, s *settings) (any, error) {
@@ -116,7 +115,7 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		r:     lintutil.NewReporter(pass, lintutil.Policy{Tests: s.tests}),
 		t:     s.t,
 		allow: s.allow,
-		seen:  make(map[token.Pos]bool),
+		seen:  make(map[finding]bool),
 	}
 	insp := lintutil.Inspector(pass)
 	// Find the sinks first; the write index is built only when one of

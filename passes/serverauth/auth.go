@@ -13,8 +13,8 @@ import (
 
 // What counts as authentication: a function that reads an auth key
 // (authorization and -auth-key) from incoming metadata, checks the
-// peer's TLS or ALTS auth info, or rejects with Unauthenticated or
-// PermissionDenied, itself or through a function it calls (in this
+// peer's TLS or ALTS auth info, or rejects with codes.Unauthenticated or
+// codes.PermissionDenied, itself or through a function it calls (in this
 // package, or in another through its authFact); and the interceptors
 // of go-grpc-middleware's auth packages and of -interceptor.
 //

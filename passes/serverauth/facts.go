@@ -14,7 +14,8 @@ import (
 type authFact struct {
 	// Checks: the function authenticates (reads an auth key from
 	// incoming metadata, checks the peer's auth info, or rejects with
-	// Unauthenticated or PermissionDenied), itself or through a call.
+	// codes.Unauthenticated or codes.PermissionDenied), itself or
+	// through a call.
 	Checks bool
 	// Returns: the function returns a server interceptor that does.
 	Returns bool

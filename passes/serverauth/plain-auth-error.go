@@ -41,7 +41,7 @@ func (c *checker) checkAuthCodes() {
 				continue
 			}
 			if res := ret.Results[n-1]; c.plainError(res, 0) && c.once(rulePlainAuthError, res.Pos()) {
-				c.r.Reportf(res, "auth failure returned as a plain error, sent as %s; return status.Error(%s, ...)", grpcapi.CodeUnknown, grpcapi.CodeUnauthenticated)
+				c.r.Reportf(res, "auth failure is a plain error (%s); return status.Error(%s, ...)", grpcapi.CodeUnknown, grpcapi.CodeUnauthenticated)
 			}
 		}
 	}

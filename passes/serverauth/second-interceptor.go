@@ -68,7 +68,7 @@ func (c *checker) reportPanic(o, first Opt, cond optCond) {
 	}
 	kind := o.Kind
 	related := []analysis.RelatedInformation{{Pos: first.pos, End: first.end, Message: "first grpc." + kind.String() + " here"}}
-	rest := fmt.Sprintf("second grpc.%s: grpc.NewServer panics; pass both to grpc.Chain%s", kind, kind)
+	rest := fmt.Sprintf("grpc.NewServer panics on a second grpc.%s; use grpc.Chain%s", kind, kind)
 	msg := rest
 	if cond.known() {
 		msg = lintutil.WhenCond(cond.text, true) + rest

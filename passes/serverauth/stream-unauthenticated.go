@@ -58,7 +58,7 @@ func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []
 	}
 	c.r.Report(analysis.Diagnostic{
 		Pos: auth.pos, End: auth.end,
-		Message: fmt.Sprintf("%s %s auth interceptor %s (unary only); add a stream auth interceptor",
+		Message: fmt.Sprintf("%s %s unary-only auth interceptor %s; add a stream auth interceptor",
 			lintutil.List(streams), skip, auth.Auth),
 		Related: related,
 	})

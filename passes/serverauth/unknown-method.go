@@ -277,7 +277,7 @@ func (c *checker) judgeMethod(e ast.Expr) {
 			ms = append(ms, m)
 		}
 		sort.Strings(ms)
-		c.r.Reportf(e, "method name %q matches no RPC of %s (it has %s)", s, svc.name, lintutil.List(ms))
+		c.r.Reportf(e, "method %q matches no RPC of %s (it has %s)", s, svc.name, lintutil.List(ms))
 		return
 	}
 	correct := "/" + svc.name + "/" + method
@@ -291,7 +291,7 @@ func (c *checker) judgeMethod(e ast.Expr) {
 	}
 	d := analysis.Diagnostic{
 		Pos: e.Pos(), End: e.End(),
-		Message: fmt.Sprintf("method name %q never matches (%s); use %s", s, why, display),
+		Message: fmt.Sprintf("method %q never matches (%s); use %s", s, why, display),
 	}
 	if _, isLit := lintutil.StringLit(e); isLit {
 		d.SuggestedFixes = []analysis.SuggestedFix{{

@@ -8,12 +8,12 @@ import (
 )
 
 func fromHelpers() {
-	s := grpc.NewServer(lib.Options()...) // want `Chat.Subscribe, Chat.Talk and Chat.Upload skip auth interceptor Unary\(...\) \(unary only\)`
+	s := grpc.NewServer(lib.Options()...) // want `Chat.Subscribe, Chat.Talk and Chat.Upload skip unary-only auth interceptor Unary\(...\)`
 	lib.Register(s)
 }
 
 func fromVar() {
-	s := grpc.NewServer(grpc.MaxRecvMsgSize(1), grpc.ChainUnaryInterceptor(lib.Unary())) // want `auth interceptor lib.Unary\(...\) \(unary only\)`
+	s := grpc.NewServer(grpc.MaxRecvMsgSize(1), grpc.ChainUnaryInterceptor(lib.Unary())) // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor lib\.Unary\(\.\.\.\); add a stream auth interceptor`
 	lib.Register(s)
 	_ = lib.Defaults
 }

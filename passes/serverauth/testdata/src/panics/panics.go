@@ -21,11 +21,11 @@ func sa(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc
 }
 
 func direct() {
-	grpc.NewServer(grpc.UnaryInterceptor(a), grpc.UnaryInterceptor(b)) // want `second grpc.UnaryInterceptor: grpc.NewServer panics; pass both to grpc.ChainUnaryInterceptor`
+	grpc.NewServer(grpc.UnaryInterceptor(a), grpc.UnaryInterceptor(b)) // want `grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 }
 
 func stream() {
-	grpc.NewServer(grpc.StreamInterceptor(sa), grpc.ChainUnaryInterceptor(a), grpc.StreamInterceptor(sa)) // want `second grpc.StreamInterceptor: grpc.NewServer panics; pass both to grpc.ChainStreamInterceptor`
+	grpc.NewServer(grpc.StreamInterceptor(sa), grpc.ChainUnaryInterceptor(a), grpc.StreamInterceptor(sa)) // want `grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 }
 
 func logging() grpc.ServerOption { return grpc.UnaryInterceptor(a) } // want logging:"options UnaryInterceptor"

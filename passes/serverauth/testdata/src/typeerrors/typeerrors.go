@@ -48,5 +48,5 @@ func badOptions() []grpc.ServerOption { // want badOptions:"options UnaryInterce
 	case undefinedA, undefinedB:
 		opts = append(opts, grpc.StreamInterceptor())
 	}
-	return append(opts, grpc.UnaryInterceptor(undefinedInterceptor), grpc.StreamInterceptor(nil, nil)) // want `when undefinedCond, second grpc.UnaryInterceptor` `when undefinedA \|\| undefinedB, second grpc.StreamInterceptor`
+	return append(opts, grpc.UnaryInterceptor(undefinedInterceptor), grpc.StreamInterceptor(nil, nil)) // want `when undefinedCond, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor` `when undefinedA \|\| undefinedB, grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 }
