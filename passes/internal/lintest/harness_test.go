@@ -246,3 +246,17 @@ func diagnostics(results []*Result) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestMaxMessageLen: with the switch set, a Run fails each message over
+// the limit, at its position.
+func TestMaxMessageLen(t *testing.T) {
+	defer func(n int) { MaxMessageLen = n }(MaxMessageLen)
+	MaxMessageLen = len("call of Ba") // "call of Bad" is one over
+	var rec errRecorder
+	runIn(&rec, harnessSrc(t), badCalls, "extra")
+	got := normalize(harnessSrc(t), rec.errs)
+	want := []string{"extra/extra.go:6:2: message of 11 characters, over 10: call of Bad", "extra/extra.go:6:2: unexpected diagnostic: call of Bad"}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors %q, want %q", got, want)
+	}
+}
