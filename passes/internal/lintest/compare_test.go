@@ -74,4 +74,3 @@ func minus(a, b []string) []string {
 	}
 	return out
 }
-
