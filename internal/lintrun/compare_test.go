@@ -1,7 +1,8 @@
-package lintest
+package lintrun
 
 import (
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,7 +22,7 @@ var compare = flag.Bool("compare", false, "run TestSameAsAnalysistestOnPasses: e
 // diagnostics (package variant, position, message) and the errors
 // each reports. A check of the harness, run on request:
 //
-//	go test ./passes/internal/lintest -run TestSameAsAnalysistestOnPasses -compare
+//	go test ./internal/lintrun -run TestSameAsAnalysistestOnPasses -args -compare
 func TestSameAsAnalysistestOnPasses(t *testing.T) {
 	if !*compare {
 		t.Skip("run with -compare")
@@ -29,7 +30,11 @@ func TestSameAsAnalysistestOnPasses(t *testing.T) {
 	for i, a := range analyzers.All() {
 		name := analyzers.Passes()[i].Name
 		t.Run(name, func(t *testing.T) {
-			src, err := filepath.Abs(filepath.Join("..", "..", name, "testdata", "src"))
+			src, err := filepath.Abs(filepath.Join("..", "..", "passes", name, "testdata", "src"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stubs, err := filepath.Abs(filepath.Join("..", "..", "passes", "internal", "lintest", "testdata", "src"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,9 +47,9 @@ func TestSameAsAnalysistestOnPasses(t *testing.T) {
 				return err
 			})
 			var ours, theirs errRecorder
-			ourResults := runIn(&ours, src, a, pkgs...)
+			ourResults := Run(&ours, []string{src, stubs}, a, pkgs...)
 			gopath := t.TempDir()
-			for _, from := range []string{StubsDir(), src} {
+			for _, from := range []string{stubs, src} {
 				if err := copyTree(from, filepath.Join(gopath, "src")); err != nil {
 					t.Fatal(err)
 				}
@@ -73,4 +78,26 @@ func minus(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// copyTree copies the files under from to to.
+func copyTree(from, to string) error {
+	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, path)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
 }
