@@ -16,11 +16,11 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/grpcauthlint/grpcauthlint/analyzers"
 	"github.com/grpcauthlint/grpcauthlint/internal/e2etest"
+	"github.com/grpcauthlint/grpcauthlint/internal/lintrun"
 	"github.com/grpcauthlint/grpcauthlint/internal/srcload"
 )
 
@@ -356,22 +356,25 @@ func TestFactsEncode(t *testing.T) {
 // mis-written directives of a package that holds nothing else for it;
 // a pass it is not called on reports none of them.
 func TestCheckDirectives(t *testing.T) {
-	e2etest.NeedsGo(t) // analysistest loads with go list
 	t.Parallel()
+	src, err := filepath.Abs(filepath.Join("testdata", "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	a := analyzers.All()[0]
 	analyzers.CheckDirectives(a)
-	analysistest.Run(t, analysistest.TestData(), a, "directives")
+	lintrun.Run(t, []string{src}, a, "directives")
 
 	plain := analyzers.All()[0]
-	for _, r := range analysistest.Run(&quiet{T: t}, analysistest.TestData(), plain, "directives") {
+	for _, r := range lintrun.Run(&quiet{T: t}, []string{src}, plain, "directives") {
 		if len(r.Diagnostics) > 0 {
 			t.Errorf("%s without CheckDirectives: %d findings, want none", plain.Name, len(r.Diagnostics))
 		}
 	}
 }
 
-// quiet is a testing.TB for analysistest runs whose unmet want comments
-// are expected: it drops analysistest's errors.
+// quiet is a testing.TB for lintrun runs whose unmet want comments
+// are expected: it drops their errors.
 type quiet struct{ *testing.T }
 
 func (q *quiet) Errorf(string, ...any) {}

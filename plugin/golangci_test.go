@@ -344,9 +344,7 @@ type lineKey struct {
 }
 
 func TestGolangciLint(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint (minutes from cold) and lints modules using the real grpc-go")
-	}
+	e2etest.NeedsGo(t) // builds golangci-lint (minutes from cold) and lints modules using the real grpc-go
 	bin := golangciLint(t)
 	e2etest.VetTool(t)
 	clear(changed)
@@ -625,9 +623,7 @@ func readmeBlock(t *testing.T, name string) string {
 // the README cannot drift, and the binary reports the mis-written
 // //grpcauthlint:ignore comments once each, by the first enabled pass.
 func TestOfflineRecipe(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds golangci-lint from the README's recipe (minutes from cold)")
-	}
+	e2etest.NeedsGo(t) // builds golangci-lint from the README's recipe (minutes from cold)
 	script := readmeBlock(t, "OFFLINE RECIPE")
 	work := t.TempDir()
 	if err := os.Symlink(e2etest.RepoRoot(t), filepath.Join(work, "grpcauthlint")); err != nil {

@@ -36,9 +36,7 @@ func readmeBlock(t *testing.T, name string) []string {
 // on the example.
 func TestInstallFromClone(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("installs the binary")
-	}
+	e2etest.NeedsGo(t) // installs the binary
 	lines := readmeBlock(t, "INSTALL CLONE")
 	if len(lines) != 2 || !strings.HasPrefix(lines[0], "git clone https://github.com/grpcauthlint/grpcauthlint") {
 		t.Fatalf("README's install from a clone is not `git clone ...` then the install: %q", lines)
@@ -65,9 +63,7 @@ func TestInstallFromClone(t *testing.T) {
 // ../grpcauthlint: go tool grpcauthlint must lint the module.
 func TestInstallAsTool(t *testing.T) {
 	t.Parallel()
-	if testing.Short() {
-		t.Skip("builds the tool in a user's module")
-	}
+	e2etest.NeedsGo(t) // builds the tool in a user's module
 	script := strings.Join(readmeBlock(t, "INSTALL TOOL"), "\n") + "\n"
 	if !strings.Contains(script, "go tool grpcauthlint ./...") {
 		t.Fatalf("README's tool route does not run `go tool grpcauthlint ./...`:\n%s", script)

@@ -6,9 +6,13 @@
 // for the standard library's own imports); files are selected by
 // go/build's rules (build constraints, GOOS/GOARCH file names, cgo off);
 // every package is parsed with comments and type-checked with bodies and
-// full types.Info, once per Loader, and kept. A Loader is safe for
-// concurrent use, and For returns one Loader per set of roots for the
-// life of the process, so every test of a test binary shares it.
+// full types.Info, once, and kept. A Loader is safe for concurrent use,
+// and For returns one Loader per set of roots for the life of the
+// process, so every test of a test binary shares it; the standard
+// library is loaded once for all of them.
+//
+// Under go test -short the standard library is type-checked from its
+// declarations only, and cached across test binaries (stdcache.go).
 package srcload
 
 import (
@@ -99,15 +103,16 @@ func newLoader(roots []string) *Loader {
 // declarations only (the passes find nothing to report or summarise in
 // it: their fast paths leave every package that cannot see the gRPC,
 // oauth2 and credential APIs, as every standard package cannot). The
-// bodies are about half the cost of a load. Without -short, CI loads it
-// as analysistest does, bodies and all, so a pass that did look inside
-// the standard library would show the difference there.
+// bodies are about half the cost of a load, and declarations can be
+// cached across test binaries. Without -short, CI loads it as
+// analysistest does, bodies and all, so a pass that did look inside the
+// standard library would show the difference there.
 var stdDeclsOnly = func() bool { return testing.Testing() && testing.Short() }
 
 // resolve finds the directories (several when a path exists in more
 // than one GOPATH root: the copy lintest.TestData makes merges them) and
 // the package path of import path as imported from a package in fromDir.
-func (l *Loader) resolve(path, fromDir string) (pkgPath string, dirs []string, std bool) {
+func (l *Loader) resolve(path, fromDir string) (pkgPath string, dirs []string, isStd bool) {
 	src := filepath.Join(l.ctxt.GOROOT, "src")
 	if fromDir != "" && strings.HasPrefix(fromDir, src+string(filepath.Separator)) {
 		// The standard library's vendored imports.

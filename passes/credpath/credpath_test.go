@@ -23,8 +23,7 @@ import (
 // Every package under testdata/src is named below.
 
 // TestDefaultConfig runs the default analyzer over the cases that need
-// no options, in one load (loading crypto/tls and friends from source is
-// the slow part):
+// no options, in one Run:
 //
 //   - sinks: every path parameter and field, every kind of path message;
 //   - consts, consts/paths: constants from another package, constant

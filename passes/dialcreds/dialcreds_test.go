@@ -15,8 +15,7 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 )
 
-// TestDefaultConfig runs every default-configuration case in one load
-// (each load type-checks the dependencies from source, for the facts):
+// TestDefaultConfig runs every default-configuration case in one Run:
 //
 //   - the rules and their messages: basic, percall, percallmd, credsmap,
 //     callopts, tlscreds, dialctx, discard, manybranches;

@@ -1,4 +1,4 @@
-package lintest
+package lintrun
 
 import (
 	"fmt"
@@ -72,7 +72,7 @@ func (r *errRecorder) Errorf(format string, args ...any) {
 
 func harnessSrc(t *testing.T) string {
 	t.Helper()
-	src, err := filepath.Abs(filepath.Join("testdata", "harness", "src"))
+	src, err := filepath.Abs(filepath.Join("testdata", "src"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,9 +102,9 @@ func TestHarness(t *testing.T) {
 			var rec errRecorder
 			var results []*Result
 			if tt.fixes {
-				results = runWithSuggestedFixesIn(&rec, src, badCalls, tt.pkg)
+				results = RunWithSuggestedFixes(&rec, []string{src}, badCalls, tt.pkg)
 			} else {
-				results = runIn(&rec, src, badCalls, tt.pkg)
+				results = Run(&rec, []string{src}, badCalls, tt.pkg)
 			}
 			got := normalize(src, rec.errs)
 			if len(got) != len(tt.want) {
@@ -133,7 +133,7 @@ func TestHarness(t *testing.T) {
 // constraint and the one a GOOS suffix exclude are not loaded.
 func TestHarnessVariants(t *testing.T) {
 	var rec errRecorder
-	results := runIn(&rec, harnessSrc(t), badCalls, "ok")
+	results := Run(&rec, []string{harnessSrc(t)}, badCalls, "ok")
 	if len(rec.errs) > 0 {
 		t.Fatalf("errors: %q", rec.errs)
 	}
@@ -160,7 +160,7 @@ func TestHarnessVariants(t *testing.T) {
 // with its errors, marked ill-typed, and analyzed by an analyzer that
 // runs despite errors; one that does not is reported as skipped.
 func TestTypeErrorsReported(t *testing.T) {
-	pkgs, err := loadIn(harnessSrc(t), "typeerr")
+	pkgs, err := Load([]string{harnessSrc(t)}, "typeerr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestTypeErrorsReported(t *testing.T) {
 	strict := *badCalls
 	strict.RunDespiteErrors = false
 	var rec errRecorder
-	runIn(&rec, harnessSrc(t), &strict, "typeerr")
+	Run(&rec, []string{harnessSrc(t)}, &strict, "typeerr")
 	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "analysis skipped due to errors in package") {
 		t.Errorf("strict analyzer on typeerr: %q", rec.errs)
 	}
@@ -189,10 +189,10 @@ func TestSameAsAnalysistest(t *testing.T) {
 		var ours, theirs errRecorder
 		var ourResults, theirResults []*Result
 		if fixes {
-			ourResults = runWithSuggestedFixesIn(&ours, src, badCalls, pkg)
+			ourResults = RunWithSuggestedFixes(&ours, []string{src}, badCalls, pkg)
 			theirResults = analysistest.RunWithSuggestedFixes(&theirs, filepath.Dir(src), badCalls, pkg)
 		} else {
-			ourResults = runIn(&ours, src, badCalls, pkg)
+			ourResults = Run(&ours, []string{src}, badCalls, pkg)
 			theirResults = analysistest.Run(&theirs, filepath.Dir(src), badCalls, pkg)
 		}
 		// Golden mismatches are worded differently; compare their
@@ -212,7 +212,7 @@ func normalize(src string, errs []string) []string {
 	var out []string
 	for _, e := range errs {
 		e = strings.ReplaceAll(e, src+string(filepath.Separator), "")
-		e = strings.ReplaceAll(e, filepath.Join("testdata", "harness", "src")+string(filepath.Separator), "")
+		e = strings.ReplaceAll(e, filepath.Join("testdata", "src")+string(filepath.Separator), "")
 		out = append(out, e)
 	}
 	sort.Strings(out)
@@ -245,4 +245,18 @@ func diagnostics(results []*Result) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// TestMaxMessageLen: with the switch set, a Run fails each message over
+// the limit, at its position.
+func TestMaxMessageLen(t *testing.T) {
+	defer func(n int) { MaxMessageLen = n }(MaxMessageLen)
+	MaxMessageLen = len("call of Ba") // "call of Bad" is one over
+	var rec errRecorder
+	Run(&rec, []string{harnessSrc(t)}, badCalls, "extra")
+	got := normalize(harnessSrc(t), rec.errs)
+	want := []string{"extra/extra.go:6:2: message of 11 characters, over 10: call of Bad", "extra/extra.go:6:2: unexpected diagnostic: call of Bad"}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors %q, want %q", got, want)
+	}
 }

@@ -1,4 +1,4 @@
-package lintest
+package lintrun
 
 import (
 	"bytes"
@@ -7,9 +7,9 @@ import (
 	"go/format"
 	"go/token"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+	"testing"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/txtar"
@@ -22,17 +22,11 @@ import (
 // A golden file that is a txtar archive holds one section per fix
 // message, the result of applying the fixes of that message only.
 // Edits that overlap conflict and fail the test; identical ones merge.
-func RunWithSuggestedFixes(t Testing, a *analysis.Analyzer, patterns ...string) []*Result {
-	src, err := filepath.Abs(filepath.Join("testdata", "src"))
-	if err != nil {
-		t.Errorf("%v", err)
-		return nil
+func RunWithSuggestedFixes(t Testing, roots []string, a *analysis.Analyzer, patterns ...string) []*Result {
+	if tb, ok := t.(testing.TB); ok {
+		tb.Helper()
 	}
-	return runWithSuggestedFixesIn(t, src, a, patterns...)
-}
-
-func runWithSuggestedFixesIn(t Testing, src string, a *analysis.Analyzer, patterns ...string) []*Result {
-	results := runIn(t, src, a, patterns...)
+	results := Run(t, roots, a, patterns...)
 	generated := map[*token.File]bool{}
 	for _, res := range results {
 		act := res.Action

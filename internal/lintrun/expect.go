@@ -1,4 +1,4 @@
-package lintest
+package lintrun
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"testing"
 	"text/scanner"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -23,6 +24,9 @@ import (
 // and every expectation must be met. A comment "//...// want ..." is
 // read from the "want".
 func check(t Testing, act *checker.Action) {
+	if tb, ok := t.(testing.TB); ok {
+		tb.Helper()
+	}
 	type key struct {
 		file string
 		line int

@@ -1,4 +1,10 @@
-package lintest
+// Package lintrun is analysistest in process: Run and
+// RunWithSuggestedFixes check an analyzer's diagnostics, facts and fixes
+// against the "// want" comments and .golden files of GOPATH-style
+// testdata exactly as analysistest's functions do, on packages that
+// srcload type-checks once per test binary without the go command.
+// passes/internal/lintest binds it to the passes' testdata and stubs.
+package lintrun
 
 import (
 	"fmt"
@@ -27,27 +33,19 @@ type Testing = analysistest.Testing
 // Files, Pkg, TypesInfo, ...) for reading; its functions are not set.
 type Result = analysistest.Result
 
-// MaxMessageLen, when positive, makes Run report every diagnostic
-// whose message is longer (issue 20 §4 aims at 160). Zero turns the
-// check off.
+// MaxMessageLen, when positive, makes every Run (every pass, every
+// configuration variant) report each diagnostic whose message is longer,
+// at its position. Issue 20 §4 sets 160: set it once the passes'
+// messages are shortened. Zero turns the check off.
 var MaxMessageLen = 0
 
 // Load type-checks the packages that patterns name (with their test
-// variants and their dependencies) in the calling test's GOPATH, the
-// shared stubs plus ./testdata/src, and returns them as go list -test
-// would list them. Each package is loaded once per test binary: every
-// later Run, whatever its analyzer or configuration, reuses it.
-func Load(patterns ...string) ([]*packages.Package, error) {
-	src, err := filepath.Abs(filepath.Join("testdata", "src"))
-	if err != nil {
-		return nil, err
-	}
-	return loadIn(src, patterns...)
-}
-
-// loadIn is Load in the GOPATH of src root src and the stubs.
-func loadIn(src string, patterns ...string) ([]*packages.Package, error) {
-	l := srcload.For(src, StubsDir())
+// variants and their dependencies) in the GOPATH made of the src
+// directories roots, and returns them as go list -test would list them.
+// Each package is loaded once per test binary: every later Run,
+// whatever its analyzer or configuration, reuses it.
+func Load(roots []string, patterns ...string) ([]*packages.Package, error) {
+	l := srcload.For(roots...)
 	var out []*packages.Package
 	for _, pat := range patterns {
 		pkgs, err := l.Roots(pat)
@@ -62,26 +60,17 @@ func loadIn(src string, patterns ...string) ([]*packages.Package, error) {
 	return out, nil
 }
 
-// Run is analysistest.Run on the test binary's shared load (see Load):
-// it runs a on the packages patterns name, their test variants
-// included, and checks the diagnostics and facts against the "// want"
-// comments of their files. Loading runs no go command and happens once
-// per package and test binary, so a configuration variant costs only
-// its analysis.
-func Run(t Testing, a *analysis.Analyzer, patterns ...string) []*Result {
+// Run is analysistest.Run on the test binary's shared load (see Load)
+// of the GOPATH roots: it runs a on the packages patterns name, their
+// test variants included, and checks the diagnostics and facts against
+// the "// want" comments of their files. Loading runs no go command and
+// happens once per package and test binary, so a configuration variant
+// costs only its analysis.
+func Run(t Testing, roots []string, a *analysis.Analyzer, patterns ...string) []*Result {
 	if tb, ok := t.(testing.TB); ok {
 		tb.Helper()
 	}
-	src, err := filepath.Abs(filepath.Join("testdata", "src"))
-	if err != nil {
-		t.Errorf("%v", err)
-		return nil
-	}
-	return runIn(t, src, a, patterns...)
-}
-
-func runIn(t Testing, src string, a *analysis.Analyzer, patterns ...string) []*Result {
-	pkgs, err := loadIn(src, patterns...)
+	pkgs, err := Load(roots, patterns...)
 	if err != nil {
 		t.Errorf("loading %s: %v", patterns, err)
 		return nil
@@ -193,7 +182,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
-
-// Stubs returns the loader of the shared stubs alone, for tests that look
-// API keys up in them.
-func Stubs() *srcload.Loader { return srcload.For(StubsDir()) }
