@@ -151,7 +151,8 @@ func APIKeys() []string {
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
 	keys = append(keys, validators...)
-	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic)
+	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic,
+		gwNewServeMux, gwWithMiddlewares, httpListenAndServe, httpListenTLS, httpHandle, httpMuxHandle, httpServerHandler)
 	keys = append(keys, fullMethodFields...)
 	sort.Strings(keys)
 	return keys
@@ -167,15 +168,17 @@ type checker struct {
 	decls map[*types.Func]*ast.FuncDecl // functions declared in this package
 	order []*types.Func                 // the same, in source order
 
-	auth     map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
-	optMemo  map[types.Object]*optionsFact
-	regMemo  map[*types.Func]*registersFact
-	srvMemo  map[*types.Func]*serverFact
-	reported map[[2]int]bool     // rule and position of reported findings, across servers sharing a helper
-	services map[string]*service // rule 4, built on first use
-	named    map[ruleAt]bool     // reported findings of the named rules
-	failMemo map[*types.Func]*failOpenFact
-	writes   map[*types.Var][]write // every write to every variable, built on first use
+	auth      map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
+	optMemo   map[types.Object]*optionsFact
+	regMemo   map[*types.Func]*registersFact
+	srvMemo   map[*types.Func]*serverFact
+	reported  map[[2]int]bool     // rule and position of reported findings, across servers sharing a helper
+	services  map[string]*service // rule 4, built on first use
+	named     map[ruleAt]bool     // reported findings of the named rules
+	failMemo  map[*types.Func]*failOpenFact
+	authImpls []authImpl             // gateway-bypass: implementations on auth servers
+	gwCalls   []*ast.CallExpr        // gateway-bypass: Register<X>HandlerServer calls
+	writes    map[*types.Var][]write // every write to every variable, built on first use
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
@@ -208,7 +211,8 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 	}
 	c.exportFacts()
-	c.checkServers()       // rules 1 and 3
+	c.checkServers() // rules 1 and 3
+	c.checkGateway()
 	c.checkOptionHelpers() // rule 3
 	c.checkAuthCodes()     // rule 2
 	c.checkMethods()       // rule 4

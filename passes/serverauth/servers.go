@@ -25,6 +25,9 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if _, ok := grpcapi.GatewayHandlerServer(fn); ok && len(call.Args) == 3 {
+			c.gwCalls = append(c.gwCalls, call)
+		}
 		if lintutil.FuncKey(fn) == authzNewStatic {
 			c.checkAuthzPolicy(call)
 		}
@@ -36,6 +39,7 @@ func (c *checker) checkServers() {
 			c.checkPanics(opts)
 			c.checkOptionOrder(opts)
 			c.checkFailOpen(call, c.serverVar(cur, -1), enclosingBody(c.info, cur))
+			c.collectAuthImpls(cur, opts)
 			c.checkStreams(cur, call, opts, -1)
 			continue
 		}
@@ -195,7 +199,7 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 				if len(call.Args) == 2 {
 					impl = call.Args[1]
 				}
-				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos()})
+				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos(), impl: impl})
 				continue
 			}
 			if depth > 4 {
