@@ -77,6 +77,20 @@
 //     non-constant key, entries added at run time, a field), methods
 //     left to an embedded UnimplementedXServer, and lookups after the
 //     interceptor has already authenticated.
+//   - `gateway-bypass`: grpc-gateway's generated
+//     Register<X>HandlerServer(ctx, mux, impl) when impl (the same
+//     variable, or a value of the same concrete type) is registered on a
+//     grpc.Server of the package whose options install a unary auth
+//     interceptor, and the mux reaches an HTTP server as it is
+//     (http.ListenAndServe, http.ListenAndServeTLS, an http.Server's
+//     Handler, http.Handle, or an http.ServeMux's Handle when that mux is
+//     served so). The generated handlers call impl's methods directly,
+//     without gRPC: the server's interceptors never run, and every HTTP
+//     route of X reaches impl without authentication. Left alone:
+//     Register<X>HandlerFromEndpoint and RegisterXHandler (they go
+//     through the gRPC server), a mux wrapped in anything before it is
+//     served, a mux with runtime.WithMiddlewares or options the analyzer
+//     cannot see, and a mux passed where the analyzer cannot follow.
 //   - `authz-policy`: a static authorization policy given to grpc-go's
 //     authz.NewStatic that the analyzer can read (a constant, a
 //     variable holding one, a file embedded with //go:embed, or a
@@ -204,6 +218,10 @@
 //	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
 //		"deny_rules": [{"name": "no-delete", "request": {"paths": ["api.v1.Items/Delete"]}}]}`) // no "/": Delete is let through
 //
+//	mux := runtime.NewServeMux()
+//	pb.RegisterItemsHandlerServer(ctx, mux, impl) // gateway-bypass: HTTP skips the gRPC server's auth interceptor
+//	http.ListenAndServe(":8080", mux)
+//
 //	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 //		perm, ok := required[info.FullMethod]
 //		if !ok {
@@ -262,6 +280,10 @@
 //
 //	authz.NewStatic(`{"name": "api", "allow_rules": [{"name": "all"}],
 //		"deny_rules": [{"name": "no-delete", "request": {"paths": ["/api.v1.Items/Delete"]}}]}`)
+//
+//	mux := runtime.NewServeMux()
+//	pb.RegisterItemsHandlerFromEndpoint(ctx, mux, grpcAddr, dialOpts) // through the gRPC server and its interceptors
+//	http.ListenAndServe(":8080", mux)
 //
 //	func authz(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 //		if public[info.FullMethod] {

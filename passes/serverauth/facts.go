@@ -2,6 +2,7 @@ package serverauth
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -112,6 +113,7 @@ type Registration struct {
 	Streams []string       // its streaming methods
 	Served  []ServedMethod // the methods it serves, when known (fail-open)
 	pos     token.Pos
+	impl    ast.Expr // the implementation registered, in this package
 }
 
 // registersFact lists the services a function registers on its server

@@ -162,7 +162,8 @@ func APIKeys() []string {
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
 	keys = append(keys, validators...)
-	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic)
+	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic,
+		gwNewServeMux, gwWithMiddlewares, httpListenAndServe, httpListenTLS, httpHandle, httpMuxHandle, httpServerHandler)
 	keys = append(keys, fullMethodFields...)
 	keys = append(keys, connectAPIKeys()...)
 	sort.Strings(keys)
@@ -179,14 +180,16 @@ type checker struct {
 	decls map[*types.Func]*ast.FuncDecl // functions declared in this package
 	order []*types.Func                 // the same, in source order
 
-	auth     map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
-	optMemo  map[types.Object]*optionsFact
-	regMemo  map[*types.Func]*registersFact
-	srvMemo  map[*types.Func]*serverFact
-	reported map[finding]bool    // findings reported, across servers sharing a helper
-	services map[string]*service // unknown-method, built on first use
-	failMemo map[*types.Func]*failOpenFact
-	connect  *connectState // Connect summaries, built on first use (connect.go)
+	auth      map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
+	optMemo   map[types.Object]*optionsFact
+	regMemo   map[*types.Func]*registersFact
+	srvMemo   map[*types.Func]*serverFact
+	reported  map[finding]bool    // findings reported, across servers sharing a helper
+	services  map[string]*service // unknown-method, built on first use
+	failMemo  map[*types.Func]*failOpenFact
+	connect   *connectState   // Connect summaries, built on first use (connect.go)
+	authImpls []authImpl      // gateway-bypass: implementations on auth servers
+	gwCalls   []*ast.CallExpr // gateway-bypass: Register<X>HandlerServer calls
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
@@ -220,6 +223,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	}
 	c.exportFacts()
 	c.checkServers()       // stream-unauthenticated, second-interceptor
+	c.checkGateway()       // gateway-bypass
 	c.checkOptionHelpers() // second-interceptor
 	c.checkAuthCodes()     // plain-auth-error
 	c.checkMethods()       // unknown-method

@@ -23,6 +23,9 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if _, ok := grpcapi.GatewayHandlerServer(fn); ok && len(call.Args) == 3 {
+			c.gwCalls = append(c.gwCalls, call)
+		}
 		if lintutil.FuncKey(fn) == authzNewStatic {
 			c.checkAuthzPolicy(call)
 		}
@@ -34,6 +37,7 @@ func (c *checker) checkServers() {
 			c.checkPanics(opts)
 			c.checkOptionOrder(opts)
 			c.checkFailOpen(call, c.serverVar(cur, -1), enclosingBody(c.info, cur))
+			c.collectAuthImpls(cur, opts)
 			c.checkStreams(cur, call, opts, -1)
 			continue
 		}
@@ -133,7 +137,7 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 				if len(call.Args) == 2 {
 					impl = call.Args[1]
 				}
-				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos()})
+				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos(), impl: impl})
 				continue
 			}
 			if depth > 4 {

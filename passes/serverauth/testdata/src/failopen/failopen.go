@@ -23,7 +23,7 @@ func (items) List(context.Context, *itemspb.Req) (*itemspb.Resp, error)   { retu
 func (items) Delete(context.Context, *itemspb.Req) (*itemspb.Resp, error) { return nil, nil }
 func (items) Purge(context.Context, *itemspb.Req) (*itemspb.Resp, error)  { return nil, nil }
 
-// Only Get and List, not Delete: Purge is left to Unimplemented.
+// Purge is left to UnimplementedItemsServer.
 type partial struct {
 	itemspb.UnimplementedItemsServer
 }
