@@ -31,7 +31,7 @@ var tested = []string{
 	"percaller/proxy", "percaller/asuser", "percaller/fixed", "testauth", "testauthflag",
 	"gateway", "gateway/gw", "unattached", "unattached/config", "unattached/plainconf", "unattached/client", "unattached/percall", "unattached/auth", "unattached/providers", "unattached/transport",
 	"interceptors", "interceptors/lib", "interceptors/user", "interceptoronly", "streams", "replaced",
-	"authkey",
+	"authkey", "connectclients", "connectclients/lib",
 }
 
 // TestDefaultConfig runs every default-configuration case in one load
@@ -46,6 +46,11 @@ var tested = []string{
 //     gateway/gw (grpc-gateway's connections back to the own server);
 //   - the fast path: nogrpc;
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
+func TestConnectClients(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, lintest.TestData(t), dialcreds.Analyzer, "connectclients", "connectclients/lib")
+}
+
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	results := analysistest.Run(t, lintest.TestData(t), allConns(),

@@ -1,0 +1,25 @@
+package dialcreds
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ruleConnectStreamNoToken: a generated Connect client whose only
+// credentials are a unary-only token interceptor, used for streaming
+// calls (connect.go follows the client and its options).
+const ruleConnectStreamNoToken = "connect-stream-no-token"
+
+func connectNoTokenMessage(icpt string, methods []string) string {
+	if len(icpt) > 40 {
+		icpt = icpt[:37] + "..."
+	}
+	list := methods[0] + " goes"
+	switch {
+	case len(methods) == 2 || len(methods) == 3:
+		list = strings.Join(methods[:len(methods)-1], ", ") + " and " + methods[len(methods)-1] + " go"
+	case len(methods) > 3:
+		list = fmt.Sprintf("%s and %d more go", strings.Join(methods[:3], ", "), len(methods)-3)
+	}
+	return fmt.Sprintf("%s out without the token: unary-only interceptor %s; set it in WrapStreamingClient too", list, icpt)
+}
