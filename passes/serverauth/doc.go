@@ -40,12 +40,12 @@
 //   - Method names that match nothing: a string constant compared with the
 //     method of the current RPC (info.FullMethod, grpc.Method(ctx),
 //     grpc.MethodFromServerStream, a client interceptor's method
-//     argument), in ==, != or a switch, or held in a map or slice literal
+//     argument, Connect's req.Spec().Procedure), in ==, != or a switch, or held in a map or slice literal
 //     that is indexed or searched with it (slices.Contains), that names a
 //     generated service the package can see but no method of it, differs
 //     from a real method in case, or lacks the leading "/" (info.FullMethod
 //     is always "/pkg.Service/Method"). When the generated
-//     X_Y_FullMethodName constant can be named in the file, a suggested fix
+//     X_Y_FullMethodName (Connect: XYProcedure) constant can be named in the file, a suggested fix
 //     uses it; otherwise the fix writes the right string.
 //   - `connect-stream-unauthenticated`: a Connect (connectrpc.com/connect
 //     v1) handler built by a generated pb.NewXHandler whose options install

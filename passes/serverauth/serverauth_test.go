@@ -22,7 +22,7 @@ func TestServerAuth(t *testing.T) {
 
 func TestMethodsFix(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, lintest.TestData(t), serverauth.Analyzer, "methods")
+	analysistest.RunWithSuggestedFixes(t, lintest.TestData(t), serverauth.Analyzer, "methods", "connectmethods")
 }
 
 func TestTests(t *testing.T) {
