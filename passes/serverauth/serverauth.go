@@ -136,7 +136,7 @@ var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFr
 var (
 	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod",
 		grpcapi.Connect + ".Spec.Procedure"} // Connect: req.Spec().Procedure
-	peerAuthInfo     = peerPath + ".Peer.AuthInfo"
+	peerAuthInfo = peerPath + ".Peer.AuthInfo"
 )
 
 // APIKeys lists every API table key the pass matches (lintutil.FuncKey
