@@ -134,9 +134,8 @@ var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFr
 
 // Struct fields, "pkgpath.Type.Field".
 var (
-	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod",
-		grpcapi.Connect + ".Spec.Procedure"} // Connect: req.Spec().Procedure
-	peerAuthInfo = peerPath + ".Peer.AuthInfo"
+	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod", grpcapi.Connect + ".Spec.Procedure"}
+	peerAuthInfo     = peerPath + ".Peer.AuthInfo"
 )
 
 // APIKeys lists every API table key the pass matches (lintutil.FuncKey
