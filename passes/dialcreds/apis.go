@@ -128,6 +128,7 @@ const keyTokenSource = "(" + grpcapi.Credentials + "/oauth.TokenSource).RequireT
 // lintutil.FuncKey notation.
 func APIKeys() []string {
 	keys := []string{keyTokenSource}
+	keys = append(keys, connectAPIKeys()...)
 	for k := range apis {
 		if !strings.HasPrefix(k, "context.") {
 			keys = append(keys, k)

@@ -81,7 +81,7 @@ func New(cfg Config) *analysis.Analyzer {
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact)},
+		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact), new(connectTokenFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
 	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"grpc.NewClient gets no credentials\")")
@@ -190,6 +190,11 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 	// from a walk only packages that declare one pay for).
 	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Credentials) {
 		exportPlainFieldReads(pass)
+		if lintutil.Reaches(pass, grpcapi.Connect) { // Connect clients need no grpc
+			c := &checker{pass: pass, cfg: cfg, r: lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}), reported: make(map[ruleAt]bool)}
+			c.checkConnectClients()
+			c.r.Finish()
+		}
 		return nil, nil
 	}
 	c := &checker{
@@ -238,6 +243,7 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		}
 	}
 	c.judge()
+	c.checkConnectClients() // connect-stream-no-token
 	c.r.Finish()
 	return nil, nil
 }

@@ -26,6 +26,11 @@ import (
 //     gateway/gw (grpc-gateway's connections back to the own server);
 //   - the fast path: nogrpc;
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
+func TestConnectClients(t *testing.T) {
+	t.Parallel()
+	lintest.Run(t, dialcreds.Analyzer, "connectclients", "connectclients/lib")
+}
+
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	results := lintest.Run(t, allConns(),

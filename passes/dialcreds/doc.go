@@ -113,6 +113,22 @@
 //   - `discarded-option`: a credentials or interceptor DialOption, or a
 //     grpc.PerRPCCredentials call option, built and thrown away: no
 //     connection uses the option, no RPC sends the credentials.
+//   - `connect-stream-no-token`: a Connect (connectrpc.com/connect v1)
+//     client built by a generated pb.NewXClient(httpClient, url, opts...)
+//     whose only credentials are a token interceptor that covers unary
+//     calls only (a connect.UnaryInterceptorFunc, "no effect on streaming
+//     RPCs", or an Interceptor whose WrapStreamingClient returns next
+//     unchanged) that sets the auth key on req.Header(), while the
+//     client's streaming methods are called (in the function or through
+//     functions of the package it is passed to). The streaming calls go
+//     out without the token and the server answers CodeUnauthenticated.
+//     Options are followed through connect.WithInterceptors,
+//     WithClientOptions, WithOptions, local variables and helpers of the
+//     package, interceptors also into other packages. An http.Client
+//     that is not plainly http.DefaultClient or a literal without a
+//     custom Transport (oauth2.NewClient, a header-adding transport, a
+//     parameter) may carry credentials and keeps the rule silent, as does
+//     a function that sets the auth key on a request header itself.
 //
 // Wrappers of NewClient (func Dial(addr string, opts ...grpc.DialOption))
 // are summarised too, and their call sites are judged. Options the
@@ -153,6 +169,11 @@
 //		grpc.WithUnaryInterceptor(logCalls))
 //	// logCalls replaces addToken: no call carries the token
 //
+//	client := pingv1connect.NewPingServiceClient(http.DefaultClient, url,
+//		connect.WithInterceptors(connect.UnaryInterceptorFunc(setToken)))
+//	stream, err := client.CountUp(ctx, req)
+//	// setToken does not run for streaming calls: CodeUnauthenticated
+//
 // # Good
 //
 //	creds, err := oauth.NewServiceAccountFromFile(keyFile, scope)
@@ -166,6 +187,26 @@
 //	conn, err := grpc.NewClient(addr, tlsOpt,
 //		grpc.WithChainUnaryInterceptor(addToken, logCalls),
 //		grpc.WithStreamInterceptor(addStreamToken))
+//
+//	type bearer struct{ token string } // a connect.Interceptor
+//
+//	func (b bearer) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc {
+//		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
+//			req.Header().Set("Authorization", "Bearer "+b.token)
+//			return next(ctx, req)
+//		}
+//	}
+//
+//	func (b bearer) WrapStreamingClient(next connect.StreamingClientFunc) connect.StreamingClientFunc {
+//		return func(ctx context.Context, spec connect.Spec) connect.StreamingClientConn {
+//			conn := next(ctx, spec)
+//			conn.RequestHeader().Set("Authorization", "Bearer "+b.token)
+//			return conn
+//		}
+//	}
+//
+//	client := pingv1connect.NewPingServiceClient(http.DefaultClient, url,
+//		connect.WithInterceptors(bearer{token})) // WrapStreamingHandler: return next
 //
 // Each message names one remedy; these are the others:
 //

@@ -388,7 +388,8 @@ func (c *checker) addsToken(body *ast.BlockStmt, depth int) bool {
 				for i := 0; i < len(x.Args); i += 2 {
 					found = found || c.isAuthKey(x.Args[i])
 				}
-			case "(" + grpcapi.Metadata + ".MD).Set", "(" + grpcapi.Metadata + ".MD).Append":
+			case "(" + grpcapi.Metadata + ".MD).Set", "(" + grpcapi.Metadata + ".MD).Append",
+				"(net/http.Header).Set", "(net/http.Header).Add": // Connect: req.Header().Set("Authorization", ...)
 				found = len(x.Args) > 0 && c.isAuthKey(x.Args[0])
 			default:
 				if d := c.decls[fn.Origin()]; d != nil && d.Body != body {

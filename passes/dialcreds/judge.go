@@ -17,6 +17,7 @@ var rules = []string{
 	ruleCredentialsRequireTLS,
 	ruleDialContextMetadata,
 	ruleDiscardedOption,
+	ruleConnectStreamNoToken,
 }
 
 // judge runs every rule on the sites of the package.

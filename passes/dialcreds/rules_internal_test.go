@@ -19,6 +19,7 @@ var ruleCases = map[string][]string{
 	ruleCredentialsRequireTLS: {"tlscreds", "callopts", "manybranches"},
 	ruleDialContextMetadata:   {"dialctx"},
 	ruleDiscardedOption:       {"discard"},
+	ruleConnectStreamNoToken:  {"connectclients"},
 }
 
 // TestRuleNames checks that each rule is named alike everywhere: the

@@ -38,13 +38,13 @@
 //     need not be visible: every server built from its options panics.
 //   - `unknown-method`: a string constant compared with the method of the
 //     current RPC (info.FullMethod, grpc.Method(ctx),
-//     grpc.MethodFromServerStream, a client interceptor's method argument),
-//     in ==, != or a switch, or held in a map or slice literal that is
+//     grpc.MethodFromServerStream, a client interceptor's method argument,
+//     Connect's req.Spec().Procedure), in ==, != or a switch, or held in a map or slice literal that is
 //     indexed or searched with it (slices.Contains), that names a generated
 //     service the package can see but no method of it, differs from a real
 //     method in case, or lacks the leading "/" (info.FullMethod is always
 //     "/pkg.Service/Method"). When the generated X_Y_FullMethodName
-//     constant can be named in the file, a suggested fix uses it; otherwise
+//     (Connect: XYProcedure) constant can be named in the file, a suggested fix uses it; otherwise
 //     the fix writes the right string.
 //   - `validate-first`: a known request validator (go-grpc-middleware's
 //     validator and protovalidate interceptors, v2, and v1's

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"sync"
 
@@ -143,7 +144,7 @@ var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFr
 
 // Struct fields, "pkgpath.Type.Field".
 var (
-	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod"}
+	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod", grpcapi.Connect + ".Spec.Procedure"}
 	peerAuthInfo     = peerPath + ".Peer.AuthInfo"
 )
 
@@ -167,7 +168,7 @@ func APIKeys() []string {
 	keys = append(keys, fullMethodFields...)
 	keys = append(keys, connectAPIKeys()...)
 	sort.Strings(keys)
-	return keys
+	return slices.Compact(keys)
 }
 
 // checker holds one run's state.

@@ -24,7 +24,7 @@ func TestServerAuth(t *testing.T) {
 
 func TestUnknownMethodFix(t *testing.T) {
 	t.Parallel()
-	lintest.RunWithSuggestedFixes(t, serverauth.Analyzer, "methods")
+	lintest.RunWithSuggestedFixes(t, serverauth.Analyzer, "methods", "connectmethods")
 }
 
 func TestTests(t *testing.T) {

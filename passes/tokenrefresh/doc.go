@@ -11,8 +11,9 @@
 // until the process restarts. Tokens must be fetched per call by a
 // refresher: a PerRPCCredentials whose GetRequestMetadata fetches (such as
 // oauth.TokenSource over a refreshing oauth2.TokenSource), an
-// oauth2.TokenSource's Token method, a client interceptor, or an
-// http.RoundTripper.
+// oauth2.TokenSource's Token method, a client interceptor (grpc-go's, or
+// the function a Connect interceptor wraps each call with: a
+// connect.UnaryFunc or StreamingClientFunc), or an http.RoundTripper.
 //
 // A fetch is Token() on any oauth2.TokenSource (the interface or a type
 // implementing it), (*oauth2.Config).Exchange and

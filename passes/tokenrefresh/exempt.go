@@ -140,7 +140,7 @@ func (c *checker) isRefresher(fn ast.Node) bool {
 	case *ast.FuncLit:
 		sig, _ = c.info.TypeOf(fn).(*types.Signature)
 	}
-	return sig != nil && grpcapi.ClientInterceptor(sig) != 0
+	return sig != nil && (grpcapi.ClientInterceptor(sig) != 0 || grpcapi.IsConnectClientCall(sig))
 }
 
 // exempt reports whether the fetch at cur is where fetches belong: in a

@@ -1,6 +1,7 @@
 package grpcapi
 
 import (
+	"go/constant"
 	"go/types"
 	"strings"
 
@@ -130,6 +131,45 @@ func IsConnectStreamingCall(sig *types.Signature) bool {
 		if lintutil.IsNamed(t, Connect, name, true) {
 			return true
 		}
+	}
+	return false
+}
+
+// isConnectProcedure reports whether name is a generated XYProcedure
+// constant of a package that imports Connect, "/pkg.X/Y" for service X
+// and method Y.
+func isConnectProcedure(pkg *types.Package, name string) bool {
+	c, ok := pkg.Scope().Lookup(name).(*types.Const)
+	if !ok || !strings.HasSuffix(name, "Procedure") || c.Val().Kind() != constant.String {
+		return false
+	}
+	svc, method, ok := SplitFullMethod(constant.StringVal(c.Val()))
+	if !ok {
+		return false
+	}
+	imports := false
+	for _, p := range pkg.Imports() {
+		imports = imports || lintutil.PkgPath(p) == Connect
+	}
+	return imports && name == svc[strings.LastIndex(svc, ".")+1:]+method+"Procedure"
+}
+
+// IsConnectClientCall reports whether sig is the shape of the function a
+// Connect interceptor wraps a call with: connect.UnaryFunc,
+// func(context.Context, connect.AnyRequest) (connect.AnyResponse,
+// error), or connect.StreamingClientFunc, func(context.Context,
+// connect.Spec) connect.StreamingClientConn. On a client it runs on
+// every call, as a grpc-go client interceptor does.
+func IsConnectClientCall(sig *types.Signature) bool {
+	if sig == nil || sig.Params().Len() != 2 || !IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	p, r := sig.Params().At(1).Type(), sig.Results()
+	switch {
+	case lintutil.IsNamed(p, Connect, "AnyRequest", false):
+		return r.Len() == 2 && lintutil.IsNamed(r.At(0).Type(), Connect, "AnyResponse", false) && IsError(r.At(1).Type())
+	case lintutil.IsNamed(p, Connect, "Spec", false):
+		return r.Len() == 1 && lintutil.IsNamed(r.At(0).Type(), Connect, "StreamingClientConn", false)
 	}
 	return false
 }

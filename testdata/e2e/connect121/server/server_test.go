@@ -11,6 +11,7 @@ import (
 
 	"connectrpc.com/connect"
 
+	"example.com/e2econnect121/client"
 	pingv1 "example.com/e2econnect121/gen/ping/v1"
 	"example.com/e2econnect121/gen/ping/v1/pingv1connect"
 )
@@ -93,34 +94,17 @@ func (fullAuth) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.
 }
 
 // A client whose token interceptor is a connect.UnaryInterceptorFunc
-// sends the token on unary calls only: against a server that checks
-// both halves, its streaming call gets CodeUnauthenticated.
+// (package client) sends the token on unary calls only: against a
+// server that checks both halves, its Ping passes and its streaming
+// CountUp gets CodeUnauthenticated.
 func TestConnectClientUnaryTokenSkipsStreams(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle(pingv1connect.NewPingServiceHandler(&PingServer{}, connect.WithInterceptors(fullAuth{})))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 
-	withToken := connect.UnaryInterceptorFunc(func(next connect.UnaryFunc) connect.UnaryFunc {
-		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
-			req.Header().Set("Authorization", Token)
-			return next(ctx, req)
-		}
-	})
-	client := pingv1connect.NewPingServiceClient(srv.Client(), srv.URL, connect.WithInterceptors(withToken))
-
-	if _, err := client.Ping(ctx(t), connect.NewRequest(&pingv1.PingRequest{Text: "hi"})); err != nil {
-		t.Fatalf("Ping with the token interceptor: %v", err)
-	}
-	stream, err := client.CountUp(ctx(t), connect.NewRequest(&pingv1.CountUpRequest{Number: 3}))
-	if err != nil {
-		t.Fatalf("CountUp: %v", err)
-	}
-	defer stream.Close()
-	if stream.Receive() {
-		t.Fatalf("CountUp received %v, want no message", stream.Msg())
-	}
-	if code := connect.CodeOf(stream.Err()); code != connect.CodeUnauthenticated {
-		t.Fatalf("CountUp through the unary token interceptor: err = %v, want CodeUnauthenticated", stream.Err())
+	pinged, got, err := client.PingAndCount(ctx(t), srv.URL, Token, 3)
+	if !pinged || len(got) != 0 || connect.CodeOf(err) != connect.CodeUnauthenticated {
+		t.Fatalf("PingAndCount through the unary token interceptor: pinged %v, got %v, err %v; want Ping served and CountUp CodeUnauthenticated", pinged, got, err)
 	}
 }

@@ -12,9 +12,9 @@ import (
 	"golang.org/x/net/http2"
 	"golang.org/x/net/http2/h2c"
 
+	"connectstreams/lib"
 	v1 "example.com/gen/ping/v1"
 	"example.com/gen/ping/v1/pingv1connect"
-	"connectstreams/lib"
 )
 
 type pingServer struct{}
