@@ -8,7 +8,6 @@ import (
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
-	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // The pass's domain of the shared statement walker (flow.Walker): what
@@ -299,27 +298,4 @@ func (d *domain) expr(e ast.Expr, st state) {
 		}
 		return true
 	})
-}
-
-// shortName names fn for messages: "pkg.F" or "T.M" outside this
-// package, "F" or "T.M" in it.
-func (c *checker) shortName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if k := lintutil.TypeKey(sig.Recv().Type()); k != "" {
-			name = k[lastDot(k)+1:] + "." + name
-		}
-	} else if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
-}
-
-func lastDot(s string) int {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] == '.' {
-			return i
-		}
-	}
-	return -1
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -89,4 +90,18 @@ func (c *checker) addsMetadata(decl *ast.FuncDecl, fn *types.Func) bool {
 	}
 	d.decl(decl)
 	return adds
+}
+
+// shortName names fn for messages: "pkg.F" or "T.M" outside this
+// package, "F" or "T.M" in it.
+func (c *checker) shortName(fn *types.Func) string {
+	name := fn.Name()
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		if k := lintutil.TypeKey(sig.Recv().Type()); k != "" {
+			name = k[strings.LastIndex(k, ".")+1:] + "." + name
+		}
+	} else if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
 }
