@@ -121,17 +121,21 @@ var authReaders = []string{
 	altsPath + ".AuthInfoFromPeer",
 }
 
-// metadataReaders read the value of one incoming metadata key
-// (ValueFromIncomingContext, MD.Get), from grpcapi's table.
-var metadataReaders = func() map[string]grpcapi.MetadataFunc {
-	m := map[string]grpcapi.MetadataFunc{}
+// metadataReaders take an incoming metadata key (the argument index):
+// grpcapi's readers of one key of the incoming metadata
+// (ValueFromIncomingContext, MD.Get), and the readers of other
+// frameworks listed here.
+var metadataReaders = withMetadataReaders(map[string]int{})
+
+func withMetadataReaders(m map[string]int) map[string]int {
 	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
 		return f.Op == grpcapi.MDRead && f.Keys == grpcapi.MDKey && (f.Side == grpcapi.MDIncoming || f.Side == grpcapi.MDPlain)
 	}) {
-		m[k], _ = grpcapi.MetadataAPI(k)
+		f, _ := grpcapi.MetadataAPI(k)
+		m[k] = f.KeyArg
 	}
 	return m
-}()
+}
 
 // methodSources return the full method name of the current RPC.
 var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFromServerStream"}
