@@ -153,7 +153,7 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 		v := settings[k]
 		switch k {
 		case "enable", "disable":
-			list, err := stringList(v)
+			list, err := stringList(v, "pass names")
 			if err != nil {
 				return nil, fmt.Errorf("grpcauthlint settings: %s: %v", k, err)
 			}
@@ -208,19 +208,21 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 	return out, nil
 }
 
-func stringList(v any) ([]string, error) {
+// stringList reads a setting that is a list of strings; of names the
+// strings in errors ("pass names").
+func stringList(v any, of string) ([]string, error) {
 	items, ok := v.([]any)
 	if !ok {
 		if s, ok := v.([]string); ok {
 			return s, nil
 		}
-		return nil, fmt.Errorf("must be a list of pass names, not %T", v)
+		return nil, fmt.Errorf("must be a list of %s, not %T", of, v)
 	}
 	out := make([]string, len(items))
 	for i, it := range items {
 		s, ok := it.(string)
 		if !ok {
-			return nil, fmt.Errorf("must be a list of pass names, not a list holding %T", it)
+			return nil, fmt.Errorf("must be a list of %s, not a list holding %T", of, it)
 		}
 		out[i] = s
 	}

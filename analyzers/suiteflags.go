@@ -106,7 +106,7 @@ func suiteSettings(settings map[string]any) (map[string]json.RawMessage, error) 
 		if !ok || v == nil {
 			continue
 		}
-		list, err := anyStrings(v)
+		list, err := stringList(v, "strings")
 		if err != nil {
 			return nil, fmt.Errorf("grpcauthlint settings: %s: %v", name, err)
 		}
@@ -154,25 +154,6 @@ func (e Pass) withSuite(raw json.RawMessage, suite map[string]json.RawMessage) (
 		return raw, nil
 	}
 	return json.Marshal(opts)
-}
-
-func anyStrings(v any) ([]string, error) {
-	if s, ok := v.([]string); ok {
-		return s, nil
-	}
-	items, ok := v.([]any)
-	if !ok {
-		return nil, fmt.Errorf("must be a list of strings, not %T", v)
-	}
-	out := make([]string, len(items))
-	for i, it := range items {
-		s, ok := it.(string)
-		if !ok {
-			return nil, fmt.Errorf("must be a list of strings, not a list holding %T", it)
-		}
-		out[i] = s
-	}
-	return out, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -43,13 +43,15 @@ type api struct {
 	sink bool
 	// incoming: a read through the incoming context.
 	incoming bool
+	// mapKeys: the keys are those of the map literal at arg (New).
+	mapKeys bool
 }
 
-const (
-	mdNew = grpcapi.Metadata + ".New"
-	// fromIncoming is the function whose MD result holds incoming keys.
-	fromIncoming = grpcapi.Metadata + ".FromIncomingContext"
-)
+// fromIncoming holds the functions whose MD result holds the incoming
+// metadata, its keys lowercased (FromIncomingContext).
+var fromIncoming = grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+	return f.Op == grpcapi.MDRead && f.Side == grpcapi.MDIncoming && f.Keys == grpcapi.MDNoKeys
+})
 
 // sideDest is where metadata on each side of grpcapi's table goes.
 var sideDest = map[grpcapi.MDSide]dest{
@@ -68,7 +70,7 @@ var apis = func() map[string]api {
 		return f.Keys != grpcapi.MDNoKeys || f.Op == grpcapi.MDReplace || f.Op == grpcapi.MDSend
 	}) {
 		f, _ := grpcapi.MetadataAPI(k)
-		a := api{arg: f.KeyArg, pairs: f.Keys == grpcapi.MDPairs, dest: sideDest[f.Side], incoming: f.Side == grpcapi.MDIncoming}
+		a := api{arg: f.KeyArg, pairs: f.Keys == grpcapi.MDPairs, mapKeys: f.Keys == grpcapi.MDMap, dest: sideDest[f.Side], incoming: f.Side == grpcapi.MDIncoming}
 		switch f.Op {
 		case grpcapi.MDReplace, grpcapi.MDSend:
 			a.sink, a.arg = true, f.MDArg
@@ -84,7 +86,7 @@ var apis = func() map[string]api {
 
 // APIKeys lists every API the pass matches, in lintutil.FuncKey notation.
 func APIKeys() []string {
-	keys := []string{fromIncoming}
+	keys := append([]string(nil), fromIncoming...)
 	for k := range apis {
 		keys = append(keys, k)
 	}

@@ -3,6 +3,7 @@ package metadatakey
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -44,7 +45,7 @@ func (c *checker) assignFromIncoming(lhs, rhs []ast.Expr) {
 	if !ok {
 		return
 	}
-	if fn := lintutil.Callee(c.pass.TypesInfo, call); fn != nil && lintutil.FuncKey(fn) == fromIncoming {
+	if fn := lintutil.Callee(c.pass.TypesInfo, call); fn != nil && slices.Contains(fromIncoming, lintutil.FuncKey(fn)) {
 		if v := c.varOf(lhs[0]); v != nil {
 			c.varIn[v] = true
 		}
@@ -98,7 +99,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 			c.sites = append(c.sites, s)
 		}
-	case key == mdNew:
+	case a.mapKeys:
 		// Keys of the map literal are handled in compositeLit.
 	default:
 		if a.arg >= len(call.Args) {
@@ -140,13 +141,14 @@ func (c *checker) compositeLit(cur inspector.Cursor, lit *ast.CompositeLit) {
 		if !ok || len(call.Args) != 1 || call.Args[0] != lit {
 			return
 		}
-		if fn := lintutil.Callee(c.pass.TypesInfo, call); fn == nil || lintutil.FuncKey(fn) != mdNew {
+		fn := lintutil.Callee(c.pass.TypesInfo, call)
+		if fn == nil || !apis[lintutil.FuncKey(fn)].mapKeys {
 			return
 		}
 		d, sinkName, v := c.exprDest(cur.Parent())
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				c.sites = append(c.sites, &site{key: kv.Key, kind: helperWrite, dest: d, md: v, helper: "metadata.New", sinkName: sinkName, values: []ast.Expr{kv.Value}})
+				c.sites = append(c.sites, &site{key: kv.Key, kind: helperWrite, dest: d, md: v, helper: lintutil.ShortKey(lintutil.FuncKey(fn)), sinkName: sinkName, values: []ast.Expr{kv.Value}})
 			}
 		}
 	}

@@ -186,9 +186,8 @@ func (c *checker) authSignal(n ast.Node) bool {
 			return false
 		}
 		key := lintutil.FuncKey(fn)
-		if f, ok := metadataReaders[key]; ok {
-			keys := f.KeyArgs(x)
-			return len(keys) == 1 && c.isAuthKey(keys[0])
+		if arg, ok := metadataReaders[key]; ok {
+			return len(x.Args) > arg && c.isAuthKey(x.Args[arg])
 		}
 		if c.opts.interceptor[key] || slices.Contains(libraryAuth, key) {
 			return false // building an interceptor is not calling it

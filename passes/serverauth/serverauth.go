@@ -122,22 +122,24 @@ var authReaders = []string{
 	altsPath + ".AuthInfoFromPeer",
 }
 
-// metadataReaders read the value of one incoming metadata key
-// (ValueFromIncomingContext, MD.Get), from grpcapi's table.
-var metadataReaders = func() map[string]grpcapi.MetadataFunc {
-	m := map[string]grpcapi.MetadataFunc{}
+// metadataReaders take an incoming metadata key (the argument index):
+// grpcapi's readers of one key of the incoming metadata
+// (ValueFromIncomingContext, MD.Get), and the readers of other
+// frameworks listed here.
+var metadataReaders = withMetadataReaders(map[string]int{
+	"(net/http.Header).Get":    0, // Connect: req.Header().Get("Authorization")
+	"(net/http.Header).Values": 0,
+})
+
+func withMetadataReaders(m map[string]int) map[string]int {
 	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
 		return f.Op == grpcapi.MDRead && f.Keys == grpcapi.MDKey && (f.Side == grpcapi.MDIncoming || f.Side == grpcapi.MDPlain)
 	}) {
-		m[k], _ = grpcapi.MetadataAPI(k)
-	}
-	// Connect reads the auth key from the request's HTTP header:
-	// req.Header().Get("Authorization").
-	for _, k := range []string{"(net/http.Header).Get", "(net/http.Header).Values"} {
-		m[k] = grpcapi.MetadataFunc{Op: grpcapi.MDRead, Side: grpcapi.MDPlain, Keys: grpcapi.MDKey, MDArg: -1}
+		f, _ := grpcapi.MetadataAPI(k)
+		m[k] = f.KeyArg
 	}
 	return m
-}()
+}
 
 // methodSources return the full method name of the current RPC.
 var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFromServerStream"}

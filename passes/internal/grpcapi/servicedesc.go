@@ -74,11 +74,7 @@ func IsUnimplemented(fn *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	t := types.Unalias(recv.Type())
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
+	n, ok := types.Unalias(lintutil.Deref(recv.Type())).(*types.Named)
 	if !ok {
 		return false
 	}
