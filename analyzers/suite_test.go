@@ -5,6 +5,9 @@ import (
 	"encoding/gob"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"go/types"
 	"os"
 	"os/exec"
@@ -105,6 +108,52 @@ func TestTestdataWired(t *testing.T) {
 			}
 			return nil
 		})
+	}
+}
+
+// TestPassTestsInProcess: the passes' tests run their cases with
+// lintest.Run (one in-process load per test binary), not analysistest
+// (a go list and a type-check of every dependency per call), except in
+// a test that runs the go command anyway and says so with
+// e2etest.NeedsGo: the fast tier stays fast.
+func TestPassTestsInProcess(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "passes", "*", "*_test.go"))
+	if len(files) == 0 {
+		t.Fatal("no pass tests found")
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			var calls []ast.Node
+			guarded := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					if x, ok := sel.X.(*ast.Ident); ok {
+						switch {
+						case x.Name == "analysistest" && strings.HasPrefix(sel.Sel.Name, "Run"):
+							calls = append(calls, sel)
+						case x.Name == "e2etest" && sel.Sel.Name == "NeedsGo":
+							guarded = true
+						}
+					}
+				}
+				return true
+			})
+			for _, c := range calls {
+				if !guarded {
+					t.Errorf("%s: analysistest in %s runs the go command on every call: use lintest.Run or lintest.RunWithSuggestedFixes (the same arguments but the directory)",
+						fset.Position(c.Pos()), fd.Name.Name)
+				}
+			}
+		}
 	}
 }
 

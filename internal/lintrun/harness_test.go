@@ -184,7 +184,7 @@ func TestSameAsAnalysistest(t *testing.T) {
 		t.Skip("-short: analysistest runs the go command")
 	}
 	src := harnessSrc(t)
-	for _, pkg := range []string{"ok", "lib", "typeerr", "golden", "missing", "extra", "wrongfact", "badgolden"} {
+	for _, pkg := range []string{"ok", "lib", "typeerr", "golden", "missing", "extra", "wrongfact", "badgolden", "tree/..."} {
 		fixes := pkg == "golden" || pkg == "badgolden"
 		var ours, theirs errRecorder
 		var ourResults, theirResults []*Result
@@ -258,5 +258,23 @@ func TestMaxMessageLen(t *testing.T) {
 	want := []string{"extra/extra.go:6:2: message of 11 characters, over 10: call of Bad", "extra/extra.go:6:2: unexpected diagnostic: call of Bad"}
 	if !slices.Equal(got, want) {
 		t.Errorf("errors %q, want %q", got, want)
+	}
+}
+
+// TestHarnessPattern: a pattern ending in "/..." names the packages at
+// and under its path, as go list matches them (testdata directories
+// left out).
+func TestHarnessPattern(t *testing.T) {
+	var rec errRecorder
+	results := Run(&rec, []string{harnessSrc(t)}, badCalls, "tree/...")
+	if len(rec.errs) > 0 {
+		t.Errorf("errors: %q", rec.errs)
+	}
+	var ids []string
+	for _, r := range results {
+		ids = append(ids, r.Action.Package.ID)
+	}
+	if want := []string{"tree/a", "tree/a/b"}; !slices.Equal(ids, want) {
+		t.Errorf("tree/... = %q, want %q", ids, want)
 	}
 }

@@ -1,0 +1,7 @@
+package b
+
+import "lib"
+
+func f() {
+	lib.Bad() // want "call of Bad"
+}
