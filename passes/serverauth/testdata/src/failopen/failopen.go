@@ -94,6 +94,46 @@ func switched(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.U
 	return h(ctx, req)
 }
 
+var requiresAuth = map[string]bool{itemspb.Items_Delete_FullMethodName: true}
+
+// The positive form: present, checked; absent, served.
+func present(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want present:"authenticates" present:"fail-open unary table"
+	if requiresAuth[info.FullMethod] {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func presentOK(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want presentOK:"authenticates" presentOK:"fail-open unary table"
+	if _, ok := required[info.FullMethod]; ok {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+// The absent branch checks, the else serves: fail-closed.
+func absentChecks(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want absentChecks:"authenticates"
+	if _, ok := public[info.FullMethod]; !ok {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func positive() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(present))
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.Get, Items.List, Items.Purge: not in the method table of present`
+	s2 := grpc.NewServer(grpc.UnaryInterceptor(presentOK))
+	itemspb.RegisterItemsServer(s2, items{}) // want `Items.List, Items.Purge: not in the method table of presentOK`
+	s3 := grpc.NewServer(grpc.UnaryInterceptor(absentChecks))
+	itemspb.RegisterItemsServer(s3, items{})
+}
+
 func viaConstructor() {
 	opts := []grpc.ServerOption{grpc.ChainUnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 		return h(ctx, req)
