@@ -484,8 +484,8 @@ func (c *checker) checkFailOpen(call *ast.CallExpr, srv *types.Var, body *ast.Bl
 			}
 			d := analysis.Diagnostic{
 				Pos: reg.pos, End: reg.pos + token.Pos(len("Register")),
-				Message: fmt.Sprintf("%s: not in the method table of %s, which lets %s through unchecked; deny methods the table does not list",
-					names(open), exprName(u.at), map[bool]string{true: "it", false: "them"}[len(open) == 1]),
+				Message: fmt.Sprintf("%s: missing from the method table of %s, so served unchecked; deny unlisted methods",
+					names(open), exprName(u.at)),
 				Related: []analysis.RelatedInformation{{Pos: u.at.Pos(), End: u.at.End(), Message: "fail-open interceptor"}},
 			}
 			if u.f.pos.IsValid() {
