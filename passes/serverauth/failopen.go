@@ -156,7 +156,7 @@ func (c *checker) exprFailOpen(e ast.Expr, depth int) *failOpenFact {
 				return c.funcFailOpen(o, depth+1)
 			}
 		case *types.Var:
-			if o.Pkg() == c.pass.Pkg && !isPkgVar(o) || isPkgVar(o) && o.Pkg() == c.pass.Pkg {
+			if o.Pkg() == c.pass.Pkg {
 				if rhs, idx, ok := c.singleValue(o); ok && idx < 0 {
 					return c.exprFailOpen(rhs, depth+1)
 				}
@@ -483,7 +483,7 @@ func (c *checker) checkFailOpen(call *ast.CallExpr, srv *types.Var, body *ast.Bl
 				continue
 			}
 			d := analysis.Diagnostic{
-				Pos: reg.pos, End: reg.pos + token.Pos(len("Register")),
+				Pos: reg.pos,
 				Message: fmt.Sprintf("%s: missing from the method table of %s, so served unchecked; deny unlisted methods",
 					names(open), exprName(u.at)),
 				Related: []analysis.RelatedInformation{{Pos: u.at.Pos(), End: u.at.End(), Message: "fail-open interceptor"}},
