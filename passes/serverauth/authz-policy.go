@@ -138,7 +138,7 @@ func (c *checker) judgePolicy(src policyText) {
 	p, bad := azValidate(src.text)
 	if bad != "" {
 		if c.once(ruleAuthzPolicy, src.at.Pos()) {
-			c.r.Reportf(src.at, "authz policy does not load: %s; NewStatic returns this error", bad)
+			c.r.Reportf(src.at, "authz policy is rejected by NewStatic: %s; fix the policy", bad)
 		}
 		return
 	}
@@ -179,7 +179,7 @@ func (c *checker) judgePath(path string) (why, use string) {
 		if why, use := c.judgePath(fixed); why != "" {
 			return `no leading "/", and ` + why, use
 		}
-		return `method names start with "/"`, fixed
+		return `no leading "/"`, fixed
 	}
 	svcName, rest, hasMethod := strings.Cut(body[1:], "/")
 	if !hasMethod {

@@ -26,7 +26,7 @@ func TestAuthzPolicyLines(t *testing.T) {
 			got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Column, d.Message))
 		}
 	}
-	want := `20:4 path "chat.v1.Chat/Talk" of deny rule "no-upload" never matches: method names start with "/"; use "/chat.v1.Chat/Talk"`
+	want := `20:4 path "chat.v1.Chat/Talk" of deny rule "no-upload" never matches: no leading "/"; use "/chat.v1.Chat/Talk"`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("diagnostics = %q, want [%q]", got, want)
 	}

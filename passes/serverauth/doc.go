@@ -63,8 +63,10 @@
 //   - `fail-open`: an auth interceptor that looks the current method up
 //     in a table and calls its handler when the method is not there,
 //     before any check: the !ok branch of a comma-ok lookup, a zero entry
-//     (rules[m] == nil, !required[m]), a switch on the method whose cases
-//     check and whose default, or the code after it, calls the handler.
+//     (rules[m] == nil, !required[m]), a test of presence whose body
+//     checks and after which the handler is called (if required[m] {
+//     check }), a switch on the method whose cases check and whose
+//     default, or the code after it, calls the handler.
 //     Every method the table misses is served without the check. The
 //     finding is at each registration (pb.RegisterXServer) on a server
 //     whose grpc.NewServer call installs the interceptor (directly, in a

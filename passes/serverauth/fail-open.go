@@ -156,7 +156,7 @@ func (c *checker) exprFailOpen(e ast.Expr, depth int) *failOpenFact {
 				return c.funcFailOpen(o, depth+1)
 			}
 		case *types.Var:
-			if o.Pkg() == c.pass.Pkg && !isPkgVar(o) || isPkgVar(o) && o.Pkg() == c.pass.Pkg {
+			if o.Pkg() == c.pass.Pkg {
 				if rhs, idx, ok := c.singleValue(o); ok && idx < 0 {
 					return c.exprFailOpen(rhs, depth+1)
 				}
@@ -184,9 +184,20 @@ func (c *checker) interceptorFailOpen(sig *types.Signature, half grpcapi.Half, b
 			rest := list[i+1:]
 			switch st := s.(type) {
 			case *ast.IfStmt:
-				if keys, pos, ok := c.absentTest(st, list[:i]); ok && c.callsHandlerFirst(st.Body, handler) && c.authenticates(rest) {
+				after := rest
+				if st.Else != nil {
+					after = append([]ast.Stmt{st.Else}, rest...)
+				}
+				if keys, pos, ok := c.absentTest(st, st.Cond, list[:i]); ok && c.callsHandlerFirst(st.Body, handler) && c.authenticates(after) {
 					found = &failOpenFact{Half: half, Keys: keys, pos: pos}
 					return
+				}
+				// if required[m] { check }; return h(ctx, req)
+				if st.Else == nil && c.authenticates(st.Body.List) && !callsHandler(c.info, st.Body, handler) && c.callsHandlerFirst(&ast.BlockStmt{List: rest}, handler) {
+					if keys, pos, ok := c.absentTest(st, negate(st.Cond), list[:i]); ok {
+						found = &failOpenFact{Half: half, Keys: keys, pos: pos}
+						return
+					}
 				}
 			case *ast.SwitchStmt:
 				if keys, pos, ok := c.failOpenSwitch(st, rest, handler); ok {
@@ -268,8 +279,8 @@ func (c *checker) authenticates(stmts []ast.Stmt) bool {
 // the current method is absent from a table the pass can read, and
 // returns the table's keys: !ok of a comma-ok lookup (in the if's init
 // or a statement before it), T[m] == nil/""/0/false, !T[m].
-func (c *checker) absentTest(st *ast.IfStmt, before []ast.Stmt) ([]string, token.Pos, bool) {
-	cond := ast.Unparen(st.Cond)
+func (c *checker) absentTest(st *ast.IfStmt, cond ast.Expr, before []ast.Stmt) ([]string, token.Pos, bool) {
+	cond = ast.Unparen(cond)
 	// !ok, ok == false
 	var okID *ast.Ident
 	switch x := cond.(type) {
@@ -318,6 +329,20 @@ func (c *checker) absentTest(st *ast.IfStmt, before []ast.Stmt) ([]string, token
 		}
 	}
 	return nil, 0, false
+}
+
+// negate returns the condition that holds when cond does not, in the
+// forms absentTest reads: ok -> !ok, T[m] -> !T[m], x != y -> x == y.
+func negate(cond ast.Expr) ast.Expr {
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.Ident, *ast.IndexExpr:
+		return &ast.UnaryExpr{Op: token.NOT, X: x, OpPos: x.Pos()}
+	case *ast.BinaryExpr:
+		if x.Op == token.NEQ {
+			return &ast.BinaryExpr{X: x.X, Op: token.EQL, Y: x.Y, OpPos: x.OpPos}
+		}
+	}
+	return &ast.BadExpr{}
 }
 
 func isBool(t types.Type) bool {
@@ -458,9 +483,9 @@ func (c *checker) checkFailOpen(call *ast.CallExpr, srv *types.Var, body *ast.Bl
 				continue
 			}
 			d := analysis.Diagnostic{
-				Pos: reg.pos, End: reg.pos + token.Pos(len("Register")),
-				Message: fmt.Sprintf("%s: not in the method table of %s, which lets %s through unchecked; deny methods the table does not list",
-					lintutil.List(open), exprName(u.at), map[bool]string{true: "it", false: "them"}[len(open) == 1]),
+				Pos: reg.pos,
+				Message: fmt.Sprintf("%s: missing from the method table of %s, so served unchecked; deny unlisted methods",
+					lintutil.List(open), exprName(u.at)),
 				Related: []analysis.RelatedInformation{{Pos: u.at.Pos(), End: u.at.End(), Message: "fail-open interceptor"}},
 			}
 			if u.f.pos.IsValid() {

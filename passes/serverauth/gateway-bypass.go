@@ -101,8 +101,8 @@ func (c *checker) checkGateway() {
 		}
 		c.r.Report(analysis.Diagnostic{
 			Pos: call.Pos(), End: call.End(),
-			Message: "HTTP routes of " + svc + " call " + exprName(impl) + " directly, skipping auth interceptor " + match.auth +
-				"; use Register" + svc + "HandlerFromEndpoint or wrap the mux in HTTP auth",
+			Message: "HTTP routes of " + svc + " skip auth interceptor " + match.auth +
+				"; use Register" + svc + "HandlerFromEndpoint or HTTP auth middleware",
 			Related: []analysis.RelatedInformation{
 				{Pos: match.pos, Message: "registered on the gRPC server with the auth interceptor here"},
 				{Pos: served.Pos(), End: served.End(), Message: "mux served without a wrapper here"},

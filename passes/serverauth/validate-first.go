@@ -194,7 +194,7 @@ func (c *checker) reportValidateFirst(val ast.Expr, valName, authName string, au
 	}
 	c.r.Report(analysis.Diagnostic{
 		Pos: val.Pos(), End: val.End(),
-		Message: "validator " + valName + " runs before auth interceptor " + authName + "; list the auth interceptor first",
+		Message: "validator " + valName + " runs before auth interceptor " + authName + "; list auth first",
 		Related: []analysis.RelatedInformation{{Pos: auth.Pos(), End: auth.End(), Message: "auth interceptor"}},
 	})
 }

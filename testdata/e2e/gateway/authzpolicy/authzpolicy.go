@@ -11,7 +11,7 @@ import (
 var _ = echov1.EchoService_Delete_FullMethodName
 
 // The deny rule means to stop Delete.
-const missingSlash = `{"name": "echo", "deny_rules": [{"name": "no-delete", "request": {"paths": ["echo.v1.EchoService/Delete"]}}], "allow_rules": [{"name": "all"}]}` // want `serverauth: path "echo.v1.EchoService/Delete" of deny rule "no-delete" never matches: method names start with "/"; use "/echo.v1.EchoService/Delete"`
+const missingSlash = `{"name": "echo", "deny_rules": [{"name": "no-delete", "request": {"paths": ["echo.v1.EchoService/Delete"]}}], "allow_rules": [{"name": "all"}]}` // want `serverauth: path "echo.v1.EchoService/Delete" of deny rule "no-delete" never matches: no leading "/"; use "/echo.v1.EchoService/Delete"`
 
 const withSlash = `{"name": "echo", "deny_rules": [{"name": "no-delete", "request": {"paths": ["/echo.v1.EchoService/Delete"]}}], "allow_rules": [{"name": "all"}]}`
 

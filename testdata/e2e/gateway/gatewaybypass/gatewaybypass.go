@@ -31,7 +31,7 @@ func Servers(ctx context.Context, impl echov1.EchoServiceServer) (*grpc.Server, 
 	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary))
 	echov1.RegisterEchoServiceServer(s, impl)
 	mux := runtime.NewServeMux()
-	if err := echov1.RegisterEchoServiceHandlerServer(ctx, mux, impl); err != nil { // want `serverauth: HTTP routes of EchoService call impl directly, skipping auth interceptor authUnary; use RegisterEchoServiceHandlerFromEndpoint or wrap the mux in HTTP auth`
+	if err := echov1.RegisterEchoServiceHandlerServer(ctx, mux, impl); err != nil { // want `serverauth: HTTP routes of EchoService skip auth interceptor authUnary; use RegisterEchoServiceHandlerFromEndpoint or HTTP auth middleware`
 		return nil, nil, err
 	}
 	return s, &http.Server{Handler: mux}, nil

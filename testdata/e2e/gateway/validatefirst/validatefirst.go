@@ -20,7 +20,7 @@ func authFunc(ctx context.Context) (context.Context, error) {
 // ValidateFirst lists the validator first.
 func ValidateFirst() *grpc.Server {
 	return grpc.NewServer(grpc.ChainUnaryInterceptor(
-		validator.UnaryServerInterceptor(), // want "serverauth: validator validator.UnaryServerInterceptor\\(...\\) runs before auth interceptor auth.UnaryServerInterceptor\\(...\\); list the auth interceptor first"
+		validator.UnaryServerInterceptor(), // want "serverauth: validator validator.UnaryServerInterceptor\\(...\\) runs before auth interceptor auth.UnaryServerInterceptor\\(...\\); list auth first"
 		auth.UnaryServerInterceptor(authFunc),
 	))
 }

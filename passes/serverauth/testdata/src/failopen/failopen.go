@@ -58,13 +58,13 @@ func commaOK(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.Un
 
 func served() {
 	s := grpc.NewServer(grpc.UnaryInterceptor(commaOK))
-	itemspb.RegisterItemsServer(s, items{}) // want `Items.List and Items.Purge: not in the method table of commaOK, which lets them through unchecked; deny methods the table does not list`
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.List and Items.Purge: missing from the method table of commaOK, so served unchecked; deny unlisted methods`
 }
 
 // Methods left to UnimplementedItemsServer serve nothing.
 func partialImpl() {
 	s := grpc.NewServer(grpc.ChainUnaryInterceptor(commaOK))
-	itemspb.RegisterItemsServer(s, partial{}) // want `Items.List: not in the method table of commaOK`
+	itemspb.RegisterItemsServer(s, partial{}) // want `Items.List: missing from the method table of commaOK`
 }
 
 var rules = map[string][]string{
@@ -94,21 +94,61 @@ func switched(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.U
 	return h(ctx, req)
 }
 
+var requiresAuth = map[string]bool{itemspb.Items_Delete_FullMethodName: true}
+
+// The positive form: present, checked; absent, served.
+func present(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want present:"authenticates" present:"fail-open unary table"
+	if requiresAuth[info.FullMethod] {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func presentOK(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want presentOK:"authenticates" presentOK:"fail-open unary table"
+	if _, ok := required[info.FullMethod]; ok {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+// The absent branch checks, the else serves: fail-closed.
+func absentChecks(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want absentChecks:"authenticates"
+	if _, ok := public[info.FullMethod]; !ok {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func positive() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(present))
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.Get, Items.List and Items.Purge: missing from the method table of present`
+	s2 := grpc.NewServer(grpc.UnaryInterceptor(presentOK))
+	itemspb.RegisterItemsServer(s2, items{}) // want `Items.List and Items.Purge: missing from the method table of presentOK`
+	s3 := grpc.NewServer(grpc.UnaryInterceptor(absentChecks))
+	itemspb.RegisterItemsServer(s3, items{})
+}
+
 func viaConstructor() {
 	opts := []grpc.ServerOption{grpc.ChainUnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 		return h(ctx, req)
 	}, nilEntry)}
 	s := grpc.NewServer(opts...)
-	itemspb.RegisterItemsServer(s, &items{}) // want `Items.Purge: not in the method table of nilEntry`
+	itemspb.RegisterItemsServer(s, &items{}) // want `Items.Purge: missing from the method table of nilEntry`
 	s2 := grpc.NewServer(grpc.UnaryInterceptor(switched))
-	itemspb.RegisterItemsServer(s2, items{}) // want `Items.Get and Items.List: not in the method table of switched`
+	itemspb.RegisterItemsServer(s2, items{}) // want `Items.Get and Items.List: missing from the method table of switched`
 }
 
 func crossPackage() {
 	s := grpc.NewServer(grpc.UnaryInterceptor(lib.Unary))
-	itemspb.RegisterItemsServer(s, items{}) // want `Items.Delete and Items.Purge: not in the method table of lib.Unary`
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.Delete and Items.Purge: missing from the method table of lib.Unary`
 	s2 := grpc.NewServer(grpc.ChainUnaryInterceptor(lib.New()))
-	itemspb.RegisterItemsServer(s2, items{}) // want `Items.Delete and Items.Purge: not in the method table of lib.New\(\)`
+	itemspb.RegisterItemsServer(s2, items{}) // want `Items.Delete and Items.Purge: missing from the method table of lib.New\(\)`
 }
 
 // Silent: fail-closed, a table of public methods that skip auth.

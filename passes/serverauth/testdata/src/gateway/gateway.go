@@ -32,7 +32,7 @@ func sameVar(ctx context.Context) {
 	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary))
 	itemspb.RegisterItemsServer(s, impl)
 	mux := runtime.NewServeMux()
-	itemspb.RegisterItemsHandlerServer(ctx, mux, impl) // want `HTTP routes of Items call impl directly, skipping auth interceptor authUnary; use RegisterItemsHandlerFromEndpoint or wrap the mux in HTTP auth`
+	itemspb.RegisterItemsHandlerServer(ctx, mux, impl) // want `HTTP routes of Items skip auth interceptor authUnary; use RegisterItemsHandlerFromEndpoint or HTTP auth middleware`
 	http.ListenAndServe(":8080", mux)
 }
 
@@ -40,7 +40,7 @@ func sameType(ctx context.Context) {
 	s := grpc.NewServer(grpc.ChainUnaryInterceptor(authUnary))
 	itemspb.RegisterItemsServer(s, &items{})
 	mux := runtime.NewServeMux(runtime.WithMetadata(nil))
-	itemspb.RegisterItemsHandlerServer(ctx, mux, &items{}) // want `HTTP routes of Items call &items{} directly`
+	itemspb.RegisterItemsHandlerServer(ctx, mux, &items{}) // want `HTTP routes of Items skip auth interceptor`
 	srv := &http.Server{Addr: ":8080", Handler: mux}
 	srv.ListenAndServe()
 }
@@ -50,7 +50,7 @@ func viaHTTPMux(ctx context.Context) {
 	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary))
 	itemspb.RegisterItemsServer(s, impl)
 	gw := runtime.NewServeMux()
-	itemspb.RegisterItemsHandlerServer(ctx, gw, impl) // want `HTTP routes of Items call impl directly`
+	itemspb.RegisterItemsHandlerServer(ctx, gw, impl) // want `HTTP routes of Items skip auth interceptor`
 	root := http.NewServeMux()
 	root.Handle("/api/", gw)
 	http.ListenAndServe(":8080", root)

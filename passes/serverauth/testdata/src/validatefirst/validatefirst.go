@@ -41,7 +41,7 @@ func logUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.U
 func chained() {
 	grpc.NewServer(grpc.ChainUnaryInterceptor(
 		logUnary,
-		validator.UnaryServerInterceptor(), // want `validator validator.UnaryServerInterceptor\(...\) runs before auth interceptor authUnary; list the auth interceptor first`
+		validator.UnaryServerInterceptor(), // want `validator validator.UnaryServerInterceptor\(...\) runs before auth interceptor authUnary; list auth first`
 		authUnary,
 	))
 }

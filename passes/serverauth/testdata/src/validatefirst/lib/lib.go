@@ -27,7 +27,7 @@ func Auth() grpc.ServerOption { // want Auth:`options ChainUnaryInterceptor\(aut
 // Both lists the validator first: reported here, whoever calls it.
 func Both() []grpc.ServerOption { // want Both:`options ChainUnaryInterceptor\(auth auth.UnaryServerInterceptor\(...\)\)`
 	return []grpc.ServerOption{grpc.ChainUnaryInterceptor(
-		validator.UnaryServerInterceptor(), // want `validator validator.UnaryServerInterceptor\(...\) runs before auth interceptor auth.UnaryServerInterceptor\(...\); list the auth interceptor first`
+		validator.UnaryServerInterceptor(), // want `validator validator.UnaryServerInterceptor\(...\) runs before auth interceptor auth.UnaryServerInterceptor\(...\); list auth first`
 		auth.UnaryServerInterceptor(authFunc),
 	)}
 }
