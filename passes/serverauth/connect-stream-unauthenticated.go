@@ -18,11 +18,14 @@ const ruleConnectStreamUnauthenticated = "connect-stream-unauthenticated"
 
 // checkConnect runs the Connect rules.
 func (c *checker) checkConnect() {
-	if !lintutil.Reaches(c.pass, grpcapi.Connect) {
+	connect := lintutil.Reaches(c.pass, grpcapi.Connect)
+	if !connect && !lintutil.Reaches(c.pass, kratosMiddleware) {
 		return
 	}
-	c.exportConnectFacts()
-	c.checkConnectHandlers()
+	c.exportConnectFacts() // kratos middleware too (kratos.go)
+	if connect {
+		c.checkConnectHandlers()
+	}
 }
 
 // checkConnectHandlers judges every call of a generated NewXHandler.

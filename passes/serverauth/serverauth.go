@@ -119,6 +119,8 @@ var authReaders = []string{
 	mwAuthV2 + ".AuthFromMD",
 	altsPath + ".AuthInfoFromContext",
 	altsPath + ".AuthInfoFromPeer",
+	kratosErrors + ".Unauthorized", // kratos maps it to codes.Unauthenticated
+	kratosErrors + ".Forbidden",
 }
 
 // metadataReaders take an incoming metadata key (argument 1 or 0).
@@ -127,6 +129,7 @@ var metadataReaders = map[string]int{
 	"(" + metadataPath + ".MD).Get":            0,
 	"(net/http.Header).Get":                    0, // Connect: req.Header().Get("Authorization")
 	"(net/http.Header).Values":                 0,
+	kratosHeaderGet:                            0, // kratos: tr.RequestHeader().Get(...)
 }
 
 // methodSources return the full method name of the current RPC.
@@ -180,8 +183,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	// Fast path: servers, interceptors and generated services all need
-	// package grpc's types, or Connect's.
-	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect) {
+	// package grpc's types, or Connect's; kratos middleware need neither.
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect, kratosMiddleware) {
 		return nil, nil
 	}
 	c := &checker{
@@ -213,6 +216,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	c.checkAuthCodes()     // rule 2
 	c.checkMethods()       // rule 4
 	c.checkConnect()       // connect-*.go
+	c.checkKratos()        // kratos-*.go
 	c.r.Finish()
 	return nil, nil
 }
