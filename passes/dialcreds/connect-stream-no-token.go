@@ -1,9 +1,6 @@
 package dialcreds
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // ruleConnectStreamNoToken: a generated Connect client whose only
 // credentials are a unary-only token interceptor, used for streaming
@@ -15,11 +12,8 @@ func connectNoTokenMessage(icpt string, methods []string) string {
 		icpt = icpt[:37] + "..."
 	}
 	list := methods[0] + " goes"
-	switch {
-	case len(methods) == 2 || len(methods) == 3:
-		list = strings.Join(methods[:len(methods)-1], ", ") + " and " + methods[len(methods)-1] + " go"
-	case len(methods) > 3:
-		list = fmt.Sprintf("%s and %d more go", strings.Join(methods[:3], ", "), len(methods)-3)
+	if len(methods) > 1 {
+		list = fmt.Sprintf("%s and %d more go", methods[0], len(methods)-1)
 	}
 	return fmt.Sprintf("%s out without the token: unary-only interceptor %s; set it in WrapStreamingClient too", list, icpt)
 }

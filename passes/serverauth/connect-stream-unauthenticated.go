@@ -59,7 +59,7 @@ func (c *checker) checkConnectHandlers() {
 		c.r.Report(analysis.Diagnostic{
 			Pos: auth.pos, End: auth.end,
 			Message: fmt.Sprintf("unary-only auth interceptor %s leaves %s open; authenticate in WrapStreamingHandler too",
-				auth.Auth, names(streams)),
+				auth.Auth, firstAndMore(streams)),
 			Related: []analysis.RelatedInformation{{Pos: call.Pos(), End: call.End(), Message: svc + " handler built here"}},
 		})
 	}
@@ -78,4 +78,13 @@ func unaryAuthOnly(opts []Opt) *Opt {
 		}
 	}
 	return auth
+}
+
+// firstAndMore names the first of ns and counts the others, keeping
+// messages short.
+func firstAndMore(ns []string) string {
+	if len(ns) > 1 {
+		return fmt.Sprintf("%s and %d more", ns[0], len(ns)-1)
+	}
+	return ns[0]
 }

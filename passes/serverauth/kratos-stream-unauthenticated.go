@@ -57,7 +57,7 @@ func (c *checker) checkKratos() {
 		c.r.Report(analysis.Diagnostic{
 			Pos: auth.pos, End: auth.end,
 			Message: fmt.Sprintf("kratos runs %s for unary calls only: %s %s the handler unauthenticated; add grpc.StreamInterceptor with auth",
-				auth.Auth, names(streams), reach(len(streams))),
+				auth.Auth, firstAndMore(streams), reach(len(streams))),
 			Related: related,
 		})
 	}
