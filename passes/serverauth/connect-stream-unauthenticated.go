@@ -18,11 +18,14 @@ const ruleConnectStreamUnauthenticated = "connect-stream-unauthenticated"
 
 // checkConnect runs the Connect rules.
 func (c *checker) checkConnect() {
-	if !lintutil.Reaches(c.pass, grpcapi.Connect) {
+	connect := lintutil.Reaches(c.pass, grpcapi.Connect)
+	if !connect && !lintutil.Reaches(c.pass, kratosMiddleware) {
 		return
 	}
-	c.exportConnectFacts()
-	c.checkConnectHandlers()
+	c.exportConnectFacts() // kratos middleware too (kratos.go)
+	if connect {
+		c.checkConnectHandlers()
+	}
 }
 
 // checkConnectHandlers judges every call of a generated NewXHandler.
@@ -45,11 +48,9 @@ func (c *checker) checkConnectHandlers() {
 		if auth == nil || !c.handlerServed(cur, 0) {
 			continue
 		}
-		key := fmt.Sprintf("%s@%d", ruleConnectStreamUnauthenticated, auth.pos)
-		if c.connectMemo().reported[key] {
+		if !c.once(ruleConnectStreamUnauthenticated, auth.pos) {
 			continue
 		}
-		c.connectMemo().reported[key] = true
 		for i, m := range streams {
 			streams[i] = svc + "." + m
 		}

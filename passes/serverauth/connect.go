@@ -59,7 +59,7 @@ func (f *connectFact) String() string {
 	if f.Passthrough {
 		s += ", passthrough"
 	}
-	return "connect " + s
+	return "wraps " + s
 }
 
 type connectOpt uint8
@@ -84,13 +84,12 @@ var connectOptions = map[string]connectOpt{
 
 // connectState is a run's memo of Connect summaries.
 type connectState struct {
-	funcs    map[*types.Func]*connectFact // nil while in progress
-	reported map[string]bool              // rule and position of reported findings
+	funcs map[*types.Func]*connectFact // nil while in progress
 }
 
 func (c *checker) connectMemo() *connectState {
 	if c.connect == nil {
-		c.connect = &connectState{funcs: make(map[*types.Func]*connectFact), reported: make(map[string]bool)}
+		c.connect = &connectState{funcs: make(map[*types.Func]*connectFact)}
 	}
 	return c.connect
 }
@@ -204,6 +203,9 @@ func (c *checker) unaryFuncAuth(e ast.Expr, depth int) bool {
 		if tv := c.info.Types[x.Fun]; tv.IsType() && len(x.Args) == 1 {
 			return c.unaryFuncAuth(x.Args[0], depth+1)
 		}
+		if auth, ok := c.kratosLibraryAuth(x, depth); ok {
+			return auth
+		}
 		if fn := lintutil.Callee(c.info, x); fn != nil {
 			f := c.connectFunc(fn)
 			return f != nil && f.Auth
@@ -231,17 +233,22 @@ func (c *checker) unaryFuncAuth(e ast.Expr, depth int) bool {
 }
 
 // isWrapUnary reports whether sig is func(connect.UnaryFunc)
-// connect.UnaryFunc.
+// connect.UnaryFunc, or kratos' func(middleware.Handler)
+// middleware.Handler (a middleware, kratos.go): a function that wraps
+// the next call of a unary RPC.
 func isWrapUnary(sig *types.Signature) bool {
-	return sig != nil && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		lintutil.IsNamed(sig.Params().At(0).Type(), grpcapi.Connect, "UnaryFunc", false) &&
-		lintutil.IsNamed(sig.Results().At(0).Type(), grpcapi.Connect, "UnaryFunc", false)
+	if sig == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	p, r := sig.Params().At(0).Type(), sig.Results().At(0).Type()
+	return lintutil.IsNamed(p, grpcapi.Connect, "UnaryFunc", false) && lintutil.IsNamed(r, grpcapi.Connect, "UnaryFunc", false) ||
+		lintutil.IsNamed(p, kratosMiddleware, "Handler", false) && lintutil.IsNamed(r, kratosMiddleware, "Handler", false)
 }
 
 // isConnectInterceptorType reports whether t is or implements
 // connect.Interceptor.
 func isConnectInterceptorType(t types.Type) bool {
-	if lintutil.IsNamed(t, grpcapi.Connect, "Interceptor", false) {
+	if lintutil.IsNamed(t, grpcapi.Connect, "Interceptor", false) || lintutil.IsNamed(t, kratosMiddleware, "Middleware", false) {
 		return true
 	}
 	if t == nil {
@@ -448,7 +455,7 @@ func (c *checker) connectServed(impl ast.Expr, streams []string) []string {
 
 // connectAPIKeys lists the API table keys of the Connect rules.
 func connectAPIKeys() []string {
-	keys := []string{muxHandle, serverHandler}
+	keys := append([]string{muxHandle, serverHandler}, kratosAPIKeys()...)
 	for k := range connectOptions {
 		keys = append(keys, k)
 	}

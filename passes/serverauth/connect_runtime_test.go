@@ -16,3 +16,11 @@ func TestConnectRuntime(t *testing.T) {
 	e2etest.RunProof(t, "connect121", "./server/", "",
 		"TestConnectStreamSkipsUnaryAuth", "TestConnectClientUnaryTokenSkipsStreams")
 }
+
+// TestKratosRuntime runs testdata/e2e/kratos283/server's test: an
+// in-process go-kratos/kratos v2.8.3 gRPC server whose jwt middleware,
+// given with grpc.Middleware, rejects a unary call without a token and
+// lets a streaming call reach its handler without one.
+func TestKratosRuntime(t *testing.T) {
+	e2etest.RunProof(t, "kratos283", "./server/", "", "TestKratosStreamSkipsMiddleware")
+}

@@ -130,6 +130,17 @@
 //     returned mux or http.DefaultServeMux keeps the rule silent, as do
 //     streaming procedures left to the generated UnimplementedXHandler.
 //     Connect v2's interceptors wrap every call shape.
+//   - `kratos-stream-unauthenticated`: a go-kratos/kratos v2
+//     transport/grpc.NewServer whose auth is given with grpc.Middleware
+//     (jwt.Server, a selector.Server(...).Build() over it, or a middleware
+//     that authenticates before it calls its handler, in the package or
+//     another) or grpc.UnaryInterceptor, with no grpc.StreamInterceptor,
+//     grpc.StreamMiddleware or stream interceptor in grpc.Options, on a
+//     server that registers a service with a streaming method. kratos runs
+//     grpc.Middleware in its unary interceptor only (v2.8.3; its stream
+//     interceptor builds the stream middleware chain and drops it), so the
+//     streaming handlers run with no auth (kratos issues 2617, 3351,
+//     3405).
 //
 // An auth interceptor is one whose body, before it calls its handler,
 // reads an auth key (authorization, and -auth-key) from incoming metadata,
@@ -246,6 +257,9 @@
 //	mux.Handle(pingv1connect.NewPingServiceHandler(srv, // CountUp streams without auth
 //		connect.WithInterceptors(newAuthInterceptor())))
 //
+//	srv := kgrpc.NewServer(kgrpc.Middleware(jwt.Server(keyFunc))) // kratos: Watch streams without auth
+//	healthpb.RegisterHealthServer(srv, h)
+//
 // # Good
 //
 //	s := grpc.NewServer(
@@ -319,6 +333,9 @@
 //	}
 //
 //	mux.Handle(pingv1connect.NewPingServiceHandler(srv, connect.WithInterceptors(authInterceptor{})))
+//
+//	srv := kgrpc.NewServer(kgrpc.Middleware(jwt.Server(keyFunc)), kgrpc.StreamInterceptor(authStream))
+//	healthpb.RegisterHealthServer(srv, h)
 //
 // # Flags
 //

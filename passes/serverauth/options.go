@@ -25,7 +25,7 @@ func isOptionType(t types.Type) bool {
 	if s, ok := types.Unalias(t).(*types.Slice); ok {
 		t = s.Elem()
 	}
-	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false) || isConnectOption(t)
+	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false) || isConnectOption(t) || isKratosOption(t)
 }
 
 // optionResult returns the index of sig's first option result, or -1.
@@ -136,6 +136,9 @@ func (c *checker) callOptions(call *ast.CallExpr, idx int, depth int) []Opt {
 	key := lintutil.FuncKey(fn)
 	if lintutil.PkgPath(fn.Pkg()) == grpcapi.Connect && idx < 0 {
 		return c.connectCallOptions(call, key, depth)
+	}
+	if lintutil.PkgPath(fn.Pkg()) == kratosGRPC && idx < 0 {
+		return c.kratosCallOptions(call, key, depth)
 	}
 	if kind, ok := interceptorOptions[key]; ok && idx < 0 {
 		o := Opt{Kind: kind, pos: call.Pos(), end: call.End()}

@@ -120,6 +120,8 @@ var authReaders = []string{
 	mwAuthV2 + ".AuthFromMD",
 	altsPath + ".AuthInfoFromContext",
 	altsPath + ".AuthInfoFromPeer",
+	kratosErrors + ".Unauthorized", // kratos maps it to codes.Unauthenticated
+	kratosErrors + ".Forbidden",
 }
 
 // metadataReaders take an incoming metadata key (the argument index):
@@ -129,6 +131,7 @@ var authReaders = []string{
 var metadataReaders = withMetadataReaders(map[string]int{
 	"(net/http.Header).Get":    0, // Connect: req.Header().Get("Authorization")
 	"(net/http.Header).Values": 0,
+	kratosHeaderGet:            0, // kratos: tr.RequestHeader().Get(...)
 })
 
 func withMetadataReaders(m map[string]int) map[string]int {
@@ -197,8 +200,8 @@ type checker struct {
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	// Fast path: servers, interceptors and generated services all need
-	// package grpc's types, or Connect's.
-	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect) {
+	// package grpc's types, or Connect's; kratos middleware need neither.
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect, kratosMiddleware) {
 		return nil, nil
 	}
 	c := &checker{
@@ -231,6 +234,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 	c.checkAuthCodes()     // plain-auth-error
 	c.checkMethods()       // unknown-method
 	c.checkConnect()       // connect-stream-unauthenticated
+	c.checkKratos()        // kratos-stream-unauthenticated
 	c.r.Finish()
 	return nil, nil
 }

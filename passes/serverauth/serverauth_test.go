@@ -18,7 +18,7 @@ func TestServerAuth(t *testing.T) {
 	lintest.Run(t, serverauth.Analyzer,
 		"streams", "streamsok", "codes", "panics", "condpanics", "crosspkg", "crosspkg/lib", "ctors", "ctors/lib",
 		"typeparams", "typeerrors", "ignore", "testfiles", "nongrpc", "middleware",
-		"connectstreams", "connectstreams/lib",
+		"connectstreams", "connectstreams/lib", "kratosstreams", "kratosstreams/lib",
 		"chatpb", "logpb", "legacypb", "unarypb")
 }
 

@@ -18,7 +18,7 @@ var public = map[string]bool{
 	"/other.v1.Unknown/Method":             true, // a service the package cannot see: not judged
 }
 
-func authInterceptor() connect.UnaryInterceptorFunc { // want authInterceptor:"connect unary"
+func authInterceptor() connect.UnaryInterceptorFunc { // want authInterceptor:"wraps unary"
 	return func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 			if public[req.Spec().Procedure] {

@@ -36,7 +36,7 @@ func (unaryOnly) Ping(context.Context, *connect.Request[v1.PingRequest]) (*conne
 	return nil, nil
 }
 
-func newAuthInterceptor() connect.UnaryInterceptorFunc { // want newAuthInterceptor:"connect unary, auth"
+func newAuthInterceptor() connect.UnaryInterceptorFunc { // want newAuthInterceptor:"wraps unary, auth"
 	return func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 			if req.Header().Get("Authorization") != "Bearer secret" {
@@ -47,7 +47,7 @@ func newAuthInterceptor() connect.UnaryInterceptorFunc { // want newAuthIntercep
 	}
 }
 
-func checkToken(next connect.UnaryFunc) connect.UnaryFunc { // want checkToken:"connect unary, auth"
+func checkToken(next connect.UnaryFunc) connect.UnaryFunc { // want checkToken:"wraps unary, auth"
 	return connect.UnaryFunc(func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 		if !valid(req.Header().Values("authorization")) {
 			return nil, connect.NewError(connect.CodePermissionDenied, nil)
@@ -58,7 +58,7 @@ func checkToken(next connect.UnaryFunc) connect.UnaryFunc { // want checkToken:"
 
 func valid([]string) bool { return false }
 
-func logging(next connect.UnaryFunc) connect.UnaryFunc { // want logging:"connect unary"
+func logging(next connect.UnaryFunc) connect.UnaryFunc { // want logging:"wraps unary"
 	return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 		resp, err := next(ctx, req)
 		if connect.CodeOf(err) == connect.CodeUnauthenticated { // after the call: not auth
@@ -214,7 +214,7 @@ func DefaultMux() error {
 
 // One interceptor for clients and handlers, as Connect's documentation
 // wrote it: the client branch calls next first.
-func sharedInterceptor() connect.UnaryInterceptorFunc { // want sharedInterceptor:"connect unary, auth"
+func sharedInterceptor() connect.UnaryInterceptorFunc { // want sharedInterceptor:"wraps unary, auth"
 	interceptor := func(next connect.UnaryFunc) connect.UnaryFunc {
 		return connect.UnaryFunc(func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 			if req.Spec().IsClient {

@@ -12,7 +12,7 @@ import (
 
 // AuthInterceptor is the interceptor of Connect's old documentation:
 // unary calls only.
-func AuthInterceptor() connect.UnaryInterceptorFunc { // want AuthInterceptor:"connect unary, auth"
+func AuthInterceptor() connect.UnaryInterceptorFunc { // want AuthInterceptor:"wraps unary, auth"
 	return func(next connect.UnaryFunc) connect.UnaryFunc {
 		return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 			if err := Verify(req.Header()); err != nil {
@@ -32,7 +32,7 @@ func Verify(h http.Header) error { // want Verify:"authenticates"
 }
 
 // LogInterceptor authenticates nothing.
-func LogInterceptor() connect.Interceptor { // want LogInterceptor:"connect unary"
+func LogInterceptor() connect.Interceptor { // want LogInterceptor:"wraps unary"
 	return connect.UnaryInterceptorFunc(func(next connect.UnaryFunc) connect.UnaryFunc { return next })
 }
 
@@ -53,7 +53,7 @@ var Options = connect.WithInterceptors(AuthInterceptor()) // want Options:"optio
 // through.
 type Authenticator struct{}
 
-func (Authenticator) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc { // want WrapUnary:"connect unary, auth"
+func (Authenticator) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc { // want WrapUnary:"wraps unary, auth"
 	return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 		if req.Header().Get("authorization") == "" {
 			return nil, connect.NewError(connect.CodeUnauthenticated, nil)
@@ -66,14 +66,14 @@ func (Authenticator) WrapStreamingClient(next connect.StreamingClientFunc) conne
 	return next
 }
 
-func (Authenticator) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc { // want WrapStreamingHandler:"connect unknown, passthrough"
+func (Authenticator) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect.StreamingHandlerFunc { // want WrapStreamingHandler:"wraps unknown, passthrough"
 	return next
 }
 
 // FullAuth authenticates both halves.
 type FullAuth struct{}
 
-func (*FullAuth) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc { // want WrapUnary:"connect unary, auth"
+func (*FullAuth) WrapUnary(next connect.UnaryFunc) connect.UnaryFunc { // want WrapUnary:"wraps unary, auth"
 	return func(ctx context.Context, req connect.AnyRequest) (connect.AnyResponse, error) {
 		if err := Verify(req.Header()); err != nil {
 			return nil, err
@@ -96,6 +96,6 @@ func (*FullAuth) WrapStreamingHandler(next connect.StreamingHandlerFunc) connect
 }
 
 // NewFullAuth returns an interceptor of both halves.
-func NewFullAuth() connect.Interceptor { // want NewFullAuth:"connect all"
+func NewFullAuth() connect.Interceptor { // want NewFullAuth:"wraps all"
 	return &FullAuth{}
 }
