@@ -17,7 +17,7 @@ import (
 // with every boolean option on (-tests, -all-connections), on every
 // package of its testdata and reports the lengths of the
 // messages: the median and the longest, per pass and over the suite.
-// With lintrun.MaxMessageLen set (issue 20 §4: 160), a longer message fails
+// A message over lintrun.MaxMessageLen (160) fails
 // here, as it fails every Run of the passes' own tests.
 func TestMessageLengths(t *testing.T) {
 	if testing.Short() {
