@@ -329,7 +329,7 @@ func (s *connectState) options(e ast.Expr, depth int, found func(ast.Expr, icpt)
 		if d == nil || fn.Signature().Results().Len() != 1 {
 			return false
 		}
-		for _, ret := range returns(d.Body) {
+		for _, ret := range lintutil.Returns(d.Body) {
 			if len(ret.Results) != 1 || !s.options(ret.Results[0], depth+1, found) {
 				return false
 			}
@@ -337,22 +337,6 @@ func (s *connectState) options(e ast.Expr, depth int, found func(ast.Expr, icpt)
 		return true
 	}
 	return false
-}
-
-// returns returns body's return statements, not those of function
-// literals.
-func returns(body *ast.BlockStmt) []*ast.ReturnStmt {
-	var out []*ast.ReturnStmt
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			out = append(out, x)
-		}
-		return true
-	})
-	return out
 }
 
 // interceptor judges a client interceptor expression.
@@ -446,7 +430,7 @@ func (s *connectState) unaryFunc(e ast.Expr, depth int) icpt {
 // wrapAddsToken reports whether a func(next connect.UnaryFunc)
 // connect.UnaryFunc body returns a function that adds a token.
 func (s *connectState) wrapAddsToken(body *ast.BlockStmt) bool {
-	for _, ret := range returns(body) {
+	for _, ret := range lintutil.Returns(body) {
 		if len(ret.Results) != 1 {
 			continue
 		}
@@ -493,7 +477,7 @@ func (s *connectState) funcFact(fn *types.Func, d *ast.FuncDecl) *connectTokenFa
 	case sig.Results().Len() == 1 && isConnectInterceptor(sig.Results().At(0).Type()):
 		all := true
 		n := 0
-		for _, ret := range returns(d.Body) {
+		for _, ret := range lintutil.Returns(d.Body) {
 			if len(ret.Results) != 1 {
 				all = false
 				continue

@@ -106,27 +106,11 @@ func isInterceptorType(t types.Type) grpcapi.Half {
 // has n results; a return of a tuple-valued call yields nothing.
 func returnedExprs(body *ast.BlockStmt, n int) []ast.Expr {
 	var out []ast.Expr
-	for _, ret := range returnStmts(body) {
+	for _, ret := range lintutil.Returns(body) {
 		if len(ret.Results) == n {
 			out = append(out, ret.Results...)
 		}
 	}
-	return out
-}
-
-// returnStmts returns body's return statements, not those of nested
-// function literals.
-func returnStmts(body *ast.BlockStmt) []*ast.ReturnStmt {
-	var out []*ast.ReturnStmt
-	ast.Inspect(body, func(node ast.Node) bool {
-		switch x := node.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			out = append(out, x)
-		}
-		return true
-	})
 	return out
 }
 
@@ -240,13 +224,7 @@ func (c *checker) authInterceptor(e ast.Expr, depth int) (string, bool) {
 			return exprName(x.Fun) + "(...)", true
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if id, ok := x.(*ast.Ident); ok {
-			obj = c.info.Uses[id]
-		} else {
-			obj = c.info.Uses[x.(*ast.SelectorExpr).Sel]
-		}
-		switch o := obj.(type) {
+		switch o := c.usedObject(x).(type) {
 		case *types.Func:
 			sig, _ := o.Type().(*types.Signature)
 			if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && c.funcAuth(o).Checks {

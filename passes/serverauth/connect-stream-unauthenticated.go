@@ -36,7 +36,7 @@ func (c *checker) checkConnectHandlers() {
 		if !ok || len(call.Args) == 0 || c.r.InTest(call.Pos()) {
 			continue
 		}
-		streams := c.connectServed(call.Args[0], grpcapi.ConnectStreams(iface))
+		streams := c.served(call.Args[0], grpcapi.ConnectStreams(iface), grpcapi.IsConnectUnimplemented)
 		if len(streams) == 0 {
 			continue
 		}

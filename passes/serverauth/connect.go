@@ -211,13 +211,7 @@ func (c *checker) unaryFuncAuth(e ast.Expr, depth int) bool {
 			return f != nil && f.Auth
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if id, ok := x.(*ast.Ident); ok {
-			obj = c.info.Uses[id]
-		} else {
-			obj = c.info.Uses[x.(*ast.SelectorExpr).Sel]
-		}
-		switch o := obj.(type) {
+		switch o := c.usedObject(x).(type) {
 		case *types.Func:
 			f := c.connectFunc(o)
 			return f != nil && f.Auth
@@ -342,7 +336,7 @@ func (c *checker) connectDecl(fn *types.Func, decl *ast.FuncDecl) *connectFact {
 	}
 	f := &connectFact{}
 	first := true
-	for _, ret := range returnStmts(decl.Body) {
+	for _, ret := range lintutil.Returns(decl.Body) {
 		if len(ret.Results) != sig.Results().Len() {
 			return nil
 		}
@@ -432,25 +426,6 @@ func (c *checker) exportConnectFacts() {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
-}
-
-// connectServed drops from streams the methods that the implementation
-// impl, when its concrete type is known, takes from an embedded
-// generated UnimplementedXHandler (they answer CodeUnimplemented).
-func (c *checker) connectServed(impl ast.Expr, streams []string) []string {
-	t := c.info.TypeOf(impl)
-	if t == nil || types.IsInterface(t) {
-		return streams
-	}
-	var out []string
-	for _, m := range streams {
-		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m)
-		if fn, ok := obj.(*types.Func); ok && grpcapi.IsConnectUnimplemented(fn) {
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
 }
 
 // connectAPIKeys lists the API table keys of the Connect rules.

@@ -36,7 +36,7 @@ func (c *checker) checkAuthCodes() {
 			}
 			limit = firstHandlerCall(c.info, sig, body)
 		}
-		for _, ret := range returnStmts(body) {
+		for _, ret := range lintutil.Returns(body) {
 			if len(ret.Results) != n || ret.Pos() >= limit {
 				continue
 			}

@@ -118,7 +118,7 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Name() == "RegisterService" && c.varOf(sel.X) == srv && len(call.Args) == 2 {
 			if reg, ok := c.descRegistration(call.Args[0]); ok {
-				reg.Streams = c.served(call.Args[1], reg.Streams)
+				reg.Streams = c.served(call.Args[1], reg.Streams, grpcapi.IsUnimplemented)
 				reg.pos = call.Pos()
 				out = append(out, reg)
 			}
@@ -131,7 +131,7 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 			if iface, name, ok := grpcapi.RegisterServer(fn); ok && i == 0 {
 				streams := streamsOf(iface)
 				if len(call.Args) == 2 {
-					streams = c.served(call.Args[1], streams)
+					streams = c.served(call.Args[1], streams, grpcapi.IsUnimplemented)
 				}
 				var impl ast.Expr
 				if len(call.Args) == 2 {
@@ -169,11 +169,12 @@ func streamsOf(iface types.Type) []string {
 
 // served drops from streams the methods that the implementation impl,
 // when its concrete type is known, takes from an embedded generated
-// UnimplementedXServer: those handlers answer codes.Unimplemented to
+// UnimplementedXServer (Connect: UnimplementedXHandler), as
+// unimplemented tells them: those handlers answer codes.Unimplemented to
 // every caller, so skipping authentication there serves nothing. With
 // an interface-typed impl (a parameter, a constructor returning the
 // interface) every method may be served.
-func (c *checker) served(impl ast.Expr, streams []string) []string {
+func (c *checker) served(impl ast.Expr, streams []string, unimplemented func(*types.Func) bool) []string {
 	t := c.info.TypeOf(impl)
 	if t == nil || types.IsInterface(t) {
 		return streams
@@ -181,7 +182,7 @@ func (c *checker) served(impl ast.Expr, streams []string) []string {
 	var out []string
 	for _, m := range streams {
 		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m)
-		if fn, ok := obj.(*types.Func); ok && grpcapi.IsUnimplemented(fn) {
+		if fn, ok := obj.(*types.Func); ok && unimplemented(fn) {
 			continue
 		}
 		out = append(out, m)

@@ -27,6 +27,18 @@ func (c *checker) varOf(e ast.Expr) *types.Var {
 	return nil
 }
 
+// usedObject returns the object an identifier or a qualified
+// identifier (pkg.Name, x.Field) uses, or nil.
+func (c *checker) usedObject(e ast.Expr) types.Object {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return c.info.Uses[x]
+	case *ast.SelectorExpr:
+		return c.info.Uses[x.Sel]
+	}
+	return nil
+}
+
 // isPkgVar reports whether v is a package-level variable.
 func isPkgVar(v *types.Var) bool {
 	return v != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()

@@ -189,3 +189,19 @@ func Assigned(n ast.Node, assign func(lhs, rhs ast.Expr)) {
 		}
 	}
 }
+
+// Returns returns body's return statements, not those of the function
+// literals inside it.
+func Returns(body *ast.BlockStmt) []*ast.ReturnStmt {
+	var out []*ast.ReturnStmt
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			out = append(out, x)
+		}
+		return true
+	})
+	return out
+}
