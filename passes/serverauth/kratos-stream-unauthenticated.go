@@ -39,16 +39,7 @@ func (c *checker) checkKratos() {
 		if srv == nil || body == nil {
 			continue
 		}
-		var streams []string
-		var related []analysis.RelatedInformation
-		for _, reg := range c.registrations(srv, body, 0) {
-			for _, m := range reg.Streams {
-				streams = append(streams, reg.Service+"."+m)
-			}
-			if len(reg.Streams) > 0 && reg.pos.IsValid() {
-				related = append(related, analysis.RelatedInformation{Pos: reg.pos, Message: reg.Service + " registered here"})
-			}
-		}
+		streams, related := c.registeredStreams(srv, body)
 		if len(streams) == 0 || !c.once(ruleKratosStreamUnauthenticated, auth.pos) {
 			continue
 		}

@@ -3,6 +3,7 @@ package serverauth
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -39,16 +40,7 @@ func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []
 	if body == nil {
 		return
 	}
-	var streams []string
-	var related []analysis.RelatedInformation
-	for _, reg := range c.registrations(srv, body, 0) {
-		for _, m := range reg.Streams {
-			streams = append(streams, reg.Service+"."+m)
-		}
-		if len(reg.Streams) > 0 && reg.pos.IsValid() {
-			related = append(related, analysis.RelatedInformation{Pos: reg.pos, Message: reg.Service + " registered here"})
-		}
-	}
+	streams, related := c.registeredStreams(srv, body)
 	if len(streams) == 0 || !c.once(ruleStreamUnauthenticated, auth.pos) {
 		return
 	}
@@ -62,4 +54,21 @@ func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []
 			lintutil.List(streams), skip, auth.Auth),
 		Related: related,
 	})
+}
+
+// registeredStreams returns the streaming methods ("Service.Method") of
+// the services registered on srv in body, and where each service is
+// registered.
+func (c *checker) registeredStreams(srv *types.Var, body *ast.BlockStmt) ([]string, []analysis.RelatedInformation) {
+	var streams []string
+	var related []analysis.RelatedInformation
+	for _, reg := range c.registrations(srv, body, 0) {
+		for _, m := range reg.Streams {
+			streams = append(streams, reg.Service+"."+m)
+		}
+		if len(reg.Streams) > 0 && reg.pos.IsValid() {
+			related = append(related, analysis.RelatedInformation{Pos: reg.pos, Message: reg.Service + " registered here"})
+		}
+	}
+	return streams, related
 }
