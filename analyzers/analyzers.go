@@ -131,6 +131,7 @@ func All() []*analysis.Analyzer {
 //
 //	enable: [metadatakey]    # only these (default: all)
 //	disable: [credpath]      # all but these
+//	auth-key: [x-api-key]    # suite options: the default of the option of that name of every pass that has it
 //	<pass>: {<option>: ...}  # each pass's options, kebab-case as its flags
 //
 // Settings come decoded from YAML or JSON (map[string]any). Unknown
@@ -167,8 +168,11 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 				disable = list
 			}
 		default:
+			if _, ok := suiteOptions[k]; ok {
+				continue // suiteSettings
+			}
 			if _, ok := known[k]; !ok {
-				return nil, fmt.Errorf("grpcauthlint settings: unknown setting %q (want enable, disable or a pass name: %s)", k, strings.Join(Names(), ", "))
+				return nil, fmt.Errorf("grpcauthlint settings: unknown setting %q (want enable, disable, %s or a pass name: %s)", k, strings.Join(sortedKeys(suiteOptions), ", "), strings.Join(Names(), ", "))
 			}
 			data, err := json.Marshal(v)
 			if err != nil {
@@ -182,12 +186,20 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 	if len(enable) > 0 && len(disable) > 0 {
 		return nil, errors.New("grpcauthlint settings: set enable or disable, not both")
 	}
+	suite, err := suiteSettings(settings)
+	if err != nil {
+		return nil, err
+	}
 	var out []*analysis.Analyzer
 	for _, e := range registry {
 		if len(enable) > 0 && !slices.Contains(enable, e.Name) || slices.Contains(disable, e.Name) {
 			continue
 		}
-		a, err := e.build(raw[e.Name])
+		r, err := e.withSuite(raw[e.Name], suite)
+		if err != nil {
+			return nil, fmt.Errorf("grpcauthlint settings: %s: %v", e.Name, err)
+		}
+		a, err := e.build(r)
 		if err != nil {
 			return nil, fmt.Errorf("grpcauthlint settings: %v", err)
 		}

@@ -40,9 +40,22 @@ func renderSettings(indent string) string {
 	comment(0, "Passes to run: all by default. List the passes to run in enable, or those to leave out in disable (not both):")
 	line(0, "# enable: ["+strings.Join(analyzers.Names(), ", ")+"]")
 	line(0, "# disable: []")
+	suite := map[string]bool{}
+	for _, f := range analyzers.SuiteFlags(analyzers.All()) {
+		suite[f.Name] = true
+		comment(0, strings.TrimSuffix(f.Usage, " (repeatable)")+"; a list of strings (vet flag -"+f.Name+")")
+		line(0, f.Name+": "+listValue(f.Value.String()))
+	}
 	for _, a := range analyzers.All() {
 		line(0, a.Name+":")
 		a.Flags.VisitAll(func(f *flag.Flag) {
+			if suite[f.Name] {
+				// Set by the suite option above; setting it here too
+				// would hide the suite's value from this pass.
+				comment(1, strings.TrimSuffix(f.Usage, " (repeatable)")+"; replaces the suite's "+f.Name+" for this pass (vet flag -"+a.Name+"."+f.Name+"):")
+				line(1, "# "+f.Name+": "+listValue(f.Value.String()))
+				return
+			}
 			usage := strings.TrimSuffix(f.Usage, " (repeatable)")
 			var value string
 			switch {
@@ -50,14 +63,7 @@ func renderSettings(indent string) string {
 				value = f.DefValue
 			case isList(a.Name, f.Name):
 				usage += "; a list of strings"
-				var items []string
-				for _, v := range strings.Split(f.Value.String(), ",") {
-					if v != "" {
-						q, _ := json.Marshal(v)
-						items = append(items, string(q))
-					}
-				}
-				value = "[" + strings.Join(items, ", ") + "]"
+				value = listValue(f.Value.String())
 			default:
 				q, _ := json.Marshal(f.DefValue)
 				value = string(q)
@@ -68,6 +74,18 @@ func renderSettings(indent string) string {
 	}
 	line(0, endSettings)
 	return b.String()
+}
+
+// listValue renders a list flag's value as a YAML flow list.
+func listValue(v string) string {
+	var items []string
+	for _, s := range strings.Split(v, ",") {
+		if s != "" {
+			q, _ := json.Marshal(s)
+			items = append(items, string(q))
+		}
+	}
+	return "[" + strings.Join(items, ", ") + "]"
 }
 
 // wrap splits text into lines of at most width bytes, at spaces.

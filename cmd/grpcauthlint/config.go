@@ -86,8 +86,9 @@ func readConfig(path string) (map[string]any, error) {
 }
 
 // configFlags turns checked settings into vet flags: -NAME for each
-// enabled pass, -NAME=false for each disabled one, and -NAME.option=value
-// for each option, a list option once per item.
+// enabled pass, -NAME=false for each disabled one, -option=value for
+// each suite option (-auth-key) and -NAME.option=value for each pass
+// option, a list option once per item.
 func configFlags(settings map[string]any) []string {
 	var flags []string
 	for _, sel := range []struct {
@@ -96,6 +97,12 @@ func configFlags(settings map[string]any) []string {
 		list, _ := settings[sel.key].([]any)
 		for _, n := range list {
 			flags = append(flags, fmt.Sprintf("-%v%s", n, sel.value))
+		}
+	}
+	for _, f := range analyzers.SuiteFlags(nil) {
+		list, _ := settings[f.Name].([]any)
+		for _, item := range list {
+			flags = append(flags, fmt.Sprintf("-%s=%v", f.Name, item))
 		}
 	}
 	for _, name := range analyzers.Names() {

@@ -26,6 +26,7 @@ func TestConfigFlags(t *testing.T) {
 	dir := t.TempDir()
 	p := writeConfig(t, dir, `
 disable: [metadatakey]
+auth-key: [authorization, x-api-key]
 credpath:
   allow-prefix: [/etc/app/, /opt/keys/]
   tests: true
@@ -37,7 +38,7 @@ dialcreds:
 		t.Fatal(err)
 	}
 	got := configFlags(settings)
-	want := []string{"-metadatakey=false", "-credpath.allow-prefix=/etc/app/", "-credpath.allow-prefix=/opt/keys/", "-credpath.tests=true", "-dialcreds.allow-target=^localhost:"}
+	want := []string{"-metadatakey=false", "-auth-key=authorization", "-auth-key=x-api-key", "-credpath.allow-prefix=/etc/app/", "-credpath.allow-prefix=/opt/keys/", "-credpath.tests=true", "-dialcreds.allow-target=^localhost:"}
 	if !slices.Equal(got, want) {
 		t.Errorf("configFlags = %q, want %q", got, want)
 	}
@@ -47,6 +48,10 @@ dialcreds:
 		if err := newFlagSet(&o, analyzers.All()).Parse([]string{f}); err != nil {
 			t.Errorf("flag %s: %v", f, err)
 		}
+	}
+	// and the vet tool reads past them.
+	if m, err := parseVetFlags(append(got, "-fix")); err != nil || !m.fix {
+		t.Errorf("parseVetFlags(%q) = %v, %v: want -fix read", got, m.fix, err)
 	}
 
 	// Below the file, in a subdirectory, the same file is found.

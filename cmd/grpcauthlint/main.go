@@ -190,6 +190,9 @@ func newFlagSet(o *options, passes []*analysis.Analyzer) *flag.FlagSet {
 	fs.StringVar(&o.dir, "C", "", "change to `dir` before running (as go -C); file names are printed relative to it")
 	fs.StringVar(&o.config, "config", "", "read the settings from `file` instead of the "+configName+" found from the directory upwards; -config=none reads none")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	for _, f := range analyzers.SuiteFlags(passes) {
+		fs.Var(&forwarded{name: f.Name, target: f.Value, out: &o.forward}, f.Name, f.Usage)
+	}
 	for _, a := range passes {
 		fs.Var(&forwarded{name: a.Name, target: new(selector), out: &o.forward}, a.Name,
 			fmt.Sprintf("run only the selected passes (-%s); -%s=false runs all but it", a.Name, a.Name))

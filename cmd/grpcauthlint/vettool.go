@@ -42,6 +42,9 @@ func vetTool(args []string) {
 	as := analyzers.All()
 	flag.Bool(reportDepsFlag, false, "report findings in the facts-only runs of dependencies too (the grpcauthlint command sets it; see 'grpcauthlint help')")
 	flag.String("config", "", "read no "+configName+" with -config=none (the grpcauthlint command passes the file's settings as flags); by default the file is found from each package's directory upwards")
+	for _, f := range analyzers.SuiteFlags(as) {
+		flag.Var(f.Value, f.Name, f.Usage)
+	}
 	if len(args) == 1 && strings.TrimLeft(args[0], "-") == "V=full" {
 		if id := configID(); id != "" {
 			if err := printVetVersion(os.Stdout, id); err != nil {
@@ -140,7 +143,11 @@ func parseVetFlags(args []string) (vetMode, error) {
 	}
 	fs.String("tags", "", "")
 	fs.String("config", "", "")
-	for _, a := range analyzers.All() { // a fresh copy: list flags append
+	as := analyzers.All() // a fresh copy: list flags append
+	for _, f := range analyzers.SuiteFlags(as) {
+		fs.Var(f.Value, f.Name, "")
+	}
+	for _, a := range as {
 		s := new(selector)
 		m.selected[a.Name] = s
 		fs.Var(s, a.Name, "")

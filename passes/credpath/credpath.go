@@ -3,12 +3,9 @@ package credpath
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
-	"go/types"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -105,13 +102,8 @@ type checker struct {
 	r     *lintutil.Reporter
 	t     *tables
 	allow []string
-	vars  map[*types.Var]*varInfo
-	// walked are the top-level declarations whose assignments are in
-	// vars; walkedAll, whether that is every declaration.
-	walked    map[ast.Node]bool
-	walkedAll bool
-	sites     []ast.Node // calls, composite literals and assignments to check
-	seen      map[token.Pos]bool
+	sites []ast.Node // calls, composite literals and assignments to check
+	seen  map[finding]bool
 }
 
 func run(pass *analysis.Pass, s *settings) (any, error) {
@@ -119,21 +111,15 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:   pass,
-		r:      lintutil.NewReporter(pass, lintutil.Policy{Tests: s.tests}),
-		t:      s.t,
-		allow:  s.allow,
-		vars:   make(map[*types.Var]*varInfo),
-		walked: make(map[ast.Node]bool),
-		seen:   make(map[token.Pos]bool),
+		pass:  pass,
+		r:     lintutil.NewReporter(pass, lintutil.Policy{Tests: s.tests}),
+		t:     s.t,
+		allow: s.allow,
+		seen:  make(map[finding]bool),
 	}
 	insp := lintutil.Inspector(pass)
-	// Find the sinks first; then learn the assignments of local variables
-	// only in the top-level declarations that hold a sink (a local
-	// variable is assigned only inside its declaration); the whole
-	// package is walked only when a package variable is asked about.
-	var decls []inspector.Cursor
-	inDecls := make(map[ast.Node]bool)
+	// Find the sinks first; the write index is built only when one of
+	// them asks about a variable.
 	for fcur := range insp.Root().Children() {
 		if f, ok := fcur.Node().(*ast.File); !ok || c.r.InTest(f.Package) {
 			continue
@@ -143,14 +129,7 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 				continue
 			}
 			c.sites = append(c.sites, cur.Node())
-			if d := lintutil.TopDecl(cur); !inDecls[d.Node()] {
-				inDecls[d.Node()] = true
-				decls = append(decls, d)
-			}
 		}
-	}
-	for _, d := range decls {
-		c.walkDefs(d)
 	}
 	for _, n := range c.sites {
 		switch n := n.(type) {

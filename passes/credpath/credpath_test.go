@@ -270,18 +270,18 @@ func TestMessages(t *testing.T) {
 		{`c:/users/alice/k.json`, "home directory"},
 		{"/tmp/k.json", "temporary directory"},
 		{"/var/tmp/k.json", "temporary directory"},
-		{"/tmpfoo/k.json", "fixed in the code"},
-		{"/homework/k.json", "fixed in the code"},
+		{"/tmpfoo/k.json", "is hardcoded"},
+		{"/homework/k.json", "is hardcoded"},
 		{"k.json", "is relative"},
 		{"./k.json", "is relative"},
 		{"../k.json", "is relative"},
 		{"~/k.json", "does not expand"},
-		{`C:\keys\k.json`, "fixed in the code"},
-		{"/srv/k.json", "fixed in the code"},
+		{`C:\keys\k.json`, "is hardcoded"},
+		{"/srv/k.json", "is hardcoded"},
 		{"$HOME/.config/k.json", `contains $HOME, which Go does not expand`},
 		{"${XDG_CONFIG_HOME}/k.json", `contains ${XDG_CONFIG_HOME}`},
 		{`%APPDATA%\\k.json`, `contains %APPDATA%`},
-		{"/srv/k$1.json", "fixed in the code"},
+		{"/srv/k$1.json", "is hardcoded"},
 	} {
 		if got := why(tt.path); !strings.Contains(got, tt.want) {
 			t.Errorf("why(%q) = %q, want it to contain %q", tt.path, got, tt.want)
@@ -489,8 +489,8 @@ func TestParsedByRelated(t *testing.T) {
 	met := make(map[string]bool)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
-			if !strings.Contains(d.Message, ", read here,") {
-				continue
+			if len(d.Related) == 0 {
+				continue // a hardcoded-path finding
 			}
 			if len(d.Related) != 1 || !strings.HasPrefix(d.Related[0].Message, "parsed by ") {
 				t.Errorf("%s: %q: related %v, want one \"parsed by\"", r.Pass.Fset.Position(d.Pos), d.Message, d.Related)

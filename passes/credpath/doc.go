@@ -8,16 +8,25 @@
 // A service that loads its service-account key or TLS key from
 // "/home/alice/key.json" works on one laptop and fails everywhere else:
 // the load returns "no such file or directory", the client has no
-// credentials and every call fails with UNAUTHENTICATED, or the server
-// does not start. Where a credential file lives is deployment
+// credentials and every call fails with codes.Unauthenticated, or the
+// server does not start. Where a credential file lives is deployment
 // configuration, not code.
 //
 // The analyzer reports a constant path (a literal, a named constant from
 // any package, a constant expression, a filepath.Join or path.Join of
 // constants, a local variable assigned once from one of those, or an
 // unexported package variable whose declaration assigns it and that no
-// other statement of the package assigns or takes the address of) given
-// to a parameter or struct field that names a credential file:
+// other statement of the package assigns or takes the address of):
+//
+//   - `hardcoded-path`: given to a parameter or struct field that names a
+//     credential file (listed below), or set as
+//     GOOGLE_APPLICATION_CREDENTIALS with os.Setenv;
+//   - `hardcoded-read`: read with os.ReadFile, ioutil.ReadFile, or os.Open
+//     (or os.OpenFile) followed by io.ReadAll, when the bytes reach, in the
+//     same function, a parameter that parses credentials (listed below).
+//     The finding is at the path and its related location is the parser.
+//
+// The parameters and fields that name a credential file:
 //
 //   - google.golang.org/api/option: WithCredentialsFile,
 //     WithAuthCredentialsFile, WithServiceAccountFile;
@@ -32,10 +41,7 @@
 //     DetectOptions.CredentialsFile, and the same in credentials/idtoken;
 //   - os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", path).
 //
-// It also reports a constant path read with os.ReadFile, ioutil.ReadFile,
-// or os.Open (or os.OpenFile) followed by io.ReadAll, whose bytes reach, in
-// the same function, a parameter that parses credentials:
-// golang.org/x/oauth2/google's CredentialsFromJSON and its variants,
+// The parameters that parse credentials: golang.org/x/oauth2/google's CredentialsFromJSON and its variants,
 // JWTConfigFromJSON, ConfigFromJSON, JWTAccessTokenSourceFromJSON and
 // JWTAccessTokenSourceWithScope; grpc's oauth.NewServiceAccountFromKey
 // and oauth.NewJWTAccessFromKey; option.WithCredentialsJSON and
@@ -46,13 +52,15 @@
 // AppendCertsFromPEM, a CA bundle read by hand, reported as the CA
 // certificate file of NewClientTLSFromFile would be.
 //
-// A message says what fails at run time, what the parameter is and why
-// its path breaks (a path in a home directory or under /tmp exists on one
-// machine only; a relative path depends on the directory the program
-// starts in; Go does not expand "~" or $VAR), then one remedy: read the
-// path from configuration. The other remedies are under Good. For a file
-// read by hand, the finding is at the path and its related location is
-// the parser. Deprecated sinks are matched too.
+// How a path breaks, which the message says: a path in a home directory
+// exists on one machine only, so loading fails on every other machine;
+// one under /tmp also fails after a cleanup; a relative path fails when
+// the program starts in another directory; Go does not expand "~" or
+// $VAR, so such a path fails everywhere; and any other hardcoded path
+// fails wherever the file is deployed at another path. The load then
+// returns "no such file or directory". The message gives one remedy:
+// read the path from configuration; the others are under Good.
+// Deprecated sinks are matched too.
 //
 // Left alone: paths that are configuration (flag values and flag
 // defaults, environment variables, function parameters, struct fields,

@@ -47,8 +47,8 @@ func (c *checker) pathOf(e ast.Expr, depth int) (string, bool) {
 		y, ok := c.pathOf(e.Y, depth+1)
 		return x + y, ok
 	case *ast.Ident:
-		if d, ok := c.singleDef(e); ok && d.tuple < 0 {
-			return c.pathOf(d.rhs, depth+1)
+		if d, ok := c.singleDef(e); ok && d.Tuple < 0 {
+			return c.pathOf(d.Rhs, depth+1)
 		}
 	}
 	return "", false
@@ -76,10 +76,10 @@ func (c *checker) bytesOf(e ast.Expr, depth int) *read {
 		d, ok := c.singleDef(e)
 		switch {
 		case !ok:
-		case d.tuple < 0:
-			return c.bytesOf(d.rhs, depth+1)
-		case d.tuple == 0:
-			call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+		case d.Tuple < 0:
+			return c.bytesOf(d.Rhs, depth+1)
+		case d.Tuple == 0:
+			call, ok := ast.Unparen(d.Rhs).(*ast.CallExpr)
 			if !ok {
 				return nil
 			}
@@ -102,10 +102,10 @@ func (c *checker) fileOf(e ast.Expr, depth int) *read {
 	d, ok := c.singleDef(e)
 	switch {
 	case !ok:
-	case d.tuple < 0:
-		return c.fileOf(d.rhs, depth+1)
-	case d.tuple == 0:
-		if call, ok := ast.Unparen(d.rhs).(*ast.CallExpr); ok && c.readKind(call) == openFile {
+	case d.Tuple < 0:
+		return c.fileOf(d.Rhs, depth+1)
+	case d.Tuple == 0:
+		if call, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok && c.readKind(call) == openFile {
 			return c.readPath(call)
 		}
 	}

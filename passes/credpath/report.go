@@ -3,57 +3,39 @@ package credpath
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// The findings: what fails at run time, the parameter and its path, why
-// the path breaks, and one remedy. The alternatives (Application Default
-// Credentials, environment variables, secrets mounts) are in doc.go's
-// Good section.
+// The findings of both rules: the parameter and its path, why the path
+// breaks, and one remedy. What fails at run time, and the alternatives
+// (Application Default Credentials, environment variables, secrets
+// mounts), are in doc.go.
 
 const remedy = "read the path from configuration"
 
-func (c *checker) checkPath(arg ast.Expr, p param, setenv bool) {
-	value, ok := c.pathOf(arg, 0)
-	if !ok || c.exempt(value, p) {
+// report reports the finding of rule at at, once.
+func (c *checker) report(rule string, at ast.Expr, related []analysis.RelatedInformation, format string, args ...any) {
+	k := finding{rule, at.Pos()}
+	if c.seen[k] {
 		return
 	}
-	cl := classify(value)
-	if setenv {
-		c.report(arg, nil, "%s: %s path %q %s; set the variable outside the program", cl.fails(), adcEnv, value, cl.why(value))
-		return
-	}
-	c.report(arg, nil, "%s: %s path %q %s; %s", cl.fails(), p.what, value, cl.why(value), remedy)
-}
-
-// checkBytes reports the read of a constant path whose bytes arg, an
-// argument or field value of parser, holds: at the path, with the
-// parser as the second location.
-func (c *checker) checkBytes(arg ast.Expr, p param, parser string) {
-	rd := c.bytesOf(arg, 0)
-	if rd == nil || c.exempt(rd.path, p) {
-		return
-	}
-	cl := classify(rd.path)
-	related := []analysis.RelatedInformation{{Pos: arg.Pos(), End: arg.End(), Message: "parsed by " + parser}}
-	c.report(rd.at, related, "%s: %s path %q, read here, %s; %s", cl.fails(), p.what, rd.path, cl.why(rd.path), remedy)
-}
-
-// report reports once per position.
-func (c *checker) report(at ast.Expr, related []analysis.RelatedInformation, format string, args ...any) {
-	if c.seen[at.Pos()] {
-		return
-	}
-	c.seen[at.Pos()] = true
+	c.seen[k] = true
 	c.r.Report(analysis.Diagnostic{
 		Pos:     at.Pos(),
 		End:     at.End(),
 		Message: fmt.Sprintf(format, args...),
 		Related: related,
 	})
+}
+
+// finding is the dedupe key of a finding: its rule and position.
+type finding struct {
+	rule string
+	pos  token.Pos
 }
 
 // class is how a constant path breaks.
@@ -84,21 +66,6 @@ func classify(p string) class {
 	return fixed
 }
 
-// fails says what fails at run time.
-func (cl class) fails() string {
-	switch cl {
-	case tilde, envVar:
-		return "loading fails everywhere"
-	case home:
-		return "loading fails on every other machine"
-	case temp:
-		return "loading fails on other machines and after a cleanup"
-	case relative:
-		return "loading fails when the program starts in another directory"
-	}
-	return "loading fails wherever the file is deployed at another path"
-}
-
 // why says what about path p makes it fail.
 func (cl class) why(p string) string {
 	switch cl {
@@ -107,13 +74,13 @@ func (cl class) why(p string) string {
 	case envVar:
 		return fmt.Sprintf("contains %s, which Go does not expand", envRef.FindString(p))
 	case home:
-		return "is in one user's home directory"
+		return "is in a home directory"
 	case temp:
 		return "is in a temporary directory"
 	case relative:
 		return "is relative"
 	}
-	return "is fixed in the code"
+	return "is hardcoded"
 }
 
 // why says how a path breaks.

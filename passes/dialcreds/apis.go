@@ -46,7 +46,7 @@ type api struct {
 	// ctx and target are the argument indexes of a dial entry point.
 	ctx, target int
 	// discardable: a credentials or interceptor DialOption, or the
-	// credentials CallOption (rule 4).
+	// credentials CallOption (discarded-option).
 	discardable bool
 }
 
@@ -93,20 +93,22 @@ var apis = map[string]api{
 	grpcapi.Credentials + "/jwt.NewTokenFileCallCredentials":             {op: opTLSCreds, name: "jwt.NewTokenFileCallCredentials"},
 	grpcapi.Credentials + "/sts.NewCredentials":                          {op: opTLSCreds, name: "sts.NewCredentials"},
 	grpcapi.Credentials + "/google.NewServiceAccountIdentityCredentials": {op: opTLSCreds, name: "google.NewServiceAccountIdentityCredentials"},
+}
 
-	grpcapi.Metadata + ".NewOutgoingContext":      {op: opOutgoingMD},
-	grpcapi.Metadata + ".AppendToOutgoingContext": {op: opOutgoingMD},
-
-	"context.WithCancel":        {op: opCtxDerive},
-	"context.WithCancelCause":   {op: opCtxDerive},
-	"context.WithTimeout":       {op: opCtxDerive},
-	"context.WithTimeoutCause":  {op: opCtxDerive},
-	"context.WithDeadline":      {op: opCtxDerive},
-	"context.WithDeadlineCause": {op: opCtxDerive},
-	"context.WithValue":         {op: opCtxDerive},
-	"context.WithoutCancel":     {op: opCtxDerive},
-	"context.Background":        {op: opCtxRoot},
-	"context.TODO":              {op: opCtxRoot},
+// The entries of grpcapi's tables: the functions that put metadata on
+// an outgoing context, and the context roots and derivations.
+func init() {
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Side == grpcapi.MDOutgoing && (f.Op == grpcapi.MDAppend || f.Op == grpcapi.MDReplace)
+	}) {
+		apis[k] = api{op: opOutgoingMD}
+	}
+	for _, k := range grpcapi.ContextDeriveKeys() {
+		apis[k] = api{op: opCtxDerive}
+	}
+	for _, k := range grpcapi.ContextRootKeys() {
+		apis[k] = api{op: opCtxRoot}
+	}
 }
 
 // tlsCredsPkgs hold per-RPC credentials that all require transport
@@ -126,6 +128,7 @@ const keyTokenSource = "(" + grpcapi.Credentials + "/oauth.TokenSource).RequireT
 // lintutil.FuncKey notation.
 func APIKeys() []string {
 	keys := []string{keyTokenSource}
+	keys = append(keys, connectAPIKeys()...)
 	for k := range apis {
 		if !strings.HasPrefix(k, "context.") {
 			keys = append(keys, k)
@@ -156,26 +159,6 @@ func isTracked(t types.Type) bool {
 		lintutil.IsNamed(t, grpcapi.Credentials, "Bundle", false) ||
 		grpcapi.IsContext(t) ||
 		grpcapi.IsTLSConfig(t)
-}
-
-// noReturn reports whether a call of fn never returns: os.Exit,
-// runtime.Goexit, the Fatal and Panic functions and methods of loggers
-// (log, testing, grpclog and their look-alikes), and testing's FailNow
-// and Skip. A branch that ends in one does not reach the code after it.
-func noReturn(fn *types.Func) bool {
-	name := fn.Name()
-	switch lintutil.PkgPath(fn.Pkg()) {
-	case "os", "syscall":
-		return name == "Exit"
-	case "runtime":
-		return name == "Goexit"
-	case "testing":
-		switch name {
-		case "FailNow", "SkipNow", "Skip", "Skipf":
-			return true
-		}
-	}
-	return strings.HasPrefix(name, "Fatal") || strings.HasPrefix(name, "Panic") && name != "PanicOnError"
 }
 
 func clientCertField(name string) bool {

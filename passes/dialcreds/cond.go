@@ -12,10 +12,10 @@ import (
 )
 
 // Branch conditions. A path through a function records the conditions
-// of the branches it took (conds), so that the TLS rule can skip paths
-// that cannot run (a switch on a mode, then an if on the same mode), and
-// the branch that selected an insecure transport (branch), so that its
-// message can say when it fails.
+// of the branches it took (conds), so that credentials-require-tls can
+// skip paths that cannot run (a switch on a mode, then an if on the same
+// mode), and the branch that selected an insecure transport (branch), so
+// that its message can say when it fails.
 
 // A cond is one branch condition: the expression whose source text is
 // key equals value ("mode" == "\"plain\"", "cfg.Secure" == "true"), or

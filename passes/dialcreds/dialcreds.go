@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -33,11 +34,10 @@ type Config struct {
 	// credentials.
 	AllowTarget []string `json:"allow-target"`
 	// AllConnections also reports connections of packages that show no
-	// sign of using auth ("no RPC on this connection carries
-	// credentials"). Off by default: many gRPC services need no token
-	// (local sockets, sidecars, probes, public backends) and the code
-	// cannot tell them apart; on public code most such findings were not
-	// bugs.
+	// sign of using auth ("grpc.NewClient gets no credentials"). Off by
+	// default: many gRPC services need no token (local sockets, sidecars,
+	// probes, public backends) and the code cannot tell them apart; on
+	// public code most such findings were not bugs.
 	AllConnections bool `json:"all-connections"`
 	// AuthKey lists the outgoing metadata keys that carry a token: a
 	// call that sets one attaches credentials per call, and a client
@@ -81,10 +81,10 @@ func New(cfg Config) *analysis.Analyzer {
 		// Partial code is judged too: a half-typed file must not hide the
 		// rest of the package, and the walk tolerates missing types.
 		RunDespiteErrors: true,
-		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact)},
+		FactTypes:        []analysis.Fact{new(optsFact), new(dialerFact), new(requiresTLSFact), new(tlsCredsFact), new(fieldReadsFact), new(interceptorFact), new(connectTokenFact)},
 	}
 	a.Flags.BoolVar(&c.Tests, "tests", c.Tests, "also check _test.go files")
-	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"no RPC on this connection carries credentials\")")
+	a.Flags.BoolVar(&c.AllConnections, "all-connections", c.AllConnections, "also report connections in packages that show no sign of using auth (\"grpc.NewClient gets no credentials\")")
 	a.Flags.Var(patternList{&c.AllowTarget}, "allow-target",
 		"regular expression of constant dial targets that need no credentials (repeatable)")
 	a.Flags.Var(&lintutil.DefaultList{P: &c.AuthKey, Check: checkAuthKey}, "auth-key",
@@ -164,10 +164,11 @@ type checker struct {
 	callers   map[ast.Node]bool   // functions that read a caller's identity (perCaller)
 	fieldRead map[*types.Var]bool // struct fields the package reads (by origin)
 	insp      *inspector.Inspector
-	icptMemo  map[*types.Func]ikind        // client interceptor functions judged (funcKind)
-	retMemo   map[*types.Func]ikind        // functions returning one (funcReturnsKind)
-	streamed  map[token.Pos]*streamFinding // rule 5, by unary interceptor option
-	lostDone  map[token.Pos]bool           // rule 6, options reported
+	walker    *flow.Walker[*funcState]
+	icptMemo  map[*types.Func]ikind // client interceptor functions judged (funcKind)
+	retMemo   map[*types.Func]ikind // functions returning one (funcReturnsKind)
+	sites     sites                 // what the walk recorded, for the rules
+	reported  map[ruleAt]bool       // the findings reported, by rule and position
 }
 
 type funcResult struct {
@@ -189,6 +190,11 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 	// from a walk only packages that declare one pay for).
 	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Credentials) {
 		exportPlainFieldReads(pass)
+		if lintutil.Reaches(pass, grpcapi.Connect) { // Connect clients need no grpc
+			c := &checker{pass: pass, cfg: cfg, r: lintutil.NewReporter(pass, lintutil.Policy{Tests: cfg.Tests}), reported: make(map[ruleAt]bool)}
+			c.checkConnectClients()
+			c.r.Finish()
+		}
 		return nil, nil
 	}
 	c := &checker{
@@ -204,10 +210,10 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 		callers:   make(map[ast.Node]bool),
 		fieldRead: make(map[*types.Var]bool),
 		insp:      lintutil.Inspector(pass),
+		walker:    &flow.Walker[*funcState]{Info: pass.TypesInfo, Domain: walkDomain{}},
 		icptMemo:  make(map[*types.Func]ikind),
 		retMemo:   make(map[*types.Func]ikind),
-		streamed:  make(map[token.Pos]*streamFinding),
-		lostDone:  make(map[token.Pos]bool),
+		reported:  make(map[ruleAt]bool),
 	}
 	c.index()
 	c.exportFieldReads()
@@ -236,27 +242,8 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 			}
 		}
 	}
-	c.reportStreams()
+	c.judge()
+	c.checkConnectClients() // connect-stream-no-token
 	c.r.Finish()
 	return nil, nil
-}
-
-// checkDial judges the options (opts) a connection is built with by
-// entry, by each rule in turn: metadata on the dial context (ctx, the
-// argument at ctxIdx, or nil), TLS credentials on an insecure
-// transport, and, when that is not the case, no credentials (unless the
-// connection goes back to the program's own server through a grpc-gateway
-// registration, toSelf, which forwards the caller's credentials per call).
-func (fs *funcState) checkDial(call *ast.CallExpr, entry string, opts val, target ast.Expr, ctx val, ctxIdx int, toSelf bool) {
-	if fs.skip || len(opts) == 0 {
-		return
-	}
-	fs.metadataOnDialContext(call, entry, ctx, ctxIdx)
-	fs.lostInterceptors(opts)
-	if fs.tlsCredsOnInsecure(call, entry, opts) {
-		return
-	}
-	if !toSelf {
-		fs.noCredentials(call, entry, opts, target)
-	}
 }

@@ -26,6 +26,11 @@ import (
 //     gateway/gw (grpc-gateway's connections back to the own server);
 //   - the fast path: nogrpc;
 //   - generics: typeparams; the directive: ignore; broken code: typeerrors.
+func TestConnectClients(t *testing.T) {
+	t.Parallel()
+	lintest.Run(t, dialcreds.Analyzer, "connectclients", "connectclients/lib")
+}
+
 func TestDefaultConfig(t *testing.T) {
 	t.Parallel()
 	results := lintest.Run(t, allConns(),
@@ -47,7 +52,7 @@ func checkRelated(t *testing.T, results []*lintest.Result) {
 		for _, d := range r.Diagnostics {
 			var want string
 			switch {
-			case strings.HasPrefix(d.Message, "an RPC that forgets the per-call credentials"):
+			case strings.Contains(d.Message, "though this package attaches them per call"):
 				want = "this package attaches credentials per call here"
 			case strings.HasPrefix(d.Message, "metadata attached to the context"):
 				want = "metadata attached here"
@@ -156,7 +161,7 @@ func TestRealModule(t *testing.T) {
 }
 
 // allConfig is the default configuration with all-connections on: most
-// cases also exercise "no RPC on this connection carries credentials".
+// cases also exercise "grpc.NewClient gets no credentials".
 func allConfig() dialcreds.Config {
 	c := dialcreds.DefaultConfig()
 	c.AllConnections = true
@@ -185,7 +190,7 @@ func TestQuietByDefault(t *testing.T) {
 // configuration:
 //
 //   - interceptors: an interceptor counts as credentials only when it
-//     may add them; one that only logs is none (rule 7); parameters,
+//     may add them; one that only logs is none; parameters,
 //     function values and interceptors that touch the context count;
 //     generic interceptors (typeparams);
 //   - interceptors/lib and interceptors/user: the same across packages
@@ -193,9 +198,11 @@ func TestQuietByDefault(t *testing.T) {
 //   - interceptoronly: a token added in an interceptor is no per-call
 //     evidence;
 //   - streams: a unary token interceptor on a connection used for
-//     streaming calls, in the function or through helpers (rule 5);
+//     streaming calls, in the function or through helpers
+//     (streams-without-token);
 //   - replaced: a token interceptor replaced by a later
-//     WithUnaryInterceptor or WithStreamInterceptor (rule 6).
+//     WithUnaryInterceptor or WithStreamInterceptor
+//     (replaced-interceptor).
 func TestInterceptors(t *testing.T) {
 	t.Parallel()
 	lintest.Run(t, dialcreds.New(dialcreds.DefaultConfig()),
@@ -203,7 +210,8 @@ func TestInterceptors(t *testing.T) {
 }
 
 // TestAuthKey: -auth-key names more outgoing keys that carry a token,
-// for per-call auth (rule 1) and token interceptors (rule 5); the
+// for per-call auth (no-credentials) and token interceptors
+// (streams-without-token); the
 // default list is "authorization" only, and the first use of the flag
 // replaces it.
 func TestAuthKey(t *testing.T) {

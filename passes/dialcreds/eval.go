@@ -79,7 +79,7 @@ func (fs *funcState) eval(e ast.Expr) val {
 		g := fs.c.newFunc(nil, e)
 		g.body = e.Body
 		g.skip = fs.skip
-		g.block(e.Body.List)
+		g.walk(e.Body)
 		return unknownVal
 	case *ast.BinaryExpr:
 		fs.eval(e.X)
@@ -197,10 +197,10 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 			return emptyVal
 		}
 	}
-	// Call options on a connection or a client built from one (rule 2).
+	// Call options on a connection or a client built from one.
 	if recv != nil && sig.Variadic() {
 		if last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok && lintutil.IsNamed(last.Elem(), grpcapi.GRPC, "CallOption", false) {
-			fs.tlsCredsInCallOptions(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
+			fs.rpc(call, recv, argVal(sig, call, args, sig.Params().Len()-1), args[min(sig.Params().Len()-1, len(args)):])
 		}
 	}
 	// Same-package functions: the walk's own summary.
@@ -211,7 +211,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 				return unknownVal
 			}
 			if res.dialer != nil {
-				fs.checkWrapper(call, res.dialer, sig, args)
+				fs.wrapperDial(call, res.dialer, sig, args)
 			}
 			for i, uses := range res.streams {
 				fs.useForStreams(argVal(sig, call, args, i), uses)
@@ -229,7 +229,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	var df dialerFact
 	if fs.c.pass.ImportObjectFact(fn, &df) {
-		fs.checkWrapper(call, &df, sig, args)
+		fs.wrapperDial(call, &df, sig, args)
 	}
 	var of optsFact
 	if fs.c.pass.ImportObjectFact(fn, &of) {
@@ -325,7 +325,7 @@ func (fs *funcState) apply(call *ast.CallExpr, a api, recv val, args []val) val 
 		if a.target < len(call.Args) {
 			target = call.Args[a.target]
 		}
-		fs.checkDial(call, a.name, opts, target, ctx, a.ctx, false)
+		fs.dial(call, a.name, opts, target, ctx, a.ctx, false)
 		fs.noteDialer(call, a.name, opts, target, false)
 		return opts
 	case opPerRPC:

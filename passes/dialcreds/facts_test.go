@@ -20,6 +20,7 @@ func TestFactsGob(t *testing.T) {
 		&tlsCredsFact{Name: "oauth.NewServiceAccountFromFile"},
 		&fieldReadsFact{Read: []string{"Token", "creds"}, Plain: true, Unread: []string{"Addr"}},
 		&interceptorFact{Kind: uint8(kTok), Returns: uint8(kPlain)},
+		&connectTokenFact{UnaryToken: true, Passthrough: true},
 	}
 	a := New(DefaultConfig())
 	if len(facts) != len(a.FactTypes) {

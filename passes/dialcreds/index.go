@@ -7,30 +7,21 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
 // index records declarations, package variables assigned outside their
-// declaration, and locals that escape the straight-line walk.
+// declaration, and locals that escape the straight-line walk: from the
+// shared write index, and the uses of tls.Config variables.
 func (c *checker) index() {
 	info := c.pass.TypesInfo
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.ValueSpec)(nil),
-		(*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.IncDecStmt)(nil), (*ast.RangeStmt)(nil),
 		(*ast.Ident)(nil), (*ast.SelectorExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.SelectorExpr:
 			c.noteFieldRead(cur, n)
-			// opts.Add(o) with a pointer receiver takes &opts.
-			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
-				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
-					if _, ptrRecv := sig.Recv().Type().(*types.Pointer); ptrRecv {
-						if _, ptrX := types.Unalias(info.TypeOf(n.X)).(*types.Pointer); !ptrX {
-							c.noteWrite(n.X, nil, true)
-						}
-					}
-				}
-			}
 		case *ast.Ident:
 			c.tlsConfUse(cur, n)
 		case *ast.FuncDecl:
@@ -43,23 +34,28 @@ func (c *checker) index() {
 					c.pkgVars[v] = n
 				}
 			}
-		case *ast.AssignStmt:
-			lit := c.enclosingLit(cur)
-			for _, lhs := range n.Lhs {
-				c.noteWrite(lhs, lit, false)
-			}
-		case *ast.RangeStmt:
-			if n.Tok == token.ASSIGN {
-				lit := c.enclosingLit(cur)
-				c.noteWrite(n.Key, lit, false)
-				c.noteWrite(n.Value, lit, false)
-			}
-		case *ast.IncDecStmt:
-			c.noteWrite(n.X, c.enclosingLit(cur), false)
-		case *ast.UnaryExpr:
-			if n.Op == token.AND && !c.newTLSArg(cur) {
-				c.noteWrite(n.X, nil, true)
-			}
+		}
+	}
+	for v, ws := range flow.WriteIndex(c.pass).All() {
+		c.noteWrites(v, ws)
+	}
+}
+
+// noteWrites records what the writes ws of v make of it: a package
+// variable (of this package or another) written other than by its
+// declaration has an unknown value; a local whose address is taken, or
+// that a closure declared inside its scope writes, is unknown to the
+// straight-line walk. &conf given to credentials.NewTLS leaves conf
+// alone.
+func (c *checker) noteWrites(v *types.Var, ws []flow.Write) {
+	pkgVar := v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	for _, w := range ws {
+		switch {
+		case w.Kind == flow.AddrOf && c.newTLSArg(w.Cur):
+		case pkgVar && !w.Declares:
+			c.assigned[v] = true
+		case !pkgVar && (w.Addr() || w.Closure):
+			c.escaped[v] = true
 		}
 	}
 }
@@ -107,38 +103,4 @@ func (c *checker) newTLSArg(cur inspector.Cursor) bool {
 	}
 	fn := lintutil.Callee(c.pass.TypesInfo, call)
 	return fn != nil && lintutil.FuncKey(fn) == grpcapi.Credentials+".NewTLS"
-}
-
-// enclosingLit is the innermost function literal around cur, or nil
-// when that is a function declaration.
-func (c *checker) enclosingLit(cur inspector.Cursor) ast.Node {
-	if fn, _ := lintutil.EnclosingFunc(c.pass.TypesInfo, cur); fn != nil {
-		if lit, ok := fn.(*ast.FuncLit); ok {
-			return lit
-		}
-	}
-	return nil
-}
-
-// noteWrite records an assignment to e: a package variable assigned
-// anywhere has an unknown value; a local assigned inside a closure it is
-// declared outside of (lit), or whose address is taken (addr), is
-// unknown to the straight-line walk.
-func (c *checker) noteWrite(e ast.Expr, lit ast.Node, addr bool) {
-	if e == nil {
-		return
-	}
-	v := lintutil.RootVar(c.pass.TypesInfo, e)
-	switch {
-	case v == nil:
-	case v.Parent() == c.pass.Pkg.Scope():
-		c.assigned[v] = true
-	case v.Pkg() != nil && v.Pkg() != c.pass.Pkg && v.Parent() == v.Pkg().Scope():
-		// otherpkg.Opts = ...: that package's variable changes here.
-		c.assigned[v] = true
-	case addr:
-		c.escaped[v] = true
-	case lit != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()):
-		c.escaped[v] = true
-	}
 }

@@ -1,21 +1,15 @@
 package dialcreds
 
 import (
-	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
-	"slices"
-	"sort"
 	"strings"
-
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// Client interceptors (rules 5-7). An interceptor counts as credentials
+// What a client interceptor does. An interceptor counts as credentials
 // for its own half only (the unary or the stream RPCs of a connection):
 // kTok when its body, seen here or through an interceptorFact, adds a
 // token (auth metadata on the outgoing context, a grpc.PerRPCCredentials
@@ -24,15 +18,6 @@ import (
 // kMaybe for anything else, including every interceptor that cannot be
 // seen (parameters, fields, function values, other packages without a
 // fact), which may add credentials.
-//
-// Rule 5: a connection whose only credentials are a unary token
-// interceptor, used for streaming calls (a streaming method of a
-// generated client built on it, ClientConn.NewStream; in the function
-// or through helpers of the package that take the connection or
-// client): those calls go out without the token. Rule 6: a token
-// interceptor given with WithUnaryInterceptor (WithStreamInterceptor)
-// and followed on the same connection by another: grpc-go keeps only
-// the last, so the token is never sent.
 
 // interceptorFact summarises a client interceptor function of another
 // package (Kind), or a function returning one (Returns), when it is
@@ -403,7 +388,8 @@ func (c *checker) addsToken(body *ast.BlockStmt, depth int) bool {
 				for i := 0; i < len(x.Args); i += 2 {
 					found = found || c.isAuthKey(x.Args[i])
 				}
-			case "(" + grpcapi.Metadata + ".MD).Set", "(" + grpcapi.Metadata + ".MD).Append":
+			case "(" + grpcapi.Metadata + ".MD).Set", "(" + grpcapi.Metadata + ".MD).Append",
+				"(net/http.Header).Set", "(net/http.Header).Add": // Connect: req.Header().Set("Authorization", ...)
 				found = len(x.Args) > 0 && c.isAuthKey(x.Args[0])
 			default:
 				if d := c.decls[fn.Origin()]; d != nil && d.Body != body {
@@ -421,165 +407,4 @@ func (c *checker) addsToken(body *ast.BlockStmt, depth int) bool {
 func isStringMap(t types.Type) bool {
 	m, ok := t.Underlying().(*types.Map)
 	return ok && grpcapi.IsString(m.Key()) && grpcapi.IsString(m.Elem())
-}
-
-// streamUse is a streaming call on a connection.
-type streamUse struct {
-	method string
-	at     token.Pos
-}
-
-// streamFinding collects the streaming calls that skip one unary token
-// interceptor option.
-type streamFinding struct {
-	at      token.Pos // the option
-	chained bool      // a chain option
-	uses    []streamUse
-}
-
-// streamCall notes a call opening a stream (fn, of signature sig) on a
-// connection or client of value recv: for each path whose only
-// credentials are a unary token interceptor, the call goes out without
-// the token, unless its own context carries metadata or its call
-// options may carry credentials.
-func (fs *funcState) streamCall(call *ast.CallExpr, fn *types.Func, sig *types.Signature, recv val, args []val) {
-	if fs.skip || len(args) == 0 {
-		return
-	}
-	for _, a := range args[0] {
-		if a.b&bCtxPlain == 0 || a.b&bMeta != 0 {
-			return
-		}
-	}
-	if sig.Variadic() {
-		for _, a := range argVal(sig, call, args, sig.Params().Len()-1) {
-			if a.b&(bAuth|bUnknown) != 0 {
-				return
-			}
-		}
-	}
-	u := streamUse{method: fn.Name(), at: call.Pos()}
-	if u.method == "NewStream" && len(call.Args) >= 3 {
-		if s, ok := lintutil.ConstString(fs.c.pass.TypesInfo, call.Args[2]); ok && s != "" {
-			u.method = s[strings.LastIndex(s, "/")+1:]
-		}
-	}
-	fs.useForStreams(recv, []streamUse{u})
-}
-
-// useForStreams applies streaming calls to the paths of a connection
-// value: a connection parameter passes them to the function's summary,
-// a connection built here is judged.
-func (fs *funcState) useForStreams(v val, uses []streamUse) {
-	for _, a := range v {
-		if a.cparam > 0 {
-			if fs.fn == nil {
-				continue
-			}
-			if fs.sh.streams == nil {
-				fs.sh.streams = make(map[int][]streamUse)
-			}
-			fs.sh.streams[a.cparam-1] = append(fs.sh.streams[a.cparam-1], uses...)
-			continue
-		}
-		if a.b&(bAuth|bUnknown) != 0 || a.param != 0 || !a.uni.tok() || a.str.may() {
-			continue
-		}
-		at, chained := a.uni.tokAt()
-		if !at.IsValid() {
-			continue
-		}
-		f := fs.c.streamed[at]
-		if f == nil {
-			f = &streamFinding{at: at, chained: chained}
-			fs.c.streamed[at] = f
-		}
-		for _, u := range uses {
-			if !slices.ContainsFunc(f.uses, func(x streamUse) bool { return x.at == u.at && x.method == u.method }) {
-				f.uses = append(f.uses, u)
-			}
-		}
-	}
-}
-
-// connParam reports whether a parameter of type t holds a connection or
-// a client built on one: *grpc.ClientConn, grpc.ClientConnInterface, or
-// an interface with a streaming method (a generated client).
-func connParam(t types.Type) bool {
-	if lintutil.IsNamed(t, grpcapi.GRPC, "ClientConn", true) || lintutil.IsNamed(t, grpcapi.GRPC, "ClientConnInterface", false) {
-		return true
-	}
-	iface, ok := types.Unalias(t).Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	for i := 0; i < iface.NumMethods(); i++ {
-		if sig, ok := iface.Method(i).Type().(*types.Signature); ok && grpcapi.IsStreamingCall(sig) {
-			return true
-		}
-	}
-	return false
-}
-
-// reportStreams reports each unary token interceptor option whose
-// connection is used for streaming calls (rule 5).
-func (c *checker) reportStreams() {
-	var fs []*streamFinding
-	for _, f := range c.streamed {
-		fs = append(fs, f)
-	}
-	sort.Slice(fs, func(i, j int) bool { return fs[i].at < fs[j].at })
-	for _, f := range fs {
-		var names []string
-		for _, u := range f.uses {
-			if !slices.Contains(names, u.method) {
-				names = append(names, u.method)
-			}
-		}
-		var list string
-		switch {
-		case len(names) == 1:
-			list = names[0] + " goes"
-		case len(names) <= 3:
-			list = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1] + " go"
-		default:
-			list = fmt.Sprintf("%s and %d more go", strings.Join(names[:3], ", "), len(names)-3)
-		}
-		remedy := "grpc.WithStreamInterceptor"
-		if f.chained {
-			remedy = "grpc.WithChainStreamInterceptor"
-		}
-		var rel []analysis.RelatedInformation
-		for _, u := range f.uses {
-			if len(rel) < 3 {
-				rel = append(rel, analysis.RelatedInformation{Pos: u.at, Message: "streaming call " + u.method + " here"})
-			}
-		}
-		c.r.Report(analysis.Diagnostic{
-			Pos:     f.at,
-			Message: list + " out without the token: this unary interceptor does not run for streaming calls and no stream interceptor adds it; add one with " + remedy,
-			Related: rel,
-		})
-	}
-}
-
-// lostInterceptors reports, at a dial, token interceptors replaced by
-// a later WithUnaryInterceptor or WithStreamInterceptor (rule 6).
-func (fs *funcState) lostInterceptors(opts val) {
-	for _, a := range opts {
-		for _, h := range []struct {
-			half
-			opt, chain string
-		}{{a.uni, "grpc.WithUnaryInterceptor", "grpc.WithChainUnaryInterceptor"}, {a.str, "grpc.WithStreamInterceptor", "grpc.WithChainStreamInterceptor"}} {
-			if !h.lostAt.IsValid() || fs.c.lostDone[h.lostAt] {
-				continue
-			}
-			fs.c.lostDone[h.lostAt] = true
-			fs.c.r.Report(analysis.Diagnostic{
-				Pos:     h.lostAt,
-				Message: "this interceptor never runs, so its token is never sent: the later " + h.opt + " on the connection replaces it; pass both to " + h.chain,
-				Related: related(h.lostBy, "replaced by this option"),
-			})
-		}
-	}
 }

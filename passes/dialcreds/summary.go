@@ -13,7 +13,7 @@ import (
 // package-level variable of a tracked type evaluated once; their
 // summaries are exported as facts for other packages.
 
-// funcDecl walks a function once, reporting as it goes, and returns the
+// funcDecl walks a function once, recording its sites, and returns the
 // summary of its options result.
 func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	if r, ok := c.done[d]; ok {
@@ -27,13 +27,13 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 	fs := c.newFunc(fn, d)
 	fs.body = d.Body
 	fs.params(d.Type)
-	fs.block(d.Body.List)
-	res := &funcResult{dialer: fs.sh.dialer, streams: fs.sh.streams}
+	fs.walk(d.Body)
+	res := &funcResult{dialer: fs.dialer, streams: fs.streams}
 	if fs.resIdx >= 0 {
-		if fs.sh.returns == nil {
+		if fs.returns == nil {
 			res.ret = unknownVal
 		} else {
-			res.ret = fs.sh.returns
+			res.ret = fs.returns
 		}
 	}
 	c.done[d] = res

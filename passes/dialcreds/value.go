@@ -43,9 +43,10 @@ type alt struct {
 	credVia   int
 	insecWhat string
 	insecCond branch // the branch that selects the insecure transport
-	// conds are the branch conditions the path took; the TLS rule skips
-	// paths whose conditions contradict each other, like a switch on a
-	// mode followed by an if on the same mode.
+	// conds are the branch conditions the path took;
+	// credentials-require-tls skips paths whose conditions contradict
+	// each other, like a switch on a mode followed by an if on the same
+	// mode.
 	conds conds
 
 	// Where the findings' second locations are, for related
@@ -55,7 +56,7 @@ type alt struct {
 	insecAt token.Pos // the option that selects the insecure transport
 	metaAt  token.Pos // the call that attaches outgoing metadata
 
-	// The client interceptors of each half (rules 5-7).
+	// The client interceptors of each half (interceptors.go).
 	uni, str half
 	cparam   int // 1 + index of the connection or client parameter the value is, or 0
 }
@@ -159,8 +160,8 @@ func addAlt(v val, a alt) val {
 }
 
 // collapse merges all paths into one, dropping the per-path knowledge
-// rule 2 needs (it must not pair an insecure transport and credentials
-// from different paths).
+// credentials-require-tls needs (it must not pair an insecure transport
+// and credentials from different paths).
 func collapse(v val) val {
 	var r alt
 	for _, a := range v {
@@ -192,7 +193,7 @@ func mapAlts(v val, f func(alt) alt) val {
 	return out
 }
 
-// The kinds of a client interceptor (rule 7).
+// The kinds of a client interceptor (interceptors.go).
 type ikind uint8
 
 const (
@@ -213,7 +214,8 @@ type half struct {
 	// Positions of the options, for messages; not compared.
 	setAt, chainTokAt token.Pos
 	// lostAt is the first option of a token interceptor replaced by a
-	// later one that adds none (lostBy), or token.NoPos (rule 6).
+	// later one that adds none (lostBy), or token.NoPos
+	// (replaced-interceptor).
 	lostAt, lostBy token.Pos
 }
 

@@ -8,27 +8,32 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
-	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
+// funcState is one path of the walk of a function: the values of its
+// variables and the branch it is in. The paths of one walk share its
+// funcWalk.
 type funcState struct {
+	*funcWalk
+	env  map[*types.Var]val
+	cond branch // the innermost branch, for messages
+	atom cond   // the innermost branch's condition, or the zero cond
+}
+
+// funcWalk is the walk of one function (a declaration, a function
+// literal, or a package-level initializer): what its paths share, and
+// what they collect together.
+type funcWalk struct {
 	c      *checker
 	fn     *types.Func // nil for closures and package-level initializers
 	sig    *types.Signature
-	env    map[*types.Var]val
 	param  map[*types.Var]int // options parameters -> 1 + index
 	resIdx int                // index of the summarised result, or -1
-	cond   branch             // the innermost branch, for messages
-	atom   cond               // the innermost branch's condition, or the zero cond
 	body   *ast.BlockStmt
-	skip   bool // in a _test.go file and tests are off
-	// sh is shared by the forks of the walk of one function.
-	sh *funcShared
-}
+	skip   bool // in a _test.go file and tests are off: no sites
 
-// funcShared is what the branches of a function's walk collect together.
-type funcShared struct {
 	returns val
 	dialer  *dialerFact
 	// Uses of local contexts in body, the contexts each derives from, and
@@ -37,18 +42,18 @@ type funcShared struct {
 	ctxFrom map[*types.Var][]*types.Var
 	dialCtx map[ast.Node]bool
 	// streams are the streaming calls on connection or client
-	// parameters (rule 5), by parameter index.
+	// parameters, by parameter index, for the summary.
 	streams map[int][]streamUse
 }
 
 func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
-	fs := &funcState{c: c, fn: fn, env: make(map[*types.Var]val), param: make(map[*types.Var]int), resIdx: -1, sh: new(funcShared)}
-	fs.skip = c.r.InTest(n.Pos())
+	w := &funcWalk{c: c, fn: fn, param: make(map[*types.Var]int), resIdx: -1}
+	w.skip = c.r.InTest(n.Pos())
 	if fn != nil {
-		fs.sig = fn.Type().(*types.Signature)
-		fs.resIdx = resultIndex(fs.sig)
+		w.sig = fn.Type().(*types.Signature)
+		w.resIdx = resultIndex(w.sig)
 	}
-	return fs
+	return &funcState{funcWalk: w, env: make(map[*types.Var]val)}
 }
 
 // resultIndex is the index of the first result the pass summarises.
@@ -83,227 +88,96 @@ func (fs *funcState) fork() *funcState {
 	return &g
 }
 
-// block walks a statement list; it reports whether the list never
-// completes normally (return or panic on every path).
-func (fs *funcState) block(list []ast.Stmt) bool {
-	for _, s := range list {
-		if fs.stmt(s) {
-			return true
-		}
-	}
-	return false
+// walkDomain makes funcState the domain of the statement walker: the
+// walk forks and joins the environments of its paths, and evaluates the
+// expressions of each statement.
+type walkDomain struct{}
+
+func (walkDomain) Copy(fs *funcState) *funcState { return fs.fork() }
+
+func (walkDomain) Join(pre *funcState, outs []*funcState) *funcState {
+	pre.merge(outs)
+	return pre
 }
 
-func (fs *funcState) stmt(s ast.Stmt) bool {
-	info := fs.c.pass.TypesInfo
-	switch s := s.(type) {
-	case *ast.BlockStmt:
-		return fs.block(s.List)
-	case *ast.ExprStmt:
-		fs.discardedOption(s.X)
-		fs.eval(s.X)
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "panic" {
-				if _, ok := info.Uses[id].(*types.Builtin); ok {
-					return true
-				}
-			}
-			if fn := lintutil.Callee(info, call); fn != nil && noReturn(fn) {
-				return true
-			}
-		}
-	case *ast.AssignStmt:
-		fs.assign(s.Lhs, s.Rhs, s.Tok)
-	case *ast.DeclStmt:
-		gd, ok := s.Decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
-			break
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*ast.ValueSpec)
-			lhs := make([]ast.Expr, len(vs.Names))
-			for i, n := range vs.Names {
-				lhs[i] = n
-			}
-			if len(vs.Values) == 0 {
-				for _, n := range vs.Names {
-					if v, ok := info.Defs[n].(*types.Var); ok {
-						fs.set(v, emptyVal)
-					}
-				}
-				continue
-			}
-			fs.assign(lhs, vs.Values, token.DEFINE)
-		}
+// Branch records the condition of the arm fs enters, for messages and
+// for credentials-require-tls's contradictory paths.
+func (walkDomain) Branch(fs *funcState, c flow.Cond) {
+	switch s := c.Stmt.(type) {
 	case *ast.IfStmt:
-		if s.Init != nil {
-			fs.stmt(s.Init)
-		}
-		fs.eval(s.Cond)
 		br := fs.branchOf(s.Cond)
-		pre := fs.env
-		th := fs.fork()
-		th.cond = br
-		th.atom = fs.condOf(s.Cond, true)
-		tTerm := th.stmt(s.Body)
-		el := fs.fork()
-		el.cond = br.not()
-		el.atom = fs.condOf(s.Cond, false)
-		eTerm := false
-		if s.Else != nil {
-			eTerm = el.stmt(s.Else)
+		if c.Else {
+			br = br.not()
 		}
-		fs.merge(pre, []*funcState{th, el}, []bool{tTerm, eTerm})
-		return tTerm && eTerm
+		fs.cond, fs.atom = br, fs.condOf(s.Cond, !c.Else)
 	case *ast.SwitchStmt:
-		if s.Init != nil {
-			fs.stmt(s.Init)
-		}
-		tag := ""
-		if s.Tag != nil {
-			fs.eval(s.Tag)
-			tag = fs.text(s.Tag)
-		}
-		return fs.clauses(s.Body, func(cc *ast.CaseClause) (branch, cond) {
-			var atom cond
-			if len(cc.List) == 1 {
-				if s.Tag != nil {
-					atom, _ = fs.eqCond(s.Tag, cc.List[0], true)
-				} else {
-					atom = fs.condOf(cc.List[0], true)
-				}
-			}
-			var parts []string
-			for _, e := range cc.List {
-				fs.eval(e)
-				if tag != "" {
-					parts = append(parts, tag+" == "+fs.text(e))
-				} else {
-					parts = append(parts, fs.text(e))
-				}
-			}
-			return branch{text: strings.Join(parts, " || ")}, atom
-		})
-	case *ast.TypeSwitchStmt:
-		if s.Init != nil {
-			fs.stmt(s.Init)
-		}
-		fs.stmt(s.Assign)
-		return fs.clauses(s.Body, func(*ast.CaseClause) (branch, cond) { return branch{}, cond{} })
-	case *ast.SelectStmt:
-		pre := fs.env
-		var branches []*funcState
-		var terms []bool
-		for _, cl := range s.Body.List {
-			cc := cl.(*ast.CommClause)
-			b := fs.fork()
-			if cc.Comm != nil {
-				b.stmt(cc.Comm)
-			}
-			branches = append(branches, b)
-			terms = append(terms, b.block(cc.Body))
-		}
-		if len(branches) == 0 {
-			return true
-		}
-		fs.merge(pre, branches, terms)
-		for _, t := range terms {
-			if !t {
-				return false
+		cc := c.Clause.(*ast.CaseClause)
+		var atom cond
+		if len(cc.List) == 1 {
+			if s.Tag != nil {
+				atom, _ = fs.eqCond(s.Tag, cc.List[0], true)
+			} else {
+				atom = fs.condOf(cc.List[0], true)
 			}
 		}
-		return true
-	case *ast.ForStmt:
-		if s.Init != nil {
-			fs.stmt(s.Init)
-		}
-		if s.Cond != nil {
-			fs.eval(s.Cond)
-		}
-		fs.loop(func(b *funcState) {
-			b.stmt(s.Body)
-			if s.Post != nil {
-				b.stmt(s.Post)
+		var parts []string
+		for _, e := range cc.List {
+			if s.Tag != nil {
+				parts = append(parts, fs.text(s.Tag)+" == "+fs.text(e))
+			} else {
+				parts = append(parts, fs.text(e))
 			}
-		})
-	case *ast.RangeStmt:
-		fs.eval(s.X)
-		fs.loop(func(b *funcState) {
-			for _, e := range []ast.Expr{s.Key, s.Value} {
-				if id, ok := e.(*ast.Ident); ok {
-					if v, ok := info.ObjectOf(id).(*types.Var); ok {
-						b.set(v, unknownVal)
-					}
-				}
-			}
-			b.stmt(s.Body)
-		})
-	case *ast.ReturnStmt:
-		fs.ret(s)
-		return true
-	case *ast.LabeledStmt:
-		return fs.stmt(s.Stmt)
-	case *ast.GoStmt:
-		fs.eval(s.Call)
-	case *ast.DeferStmt:
-		fs.eval(s.Call)
-	case *ast.SendStmt:
-		fs.eval(s.Chan)
-		fs.eval(s.Value)
-	case *ast.IncDecStmt:
-		fs.eval(s.X)
+		}
+		if br := (branch{text: strings.Join(parts, " || ")}); !br.none() {
+			fs.cond, fs.atom = br, atom
+		}
 	}
-	return false
 }
 
-// clauses walks the clauses of a switch.
-func (fs *funcState) clauses(body *ast.BlockStmt, condOf func(*ast.CaseClause) (branch, cond)) bool {
+func (walkDomain) Eval(fs *funcState, e ast.Expr, use flow.Use) {
+	if use == flow.UseDiscard {
+		fs.discard(e)
+	}
+	fs.eval(e)
+}
+
+func (walkDomain) Assign(fs *funcState, a flow.Assignment) {
+	info := fs.c.pass.TypesInfo
+	switch {
+	case a.Tok == token.RANGE:
+		for _, e := range a.Lhs {
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := info.ObjectOf(id).(*types.Var); ok {
+					fs.set(v, unknownVal)
+				}
+			}
+		}
+	case a.Rhs == nil:
+		// var x T: the zero value.
+		for _, e := range a.Lhs {
+			if v, ok := info.Defs[e.(*ast.Ident)].(*types.Var); ok {
+				fs.set(v, emptyVal)
+			}
+		}
+	default:
+		fs.assign(a.Lhs, a.Rhs, a.Tok)
+	}
+}
+
+func (walkDomain) Return(fs *funcState, s *ast.ReturnStmt) { fs.ret(s) }
+
+// walk walks a function body from fs.
+func (fs *funcState) walk(body *ast.BlockStmt) {
+	fs.c.walker.Body(body, fs)
+}
+
+// merge joins the environments of the branches that complete, forked
+// from fs; a value that gains an insecure transport in a branch is
+// tagged with the branch's condition.
+func (fs *funcState) merge(branches []*funcState) {
 	pre := fs.env
-	var branches []*funcState
-	var terms []bool
-	hasDefault := false
-	for _, cl := range body.List {
-		cc := cl.(*ast.CaseClause)
-		if cc.List == nil {
-			hasDefault = true
-		}
-		b := fs.fork()
-		if br, atom := condOf(cc); !br.none() {
-			b.cond, b.atom = br, atom
-		}
-		branches = append(branches, b)
-		terms = append(terms, b.block(cc.Body))
-	}
-	if !hasDefault {
-		branches = append(branches, fs.fork())
-		terms = append(terms, false)
-	}
-	fs.merge(pre, branches, terms)
-	for _, t := range terms {
-		if !t {
-			return false
-		}
-	}
-	return true
-}
-
-// loop walks a loop body that runs zero or more times.
-func (fs *funcState) loop(body func(*funcState)) {
-	pre := fs.env
-	b := fs.fork()
-	body(b)
-	fs.merge(pre, []*funcState{fs.fork(), b}, []bool{false, false})
-}
-
-// merge joins the environments of the branches that complete; a value
-// that gains an insecure transport in a branch is tagged with the
-// branch's condition.
-func (fs *funcState) merge(pre map[*types.Var]val, branches []*funcState, terms []bool) {
 	var out map[*types.Var]val
 	for i, b := range branches {
-		if terms[i] {
-			continue
-		}
 		if b.atom != (cond{}) && b.atom != fs.atom {
 			for v, x := range b.env {
 				p := pre[v]
@@ -317,7 +191,7 @@ func (fs *funcState) merge(pre map[*types.Var]val, branches []*funcState, terms 
 		}
 		if !b.cond.none() && !b.cond.same(fs.cond) {
 			for v, x := range b.env {
-				if x.has(bInsecure) && fs.chosen(v, x, branches, terms, i) {
+				if x.has(bInsecure) && fs.chosen(v, x, branches, i) {
 					b.env[v] = mapAlts(x, func(a alt) alt {
 						if a.b&bInsecure != 0 && a.insecCond.none() {
 							a.insecCond = b.cond
@@ -348,9 +222,9 @@ func (fs *funcState) merge(pre map[*types.Var]val, branches []*funcState, terms 
 // chosen reports whether the insecure transport of x, the value of v in
 // branch i, is chosen by the branch: another branch that completes holds
 // a different value for v.
-func (fs *funcState) chosen(v *types.Var, x val, branches []*funcState, terms []bool, i int) bool {
+func (fs *funcState) chosen(v *types.Var, x val, branches []*funcState, i int) bool {
 	for j, b := range branches {
-		if j == i || terms[j] {
+		if j == i {
 			continue
 		}
 		y, ok := b.env[v]
@@ -386,7 +260,7 @@ func (fs *funcState) assign(lhs, rhs []ast.Expr, tok token.Token) {
 		for i, e := range rhs {
 			vals[i] = fs.eval(e)
 			if id, ok := lhs[i].(*ast.Ident); ok && id.Name == "_" {
-				fs.discardedOption(e)
+				fs.discard(e)
 			}
 		}
 	} else if len(rhs) == 1 {
@@ -465,10 +339,10 @@ func (fs *funcState) ret(s *ast.ReturnStmt) {
 	default:
 		x = unknownVal
 	}
-	if fs.sh.returns == nil {
-		fs.sh.returns = x
+	if fs.returns == nil {
+		fs.returns = x
 	} else {
-		fs.sh.returns = join(fs.sh.returns, x)
+		fs.returns = join(fs.returns, x)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // A wrapper of a grpc-gateway endpoint registration (gateway), or the
 // generated registration itself, dials the program's own server.
 func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, target ast.Expr, gateway bool) {
-	if fs.fn == nil || fs.sh.dialer != nil {
+	if fs.fn == nil || fs.dialer != nil {
 		return
 	}
 	p := 0
@@ -36,11 +36,11 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 			}
 		}
 	}
-	fs.sh.dialer = d
+	fs.dialer = d
 }
 
-// checkWrapper judges the call of a wrapper of a dial entry point.
-func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
+// wrapperDial records the call of a wrapper of a dial entry point.
+func (fs *funcState) wrapperDial(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
 	fn := lintutil.Callee(fs.c.pass.TypesInfo, call)
 	name := funcName(fn)
 	opts := concat(d.Base.val("the options of "+name, call.Pos()), argVal(sig, call, args, d.Opts))
@@ -48,7 +48,7 @@ func (fs *funcState) checkWrapper(call *ast.CallExpr, d *dialerFact, sig *types.
 	if d.Target >= 0 && d.Target < len(call.Args) {
 		target = call.Args[d.Target]
 	}
-	fs.checkDial(call, name, opts, target, nil, -1, d.Gateway)
+	fs.dial(call, name, opts, target, nil, -1, d.Gateway)
 	fs.noteDialer(call, name, opts, target, d.Gateway)
 }
 

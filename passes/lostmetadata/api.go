@@ -13,8 +13,6 @@ import (
 const (
 	newOutgoing    = grpcapi.Metadata + ".NewOutgoingContext"
 	appendOutgoing = grpcapi.Metadata + ".AppendToOutgoingContext"
-	fromOutgoing   = grpcapi.Metadata + ".FromOutgoingContext"
-	valueOutgoing  = grpcapi.Metadata + ".ValueFromOutgoingContext"
 	mdPairs        = grpcapi.Metadata + ".Pairs"
 	mdNew          = grpcapi.Metadata + ".New"
 	mdJoin         = grpcapi.Metadata + ".Join"
@@ -32,30 +30,25 @@ const (
 	ctxCarries                // may carry outgoing metadata
 )
 
-// fresh lists the functions that return a context without metadata.
-var fresh = map[string]bool{
-	"context.Background": true,
-	"context.TODO":       true,
-}
+// fresh lists the functions that return a context without metadata,
+// derive those whose first result is derived from their first argument
+// and keeps its values (outgoing metadata among them), and readsOld
+// those whose result holds the outgoing metadata already on their
+// context: an md built from it includes the old (grpcapi's tables).
+var (
+	fresh    = keySet(grpcapi.ContextRootKeys())
+	derive   = keySet(grpcapi.ContextDeriveKeys())
+	readsOld = keySet(grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Op == grpcapi.MDRead && f.Side == grpcapi.MDOutgoing
+	}))
+)
 
-// derive lists the functions whose first result is derived from their
-// first argument and keeps its values (outgoing metadata among them).
-var derive = map[string]bool{
-	"context.WithCancel":        true,
-	"context.WithCancelCause":   true,
-	"context.WithDeadline":      true,
-	"context.WithDeadlineCause": true,
-	"context.WithTimeout":       true,
-	"context.WithTimeoutCause":  true,
-	"context.WithValue":         true,
-	"context.WithoutCancel":     true,
-}
-
-// readsOld lists the functions whose result holds the outgoing metadata
-// already on their context: an md built from it includes the old.
-var readsOld = map[string]bool{
-	fromOutgoing:  true,
-	valueOutgoing: true,
+func keySet(keys []string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		m[k] = true
+	}
+	return m
 }
 
 // APIKeys lists every API the pass matches, in lintutil.FuncKey notation.

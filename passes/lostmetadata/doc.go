@@ -12,22 +12,31 @@
 // client interceptor that adds a request id or a tracing header, it
 // throws away whatever the caller put on the context, its authorization
 // header among it, and every call through the interceptor fails with
-// UNAUTHENTICATED. metadata.AppendToOutgoingContext, or
+// codes.Unauthenticated. metadata.AppendToOutgoingContext, or
 // metadata.Join(old, md) with old from metadata.FromOutgoingContext(ctx),
 // keep it.
 //
 // The analyzer reports metadata.NewOutgoingContext(ctx, md) when ctx may
-// already carry outgoing metadata and md does not include it. ctx may
-// carry metadata when it is the context parameter of a client
-// interceptor (unary or stream: a function declaration, a method or a
-// function literal with the shape of grpc.UnaryClientInterceptor or
-// grpc.StreamClientInterceptor) or derives from it through
-// context.WithTimeout, WithCancel, WithValue and the like; and when, on
-// some path before the call, ctx was given outgoing metadata by
-// AppendToOutgoingContext, by NewOutgoingContext, or by a function known
-// to add it. A function that takes a context and returns one with
-// outgoing metadata it added is such a function in its own package and,
-// through a fact, in every package that imports it.
+// already carry outgoing metadata and md does not include it, under one
+// of two rules:
+//
+//   - `drops-caller-metadata`: ctx is the context parameter of a client
+//     interceptor (unary or stream: a function declaration, a method or
+//     a function literal with the shape of grpc.UnaryClientInterceptor
+//     or grpc.StreamClientInterceptor), or derives from it through
+//     context.WithTimeout, WithCancel, WithValue and the like. The
+//     caller's metadata, its authorization header among it, is gone:
+//     every call through the interceptor fails with
+//     codes.Unauthenticated.
+//   - `drops-added-metadata`: on some path before the call, ctx was
+//     given outgoing metadata by AppendToOutgoingContext, by
+//     NewOutgoingContext, or by a function known to add it. If that
+//     metadata holds the authorization header, the call fails with
+//     codes.Unauthenticated. The finding's related information is the
+//     place the metadata was added. A function that takes a context
+//     and returns one with outgoing metadata it added is such a
+//     function in its own package and, through a fact, in every package
+//     that imports it.
 //
 // md includes the old metadata when it is built from
 // metadata.FromOutgoingContext (or ValueFromOutgoingContext): through
@@ -49,14 +58,15 @@
 // metadata.MD literal whose values are string-list literals, or a
 // metadata.New call of a map literal, written in the call itself, a
 // suggested fix rewrites the call to
-// metadata.AppendToOutgoingContext(ctx, k, v, ...). Otherwise the
-// message names metadata.Join(old, md).
+// metadata.AppendToOutgoingContext(ctx, k, v, ...), the remedy the
+// message names. Otherwise the message names metadata.Join(old, md),
+// with old from metadata.FromOutgoingContext(ctx).
 //
 // # Bad
 //
 //	func withRequestID(ctx context.Context, method string, req, reply any,
 //		cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-//		// the caller's authorization header is gone: UNAUTHENTICATED
+//		// the caller's authorization header is gone: codes.Unauthenticated
 //		ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", newID()))
 //		return invoker(ctx, method, req, reply, cc, opts...)
 //	}

@@ -67,12 +67,12 @@ func (c *checker) addsMetadata(decl *ast.FuncDecl, fn *types.Func) bool {
 	idx := ctxResult(fn)
 	sig := fn.Type().(*types.Signature)
 	adds := false
-	w := &walker{c: c}
-	w.onReturn = func(ret *ast.ReturnStmt, st state) {
+	d := c.newDomain()
+	d.onReturn = func(ret *ast.ReturnStmt, st state) {
 		var v val
 		switch {
 		case len(ret.Results) == sig.Results().Len():
-			v = w.eval(ret.Results[idx], st)
+			v = d.eval(ret.Results[idx], st)
 		case len(ret.Results) == 0:
 			// A bare return hands back the named result.
 			v = st[sig.Results().At(idx)]
@@ -87,6 +87,6 @@ func (c *checker) addsMetadata(decl *ast.FuncDecl, fn *types.Func) bool {
 			adds = true
 		}
 	}
-	w.decl(decl)
+	d.decl(decl)
 	return adds
 }

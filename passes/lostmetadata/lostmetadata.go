@@ -56,13 +56,15 @@ type checker struct {
 	// nothing changes.
 	local map[*types.Func]*addsFact
 	md    *mdGraph
+	// reported holds the dedupe keys (rule@position) of the findings.
+	reported map[string]bool
 }
 
 // run finds the package's functions that add outgoing metadata to the
 // context they return (exported as facts), then walks every function
 // that calls NewOutgoingContext, following the contexts it holds
-// statement by statement, and reports the calls that replace metadata
-// the context may carry with an md that does not include it.
+// statement by statement, and records its NewOutgoingContext calls
+// with what their context may carry; then each rule judges them.
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	// Fast path: NewOutgoingContext, and every function that adds
 	// outgoing metadata, live in (or call into) the metadata package.
@@ -70,9 +72,10 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	c := &checker{
-		pass:  pass,
-		info:  pass.TypesInfo,
-		local: make(map[*types.Func]*addsFact),
+		pass:     pass,
+		info:     pass.TypesInfo,
+		local:    make(map[*types.Func]*addsFact),
+		reported: make(map[string]bool),
 	}
 	insp := lintutil.Inspector(pass)
 
@@ -108,10 +111,25 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			pass.ExportObjectFact(fn, f)
 		}
 	}
+	d := c.newDomain()
 	for _, top := range withNew {
-		c.walkDecl(top)
+		d.decl(top)
+	}
+	for _, s := range d.sites {
+		for _, r := range rules {
+			r.judge(c, s)
+		}
 	}
 	return nil, nil
+}
+
+// rules are the pass's rules, in doc.go's order, with their judges.
+var rules = []struct {
+	name  string
+	judge func(*checker, replaceSite)
+}{
+	{ruleDropsCallerMetadata, (*checker).dropsCallerMetadata},
+	{ruleDropsAddedMetadata, (*checker).dropsAddedMetadata},
 }
 
 // funcOf returns the function a declaration declares, or nil.

@@ -1,26 +1,64 @@
-package lostmetadata_test
+package lostmetadata
 
 import (
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
-	"github.com/grpcauthlint/grpcauthlint/passes/lostmetadata"
 )
 
 func TestLostMetadata(t *testing.T) {
-	lintest.Run(t, lostmetadata.New(lostmetadata.DefaultConfig()),
+	results := lintest.Run(t, New(DefaultConfig()),
 		"unary", "stream", "chained", "sequential", "merged", "fresh", "nonintercept",
 		"facts/helpers", "facts/use", "tracing", "tracing/agent", "typeparams", "typeerrors", "testfiles", "ignore", "nongrpc")
+
+	// Each rule's findings, told apart by their message: the caller's
+	// metadata has no second place; metadata added in the code points
+	// at where it was added, a line the testdata marks "added here".
+	var caller, added int
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			switch {
+			case strings.Contains(d.Message, "drops the caller's"):
+				caller++
+				t.Run(ruleDropsCallerMetadata, func(t *testing.T) {
+					if len(d.Related) != 0 {
+						t.Errorf("%v: related information %q, want none", r.Pass.Fset.Position(d.Pos), d.Related[0].Message)
+					}
+				})
+			case strings.Contains(d.Message, "drops the outgoing metadata added by"):
+				added++
+				t.Run(ruleDropsAddedMetadata, func(t *testing.T) {
+					if len(d.Related) != 1 {
+						t.Fatalf("%v: %d related places, want 1", r.Pass.Fset.Position(d.Pos), len(d.Related))
+					}
+					posn := r.Pass.Fset.Position(d.Related[0].Pos)
+					src, err := os.ReadFile(posn.Filename)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if line := strings.Split(string(src), "\n")[posn.Line-1]; !strings.Contains(line, "added here") {
+						t.Errorf("%v: metadata added at %v, a line not marked \"added here\": %s", r.Pass.Fset.Position(d.Pos), posn, line)
+					}
+				})
+			}
+		}
+	}
+	if caller == 0 || added == 0 {
+		t.Errorf("findings: %d %s, %d %s; want some of each", caller, ruleDropsCallerMetadata, added, ruleDropsAddedMetadata)
+	}
 }
 
 func TestLostMetadataTests(t *testing.T) {
-	lintest.Run(t, lostmetadata.New(lostmetadata.Config{Tests: true}), "testfileson")
+	lintest.Run(t, New(Config{Tests: true}), "testfileson")
 }
 
 // TestLostMetadataTestsFlag sets the option through the analyzer's
 // flag, as go vet -lostmetadata.tests does.
 func TestLostMetadataTestsFlag(t *testing.T) {
-	a := lostmetadata.New(lostmetadata.DefaultConfig())
+	a := New(DefaultConfig())
 	if err := a.Flags.Set("tests", "true"); err != nil {
 		t.Fatal(err)
 	}
@@ -28,5 +66,33 @@ func TestLostMetadataTestsFlag(t *testing.T) {
 }
 
 func TestLostMetadataFix(t *testing.T) {
-	lintest.RunWithSuggestedFixes(t, lostmetadata.Analyzer, "fix")
+	lintest.RunWithSuggestedFixes(t, Analyzer, "fix")
+}
+
+// TestRules checks that each rule is named alike everywhere: doc.go's
+// bullets start with the rules' names, in the order of rules, and each
+// rule's judge is in the file named after it, which declares its
+// constant and reports under it.
+func TestRules(t *testing.T) {
+	var documented []string
+	for _, m := range regexp.MustCompile("(?m)^//   - `([a-z-]+)`: ").FindAllStringSubmatch(doc, -1) {
+		documented = append(documented, m[1])
+	}
+	var names []string
+	for _, r := range rules {
+		names = append(names, r.name)
+	}
+	if strings.Join(documented, " ") != strings.Join(names, " ") {
+		t.Errorf("doc.go bullets name %q, want the rules %q in that order", documented, names)
+	}
+	for _, rule := range names {
+		src, err := os.ReadFile(rule + ".go")
+		if err != nil {
+			t.Errorf("rule %s: %v", rule, err)
+		} else if !regexp.MustCompile(`(?m)^const rule\w+ = "` + rule + `"$`).Match(src) {
+			t.Errorf("rule %s: %s.go does not declare its constant", rule, rule)
+		} else if !strings.Contains(string(src), "c.report(rule") {
+			t.Errorf("rule %s: %s.go reports nothing", rule, rule)
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -18,14 +19,16 @@ const (
 )
 
 // mdGraph answers, without regard to order, what values flow into each
-// variable of the package: assignments, range loops, MD.Set/Append,
-// maps.Copy and copy. An md includes the old metadata when anything that
-// flows into it was read with FromOutgoingContext (or
-// ValueFromOutgoingContext); being blind to order keeps the pass silent
-// whenever the code merges at all.
+// variable of the package: its writes (the write index: assignments,
+// declarations, op-assigns, range loops, writes to its elements) and
+// MD.Set/Append, maps.Copy and copy calls on it. An md includes the old
+// metadata when anything that flows into it was read with
+// FromOutgoingContext (or ValueFromOutgoingContext); being blind to
+// order keeps the pass silent whenever the code merges at all.
 type mdGraph struct {
-	c       *checker
-	sources map[*types.Var][]ast.Expr
+	c      *checker
+	writes *flow.Index
+	calls  map[*types.Var][]ast.Expr // what Set, Append, maps.Copy and copy put in each variable
 	// class and busy are indexed by asMD (classifyIn).
 	class   [2]map[*types.Var]mdClass
 	busy    [2]map[*types.Var]bool
@@ -35,7 +38,8 @@ type mdGraph struct {
 func newMDGraph(c *checker) *mdGraph {
 	g := &mdGraph{
 		c:       c,
-		sources: make(map[*types.Var][]ast.Expr),
+		writes:  flow.WriteIndex(c.pass),
+		calls:   make(map[*types.Var][]ast.Expr),
 		class:   [2]map[*types.Var]mdClass{make(map[*types.Var]mdClass), make(map[*types.Var]mdClass)},
 		busy:    [2]map[*types.Var]bool{make(map[*types.Var]bool), make(map[*types.Var]bool)},
 		isEmpty: make(map[*types.Var]bool),
@@ -43,37 +47,44 @@ func newMDGraph(c *checker) *mdGraph {
 	info := c.info
 	add := func(dst ast.Expr, src ast.Expr) {
 		if v := lintutil.RootVar(info, dst); v != nil && src != nil {
-			g.sources[v] = append(g.sources[v], src)
+			g.calls[v] = append(g.calls[v], src)
 		}
 	}
-	insp := lintutil.Inspector(c.pass)
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil)}
-	for cur := range insp.Root().Preorder(filter...) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt, *ast.ValueSpec, *ast.RangeStmt:
-			lintutil.Assigned(n, add)
-		case *ast.CallExpr:
-			switch key := c.calleeKey(n); key {
-			case mdSet, mdAppend:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					for _, a := range n.Args {
-						add(sel.X, a)
-					}
+	for cur := range lintutil.Inspector(c.pass).Root().Preorder((*ast.CallExpr)(nil)) {
+		n := cur.Node().(*ast.CallExpr)
+		switch key := c.calleeKey(n); key {
+		case mdSet, mdAppend:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				for _, a := range n.Args {
+					add(sel.X, a)
 				}
-			case mapsCopy:
-				if len(n.Args) == 2 {
+			}
+		case mapsCopy:
+			if len(n.Args) == 2 {
+				add(n.Args[0], n.Args[1])
+			}
+		case "":
+			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 2 {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" {
 					add(n.Args[0], n.Args[1])
-				}
-			case "":
-				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 2 {
-					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "copy" {
-						add(n.Args[0], n.Args[1])
-					}
 				}
 			}
 		}
 	}
 	return g
+}
+
+// sources returns what flows into v: the values of its writes (the
+// operand of an op-assign, the ranged value of a range loop), then what
+// calls put in it.
+func (g *mdGraph) sources(v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	for _, w := range g.writes.Writes(v) {
+		if w.Rhs != nil {
+			out = append(out, w.Rhs)
+		}
+	}
+	return append(out, g.calls[v]...)
 }
 
 // classify returns what the md expression e holds.
@@ -179,7 +190,7 @@ func (g *mdGraph) classifyVar(v *types.Var, asMD bool) mdClass {
 	}
 	g.busy[m][v] = true
 	class := mdFresh
-	for _, src := range g.sources[v] {
+	for _, src := range g.sources(v) {
 		class = max(class, g.classifyIn(src, asMD))
 		if class == mdOld {
 			break
@@ -214,7 +225,7 @@ func (g *mdGraph) empty(md ast.Expr) bool {
 			return r
 		}
 		g.isEmpty[v] = false // cycles: not empty
-		srcs := g.sources[v]
+		srcs := g.sources(v)
 		r := len(srcs) > 0
 		for _, s := range srcs {
 			if !g.empty(s) {

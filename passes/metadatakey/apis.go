@@ -32,13 +32,11 @@ const (
 	credsMap                // map returned by GetRequestMetadata
 )
 
-// api describes a function of the metadata or grpc package the pass
-// understands. The table is data keyed in types.Func.FullName notation
-// (lintutil.FuncKey); APIKeys lists it for the suite's resolution test
-// against the real grpc-go module.
+// api is what the pass takes from grpcapi's metadata table for a
+// function that takes keys or sends an MD.
 type api struct {
 	kind  kind
-	arg   int  // key argument, or first key of a key/value list (pairs)
+	arg   int  // key argument, or first key of a key/value list (pairs); the MD argument of a sink
 	pairs bool // variadic key/value list from arg on
 	dest  dest // for writes whose destination the call itself decides
 	// sink: the call sends the MD given at arg to dest.
@@ -53,26 +51,36 @@ const (
 	fromIncoming = grpcapi.Metadata + ".FromIncomingContext"
 )
 
-var apis = map[string]api{
-	grpcapi.Metadata + ".Pairs":                   {kind: helperWrite, arg: 0, pairs: true},
-	grpcapi.Metadata + ".AppendToOutgoingContext": {kind: helperWrite, arg: 1, pairs: true, dest: destClient},
-	mdNew:                                          {kind: helperWrite, arg: 0}, // keys of its map literal
-	"(" + grpcapi.Metadata + ".MD).Get":            {kind: helperRead, arg: 0},
-	"(" + grpcapi.Metadata + ".MD).Set":            {kind: helperWrite, arg: 0},
-	"(" + grpcapi.Metadata + ".MD).Append":         {kind: helperWrite, arg: 0},
-	"(" + grpcapi.Metadata + ".MD).Delete":         {kind: helperRead, arg: 0},
-	grpcapi.Metadata + ".ValueFromIncomingContext": {kind: helperRead, arg: 1, incoming: true},
-	grpcapi.Metadata + ".ValueFromOutgoingContext": {kind: helperRead, arg: 1},
-
-	grpcapi.Metadata + ".NewOutgoingContext":         {sink: true, arg: 1, dest: destClient},
-	grpcapi.Metadata + ".NewIncomingContext":         {sink: true, arg: 1, dest: destIncoming},
-	grpcapi.GRPC + ".SetHeader":                      {sink: true, arg: 1, dest: destServer},
-	grpcapi.GRPC + ".SendHeader":                     {sink: true, arg: 1, dest: destServer},
-	grpcapi.GRPC + ".SetTrailer":                     {sink: true, arg: 1, dest: destServer},
-	"(" + grpcapi.GRPC + ".ServerStream).SetHeader":  {sink: true, arg: 0, dest: destStreamHeader},
-	"(" + grpcapi.GRPC + ".ServerStream).SendHeader": {sink: true, arg: 0, dest: destStreamHeader},
-	"(" + grpcapi.GRPC + ".ServerStream).SetTrailer": {sink: true, arg: 0, dest: destStreamTrailer},
+// sideDest is where metadata on each side of grpcapi's table goes.
+var sideDest = map[grpcapi.MDSide]dest{
+	grpcapi.MDOutgoing:      destClient,
+	grpcapi.MDIncoming:      destIncoming,
+	grpcapi.MDServer:        destServer,
+	grpcapi.MDStreamHeader:  destStreamHeader,
+	grpcapi.MDStreamTrailer: destStreamTrailer,
 }
+
+// apis holds the functions of grpcapi's metadata table that take keys
+// or send an MD, keyed in lintutil.FuncKey notation.
+var apis = func() map[string]api {
+	m := make(map[string]api)
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Keys != grpcapi.MDNoKeys || f.Op == grpcapi.MDReplace || f.Op == grpcapi.MDSend
+	}) {
+		f, _ := grpcapi.MetadataAPI(k)
+		a := api{arg: f.KeyArg, pairs: f.Keys == grpcapi.MDPairs, dest: sideDest[f.Side], incoming: f.Side == grpcapi.MDIncoming}
+		switch f.Op {
+		case grpcapi.MDReplace, grpcapi.MDSend:
+			a.sink, a.arg = true, f.MDArg
+		case grpcapi.MDRead, grpcapi.MDDelete:
+			a.kind = helperRead
+		default:
+			a.kind = helperWrite
+		}
+		m[k] = a
+	}
+	return m
+}()
 
 // APIKeys lists every API the pass matches, in lintutil.FuncKey notation.
 func APIKeys() []string {

@@ -12,32 +12,45 @@
 // returns lowercased keys; but metadata.MD is a plain map, so a
 // metadata.MD{...} literal and md[key] index, delete and comparison do not
 // normalise anything. An uppercase key there is the classic silent
-// UNAUTHENTICATED: md["Authorization"] after FromIncomingContext never
-// matches. Sent by a client, an MD holding an uppercase key fails the RPC
+// codes.Unauthenticated: md["Authorization"] after FromIncomingContext
+// never matches. Sent by a client, an MD holding an uppercase key fails the RPC
 // with codes.Internal (grpc-go 1.46 and later; older clients send it and
 // the server never sees it under that name); sent by a server through
 // grpc.SetHeader, SendHeader or SetTrailer it goes out unchecked and the
 // client's HTTP/2 framer rejects the response; ServerStream.SetHeader and
-// SendHeader return a codes.Internal error and drop the header.
+// SendHeader return a codes.Internal error and drop the header, and
+// ServerStream.SetTrailer logs an error and the client's HTTP/2 framer
+// rejects the trailer.
 //
 // The analyzer reports constant keys (literals, named constants from any
-// package, constant concatenations) that are:
+// package, constant concatenations) and values:
 //
-//   - uppercase, in MD literals, MD index expressions, delete, comparisons
-//     with the keys of a range over an MD (== and switch), and in the
-//     normalising helpers, where the key works but is written wrong;
-//   - empty, or hold characters outside [0-9a-z-_.] (pseudo-headers
-//     starting with ":" are exempt from the character rule);
-//   - reserved transport headers written to outgoing metadata, which the
-//     transport silently drops: content-type, user-agent, te,
-//     grpc-encoding, grpc-message, grpc-message-type, grpc-status,
-//     grpc-timeout and every ":"-prefixed key. Reading :authority or
-//     user-agent from incoming metadata is right, and other grpc- keys
-//     (grpc-previous-rpc-attempts, grpc-trace-bin) are used on purpose;
-//
-// constant values that are not printable ASCII on keys not ending in
-// "-bin" (gRPC rejects them); and an odd number of strings given to
-// metadata.Pairs or AppendToOutgoingContext (they panic).
+//   - `uppercase-key`: a key with uppercase letters in an MD literal, an
+//     MD index expression, delete, or a comparison with the keys of a
+//     range over an MD (== and switch): a read never matches, a write
+//     fails as described above (the message says how, in short); and in
+//     the normalising helpers, where the key works but is written wrong.
+//   - `invalid-key`: an empty key, or one with characters outside
+//     [0-9a-z-_.] once lowercased (pseudo-headers starting with ":" are
+//     exempt from the character rule): no metadata can hold it, so a
+//     read never matches and a write fails as an uppercase key does.
+//   - `reserved-key`: a reserved transport header written to metadata
+//     that goes out (a client's outgoing context, a server's header or
+//     trailer), which the transport silently drops: content-type,
+//     user-agent, te, grpc-encoding, grpc-message, grpc-message-type,
+//     grpc-status, grpc-timeout and every ":"-prefixed key. Reading
+//     :authority or user-agent from incoming metadata is right, and other
+//     grpc- keys (grpc-previous-rpc-attempts, grpc-trace-bin) are used on
+//     purpose.
+//   - `pseudo-header-key`: a key starting with ":" in a credentials map
+//     (below): the validator skips pseudo-headers, so the transport sends
+//     it after its own headers and the server resets the stream; every
+//     RPC made with the credentials fails with codes.Internal.
+//   - `non-ascii-value`: a constant value that is not printable ASCII
+//     under a key not ending in "-bin": gRPC rejects it with
+//     codes.Internal.
+//   - `odd-pairs`: an odd number of strings given to metadata.Pairs or
+//     AppendToOutgoingContext, which panic at run time.
 //
 // The maps a PerRPCCredentials' GetRequestMetadata returns are checked in
 // every package that declares the method on a type implementing the
@@ -45,15 +58,13 @@
 // nothing of gRPC: map literals the method returns (directly, through a
 // variable or a named result) and m[k] = v writes to them. Every RPC made
 // with such credentials fails with codes.Internal when a key there is
-// empty, holds characters outside [0-9a-z-_.] after lowercasing, or a
+// empty or holds characters outside [0-9a-z-_.] after lowercasing, a
 // value of a non-"-bin" key is not printable ASCII (grpc-go 1.85 and later
 // reject it in the client; older ones send it and the server resets the
-// stream); and when a key starts with ":": the validator skips
-// pseudo-headers, so the transport sends it after its own headers and the
-// server resets the stream. Uppercase is fine there (the transport
-// lowercases these keys), and so are reserved headers such as user-agent,
-// which are sent, not dropped; other maps built in the method are not
-// metadata.
+// stream), or a key is a pseudo-header. Uppercase is fine there (the
+// transport lowercases these keys), and so are reserved headers such as
+// user-agent, which are sent, not dropped; other maps built in the method
+// are not metadata.
 //
 // A map handed on with metadata.NewIncomingContext is read again through
 // FromIncomingContext, which lowercases: keys written into it are left

@@ -86,10 +86,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if call.Ellipsis.IsValid() {
 			return // kv... spread: count and keys unknown
 		}
-		n := len(call.Args) - a.arg
-		if n%2 != 0 {
-			c.r.Reportf(call, "%s panics at run time: it got an odd number of strings (%d); pass key, value pairs", name, n)
-		}
+		c.oddPairs(call, name, len(call.Args)-a.arg)
 		d, sinkName, v := a.dest, "", (*types.Var)(nil)
 		if d == destUnknown {
 			d, sinkName, v = c.exprDest(cur)

@@ -13,8 +13,8 @@ import (
 
 // What counts as authentication: a function that reads an auth key
 // (authorization and -auth-key) from incoming metadata, checks the
-// peer's TLS or ALTS auth info, or rejects with Unauthenticated or
-// PermissionDenied, itself or through a function it calls (in this
+// peer's TLS or ALTS auth info, or rejects with codes.Unauthenticated or
+// codes.PermissionDenied, itself or through a function it calls (in this
 // package, or in another through its authFact); and the interceptors
 // of go-grpc-middleware's auth packages and of -interceptor.
 //
@@ -133,7 +133,11 @@ func returnStmts(body *ast.BlockStmt) []*ast.ReturnStmt {
 // checks reports whether body authenticates before it calls its
 // handler (when sig is an interceptor's).
 func (c *checker) checks(sig *types.Signature, body *ast.BlockStmt) bool {
-	limit := firstHandlerCall(c.info, sig, body)
+	return c.checksUntil(body, firstHandlerCall(c.info, sig, body))
+}
+
+// checksUntil reports whether body authenticates before limit.
+func (c *checker) checksUntil(body *ast.BlockStmt, limit token.Pos) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if _, isLit := n.(*ast.FuncLit); found || isLit || n == nil || n.Pos() >= limit {
@@ -182,8 +186,9 @@ func (c *checker) authSignal(n ast.Node) bool {
 			return false
 		}
 		key := lintutil.FuncKey(fn)
-		if arg, ok := metadataReaders[key]; ok {
-			return len(x.Args) > arg && c.isAuthKey(x.Args[arg])
+		if f, ok := metadataReaders[key]; ok {
+			keys := f.KeyArgs(x)
+			return len(keys) == 1 && c.isAuthKey(keys[0])
 		}
 		if c.opts.interceptor[key] || slices.Contains(libraryAuth, key) {
 			return false // building an interceptor is not calling it
@@ -195,9 +200,17 @@ func (c *checker) authSignal(n ast.Node) bool {
 		return lintutil.FieldKey(c.info.Selections[x]) == peerAuthInfo
 	case *ast.Ident:
 		k, ok := c.info.Uses[x].(*types.Const)
-		return ok && lintutil.PkgPath(k.Pkg()) == grpcapi.Codes && (k.Name() == "Unauthenticated" || k.Name() == "PermissionDenied")
+		return ok && authCodes[lintutil.PkgPath(k.Pkg())+"."+k.Name()]
 	}
 	return false
+}
+
+// authCodes are the status codes of auth failures.
+var authCodes = map[string]bool{
+	grpcapi.Codes + ".Unauthenticated":        true,
+	grpcapi.Codes + ".PermissionDenied":       true,
+	grpcapi.Connect + ".CodeUnauthenticated":  true,
+	grpcapi.Connect + ".CodePermissionDenied": true,
 }
 
 // isAuthKey reports whether e is a constant naming an auth key (in any

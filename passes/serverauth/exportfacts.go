@@ -25,6 +25,9 @@ func (c *checker) exportFacts() {
 				c.pass.ExportObjectFact(fn, f)
 			}
 		}
+		if f := c.funcFailOpen(fn, 0); f != nil && (grpcapi.ServerInterceptor(sig) != 0 || returnsInterceptor(sig)) {
+			c.pass.ExportObjectFact(fn, f)
+		}
 		if optionResult(sig) >= 0 {
 			if f := c.funcOptions(fn); f != nil {
 				c.pass.ExportObjectFact(fn, f)

@@ -14,6 +14,7 @@ func TestFactGob(t *testing.T) {
 		&optionsFact{Opts: []Opt{{Kind: optOther}, {Kind: optUnary, Auth: "auth.Unary(...)", Maybe: true}, {Kind: optUnknown}}},
 		&registersFact{Regs: []Registration{{Param: 1, Service: "Chat", Streams: []string{"Subscribe", "Talk"}}}},
 		&serverFact{Servers: [][]Opt{{{Kind: optUnary, Auth: "authUnary"}}, nil}},
+		&connectFact{Kind: icptUnary, Auth: true, Passthrough: true},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(in); err != nil {

@@ -2,6 +2,7 @@ package serverauth
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -14,7 +15,8 @@ import (
 type authFact struct {
 	// Checks: the function authenticates (reads an auth key from
 	// incoming metadata, checks the peer's auth info, or rejects with
-	// Unauthenticated or PermissionDenied), itself or through a call.
+	// codes.Unauthenticated or codes.PermissionDenied), itself or
+	// through a call.
 	Checks bool
 	// Returns: the function returns a server interceptor that does.
 	Returns bool
@@ -65,6 +67,10 @@ type Opt struct {
 	Auth string
 	// Maybe: the option is given on some paths only.
 	Maybe bool
+	// Seq is what a unary option installs, in order, one letter an
+	// interceptor: 'v' a known request validator, 'a' an auth
+	// interceptor, '.' another; empty when unknown (validate-first).
+	Seq string
 	// Where the option is written, in this package (NoPos for an option
 	// of another package's helper: the finding goes to the call).
 	pos, end token.Pos
@@ -102,10 +108,12 @@ func (f *optionsFact) String() string {
 
 // Registration is a service registered on a server.
 type Registration struct {
-	Param   int      // the function's parameter holding the server
-	Service string   // Go name of the service (X of RegisterXServer)
-	Streams []string // its streaming methods
+	Param   int            // the function's parameter holding the server
+	Service string         // Go name of the service (X of RegisterXServer)
+	Streams []string       // its streaming methods
+	Served  []ServedMethod // the methods it serves, when known (fail-open)
 	pos     token.Pos
+	impl    ast.Expr // the implementation registered, in this package
 }
 
 // registersFact lists the services a function registers on its server

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -14,7 +15,7 @@ import (
 // appends, under conditions or not), package variables, and helpers
 // returning options, in this package or, through optionsFact, another.
 // An option from a parameter or any other source is optUnknown, which
-// keeps rule 1 silent.
+// keeps stream-unauthenticated silent.
 
 // isOptionType reports whether t is grpc.ServerOption or a slice of it.
 func isOptionType(t types.Type) bool {
@@ -24,7 +25,7 @@ func isOptionType(t types.Type) bool {
 	if s, ok := types.Unalias(t).(*types.Slice); ok {
 		t = s.Elem()
 	}
-	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false)
+	return lintutil.IsNamed(t, grpcapi.GRPC, "ServerOption", false) || isConnectOption(t)
 }
 
 // optionResult returns the index of sig's first option result, or -1.
@@ -133,12 +134,18 @@ func (c *checker) callOptions(call *ast.CallExpr, idx int, depth int) []Opt {
 		return unknown(call)
 	}
 	key := lintutil.FuncKey(fn)
+	if lintutil.PkgPath(fn.Pkg()) == grpcapi.Connect && idx < 0 {
+		return c.connectCallOptions(call, key, depth)
+	}
 	if kind, ok := interceptorOptions[key]; ok && idx < 0 {
 		o := Opt{Kind: kind, pos: call.Pos(), end: call.End()}
 		if kind == optChainUnary || kind == optChainStream {
 			if len(call.Args) == 0 {
 				return []Opt{{Kind: optOther, pos: call.Pos(), end: call.End()}}
 			}
+		}
+		if kind.unary() {
+			o.Seq = c.unarySeq(call)
 		}
 		if kind.unary() && !call.Ellipsis.IsValid() {
 			for _, a := range call.Args {
@@ -260,22 +267,22 @@ func (c *checker) localOptions(v *types.Var, use token.Pos, depth int) []Opt {
 		return []Opt{{Kind: optUnknown}} // a parameter
 	}
 	var out []Opt
-	for _, w := range c.varWrites()[v] {
-		stmt := w.cur.Node()
+	for _, w := range flow.WriteIndex(c.pass).Writes(v) {
+		stmt := w.Cur.Node()
 		if stmt.Pos() >= use {
 			continue
 		}
-		if w.zero {
+		if w.Zero() {
 			continue
 		}
-		if w.rhs == nil {
+		if !w.Valued() {
 			return unknown(stmt)
 		}
-		certain := encloses(w.cur, use)
+		certain := encloses(w.Cur, use)
 		var opts []Opt
 		appendTo := false
-		if call, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && w.idx < 0 {
+		if call, ok := ast.Unparen(w.Rhs).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && w.Tuple < 0 {
 				if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" && len(call.Args) > 0 && c.varOf(call.Args[0]) == v {
 					appendTo = true
 					for _, a := range call.Args[1:] {
@@ -283,17 +290,17 @@ func (c *checker) localOptions(v *types.Var, use token.Pos, depth int) []Opt {
 					}
 				}
 			}
-			if !appendTo && w.idx >= 0 {
-				opts = c.callOptions(call, w.idx, depth+1)
+			if !appendTo && w.Tuple >= 0 {
+				opts = c.callOptions(call, w.Tuple, depth+1)
 			}
-		} else if w.idx >= 0 {
+		} else if w.Tuple >= 0 {
 			return unknown(stmt)
 		}
-		if !appendTo && w.idx < 0 {
-			opts = c.optionsOf(w.rhs, stmt.Pos(), depth+1)
+		if !appendTo && w.Tuple < 0 {
+			opts = c.optionsOf(w.Rhs, stmt.Pos(), depth+1)
 		}
 		if !certain {
-			maybeWhen(opts, c.condition(w.cur, use))
+			maybeWhen(opts, c.condition(w.Cur, use))
 		}
 		if !appendTo {
 			if certain {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"sync"
 
@@ -50,7 +51,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer,
 		URL:       lintutil.URL("serverauth"),
 		Requires:  []*analysis.Analyzer{lintutil.Shared},
-		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(optionsFact), new(registersFact), new(serverFact), new(failOpenFact), new(connectFact)},
 		// Broken packages are analyzed too; unknown types keep the pass
 		// silent.
 		RunDespiteErrors: true,
@@ -121,18 +122,29 @@ var authReaders = []string{
 	altsPath + ".AuthInfoFromPeer",
 }
 
-// metadataReaders take an incoming metadata key (argument 1 or 0).
-var metadataReaders = map[string]int{
-	metadataPath + ".ValueFromIncomingContext": 1,
-	"(" + metadataPath + ".MD).Get":            0,
-}
+// metadataReaders read the value of one incoming metadata key
+// (ValueFromIncomingContext, MD.Get), from grpcapi's table.
+var metadataReaders = func() map[string]grpcapi.MetadataFunc {
+	m := map[string]grpcapi.MetadataFunc{}
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Op == grpcapi.MDRead && f.Keys == grpcapi.MDKey && (f.Side == grpcapi.MDIncoming || f.Side == grpcapi.MDPlain)
+	}) {
+		m[k], _ = grpcapi.MetadataAPI(k)
+	}
+	// Connect reads the auth key from the request's HTTP header:
+	// req.Header().Get("Authorization").
+	for _, k := range []string{"(net/http.Header).Get", "(net/http.Header).Values"} {
+		m[k] = grpcapi.MetadataFunc{Op: grpcapi.MDRead, Side: grpcapi.MDPlain, Keys: grpcapi.MDKey, MDArg: -1}
+	}
+	return m
+}()
 
 // methodSources return the full method name of the current RPC.
 var methodSources = []string{grpcapi.GRPC + ".Method", grpcapi.GRPC + ".MethodFromServerStream"}
 
 // Struct fields, "pkgpath.Type.Field".
 var (
-	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod"}
+	fullMethodFields = []string{grpcapi.GRPC + ".UnaryServerInfo.FullMethod", grpcapi.GRPC + ".StreamServerInfo.FullMethod", grpcapi.Connect + ".Spec.Procedure"}
 	peerAuthInfo     = peerPath + ".Peer.AuthInfo"
 )
 
@@ -150,9 +162,13 @@ func APIKeys() []string {
 	keys = append(keys, libraryAuth...)
 	keys = append(keys, authReaders...)
 	keys = append(keys, methodSources...)
+	keys = append(keys, validators...)
+	keys = append(keys, mwChainUnary, mwWithUnaryChain, authzNewStatic,
+		gwNewServeMux, gwWithMiddlewares, httpListenAndServe, httpListenTLS, httpHandle, httpMuxHandle, httpServerHandler)
 	keys = append(keys, fullMethodFields...)
+	keys = append(keys, connectAPIKeys()...)
 	sort.Strings(keys)
-	return keys
+	return slices.Compact(keys)
 }
 
 // checker holds one run's state.
@@ -165,19 +181,22 @@ type checker struct {
 	decls map[*types.Func]*ast.FuncDecl // functions declared in this package
 	order []*types.Func                 // the same, in source order
 
-	auth     map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
-	optMemo  map[types.Object]*optionsFact
-	regMemo  map[*types.Func]*registersFact
-	srvMemo  map[*types.Func]*serverFact
-	reported map[[2]int]bool        // rule and position of reported findings, across servers sharing a helper
-	services map[string]*service    // rule 4, built on first use
-	writes   map[*types.Var][]write // every write to every variable, built on first use
+	auth      map[*types.Func]*authFact // memo: what a function of this package does (nil while in progress)
+	optMemo   map[types.Object]*optionsFact
+	regMemo   map[*types.Func]*registersFact
+	srvMemo   map[*types.Func]*serverFact
+	reported  map[finding]bool    // findings reported, across servers sharing a helper
+	services  map[string]*service // unknown-method, built on first use
+	failMemo  map[*types.Func]*failOpenFact
+	connect   *connectState   // Connect summaries, built on first use (connect.go)
+	authImpls []authImpl      // gateway-bypass: implementations on auth servers
+	gwCalls   []*ast.CallExpr // gateway-bypass: Register<X>HandlerServer calls
 }
 
 func run(pass *analysis.Pass, opts *options) (any, error) {
 	// Fast path: servers, interceptors and generated services all need
-	// package grpc's types.
-	if !lintutil.Reaches(pass, grpcapi.GRPC) {
+	// package grpc's types, or Connect's.
+	if !lintutil.Reaches(pass, grpcapi.GRPC, grpcapi.Connect) {
 		return nil, nil
 	}
 	c := &checker{
@@ -191,7 +210,7 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		optMemo:  make(map[types.Object]*optionsFact),
 		regMemo:  make(map[*types.Func]*registersFact),
 		srvMemo:  make(map[*types.Func]*serverFact),
-		reported: make(map[[2]int]bool),
+		reported: make(map[finding]bool),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -204,18 +223,26 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 	}
 	c.exportFacts()
-	c.checkServers()       // rules 1 and 3
-	c.checkOptionHelpers() // rule 3
-	c.checkAuthCodes()     // rule 2
-	c.checkMethods()       // rule 4
+	c.checkServers()       // stream-unauthenticated, second-interceptor
+	c.checkGateway()       // gateway-bypass
+	c.checkOptionHelpers() // second-interceptor
+	c.checkAuthCodes()     // plain-auth-error
+	c.checkMethods()       // unknown-method
+	c.checkConnect()       // connect-stream-unauthenticated
 	c.r.Finish()
 	return nil, nil
 }
 
-// once reports whether the finding of rule at node was not reported yet
+// finding is the dedupe key of a finding: its rule and position.
+type finding struct {
+	rule string
+	pos  token.Pos
+}
+
+// once reports whether the finding of rule at pos was not reported yet
 // (a helper shared by two servers is reported once).
-func (c *checker) once(rule int, pos token.Pos) bool {
-	k := [2]int{rule, int(pos)}
+func (c *checker) once(rule string, pos token.Pos) bool {
+	k := finding{rule, pos}
 	if c.reported[k] {
 		return false
 	}

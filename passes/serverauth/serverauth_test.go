@@ -9,17 +9,22 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/serverauth"
 )
 
+// TestServerAuth runs the cases of every rule in one load:
+// stream-unauthenticated (streams, streamsok, crosspkg, ctors),
+// plain-auth-error (codes, middleware), second-interceptor (panics,
+// condpanics); unknown-method has TestUnknownMethodFix.
 func TestServerAuth(t *testing.T) {
 	t.Parallel()
 	lintest.Run(t, serverauth.Analyzer,
 		"streams", "streamsok", "codes", "panics", "condpanics", "crosspkg", "crosspkg/lib", "ctors", "ctors/lib",
 		"typeparams", "typeerrors", "ignore", "testfiles", "nongrpc", "middleware",
+		"connectstreams", "connectstreams/lib",
 		"chatpb", "logpb", "legacypb", "unarypb")
 }
 
-func TestMethodsFix(t *testing.T) {
+func TestUnknownMethodFix(t *testing.T) {
 	t.Parallel()
-	lintest.RunWithSuggestedFixes(t, serverauth.Analyzer, "methods")
+	lintest.RunWithSuggestedFixes(t, serverauth.Analyzer, "methods", "connectmethods")
 }
 
 func TestTests(t *testing.T) {

@@ -1,13 +1,10 @@
 package serverauth
 
 import (
-	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
@@ -15,9 +12,10 @@ import (
 )
 
 // checkServers judges every grpc.NewServer call: its interceptor
-// options (rules 1 and 3) and the services registered on it (rule 1);
-// and every call of a server constructor: the services registered on
-// the server it returns, against each server it may build (rule 1).
+// options (stream-unauthenticated, second-interceptor) and the services
+// registered on it (stream-unauthenticated); and every call of a server
+// constructor: the services registered on the server it returns,
+// against each server it may build (stream-unauthenticated).
 func (c *checker) checkServers() {
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
@@ -25,9 +23,21 @@ func (c *checker) checkServers() {
 		if fn == nil || c.r.InTest(call.Pos()) {
 			continue
 		}
+		if _, ok := grpcapi.GatewayHandlerServer(fn); ok && len(call.Args) == 3 {
+			c.gwCalls = append(c.gwCalls, call)
+		}
+		if lintutil.FuncKey(fn) == authzNewStatic {
+			c.checkAuthzPolicy(call)
+		}
+		if c.isChain(call) {
+			c.checkChainOrder(call)
+		}
 		if lintutil.FuncKey(fn) == newServer {
 			opts := c.newServerOptions(call)
 			c.checkPanics(opts)
+			c.checkOptionOrder(opts)
+			c.checkFailOpen(call, c.serverVar(cur, -1), enclosingBody(c.info, cur))
+			c.collectAuthImpls(cur, opts)
 			c.checkStreams(cur, call, opts, -1)
 			continue
 		}
@@ -45,66 +55,6 @@ func (c *checker) checkServers() {
 			}
 		}
 	}
-}
-
-// checkStreams reports a unary auth interceptor on a server with no
-// stream interceptor that registers a streaming service (rule 1).
-// The server is the call's result idx (-1 for a single value).
-func (c *checker) checkStreams(cur inspector.Cursor, call *ast.CallExpr, opts []Opt, idx int) {
-	var auth *Opt
-	for i, o := range opts {
-		switch {
-		case o.Kind == optUnknown || o.Kind.stream():
-			return // the stream side may authenticate
-		case o.Kind.unary() && o.Auth != "" && auth == nil:
-			auth = &opts[i]
-		}
-	}
-	if auth == nil {
-		return
-	}
-	srv := c.serverVar(cur, idx)
-	if srv == nil {
-		return
-	}
-	body := enclosingBody(c.info, cur)
-	if body == nil {
-		return
-	}
-	var streams []string
-	var related []analysis.RelatedInformation
-	for _, reg := range c.registrations(srv, body, 0) {
-		for _, m := range reg.Streams {
-			streams = append(streams, reg.Service+"."+m)
-		}
-		if len(reg.Streams) > 0 && reg.pos.IsValid() {
-			related = append(related, analysis.RelatedInformation{Pos: reg.pos, Message: reg.Service + " registered here"})
-		}
-	}
-	if len(streams) == 0 || !c.once(1, auth.pos) {
-		return
-	}
-	c.r.Report(analysis.Diagnostic{
-		Pos: auth.pos, End: auth.end,
-		Message: fmt.Sprintf("auth interceptor %s covers unary RPCs only: with no stream interceptor, %s %s the handler unauthenticated; add a stream auth interceptor (grpc.ChainStreamInterceptor)",
-			auth.Auth, names(streams), reach(len(streams))),
-		Related: related,
-	})
-}
-
-func reach(n int) string {
-	if n == 1 {
-		return "reaches"
-	}
-	return "reach"
-}
-
-// names lists up to three names.
-func names(ns []string) string {
-	if len(ns) > 3 {
-		return strings.Join(ns[:3], ", ") + fmt.Sprintf(" and %d more", len(ns)-3)
-	}
-	return strings.Join(ns, ", ")
 }
 
 // serverVar returns the local variable the server that the call at cur
@@ -183,7 +133,11 @@ func (c *checker) registrations(srv *types.Var, body *ast.BlockStmt, depth int) 
 				if len(call.Args) == 2 {
 					streams = c.served(call.Args[1], streams)
 				}
-				out = append(out, Registration{Service: name, Streams: streams, pos: call.Pos()})
+				var impl ast.Expr
+				if len(call.Args) == 2 {
+					impl = call.Args[1]
+				}
+				out = append(out, Registration{Service: name, Streams: streams, Served: c.servedMethods(fn, name, iface, impl), pos: call.Pos(), impl: impl})
 				continue
 			}
 			if depth > 4 {
@@ -227,31 +181,12 @@ func (c *checker) served(impl ast.Expr, streams []string) []string {
 	var out []string
 	for _, m := range streams {
 		obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, m)
-		if fn, ok := obj.(*types.Func); ok && isUnimplemented(fn) {
+		if fn, ok := obj.(*types.Func); ok && grpcapi.IsUnimplemented(fn) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
-}
-
-// isUnimplemented reports whether fn is a method of a generated
-// UnimplementedXServer type.
-func isUnimplemented(fn *types.Func) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	if !ok {
-		return false
-	}
-	name := n.Obj().Name()
-	return strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server")
 }
 
 // funcRegisters summarizes what fn registers on its server parameters.
@@ -299,32 +234,11 @@ func (c *checker) descRegistration(arg ast.Expr) (Registration, bool) {
 		if !ok || idx >= 0 || !isLit {
 			return Registration{}, false
 		}
-		reg := Registration{}
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				return Registration{}, false
-			}
-			switch key, _ := kv.Key.(*ast.Ident); {
-			case key == nil:
-			case key.Name == "ServiceName":
-				name, ok := lintutil.ConstString(c.info, kv.Value)
-				if !ok {
-					return Registration{}, false
-				}
-				reg.Service = name[strings.LastIndex(name, ".")+1:]
-			case key.Name == "Streams":
-				streams, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
-				if !ok {
-					return Registration{}, false
-				}
-				for _, s := range streams.Elts {
-					if m, ok := c.streamName(s); ok {
-						reg.Streams = append(reg.Streams, m)
-					}
-				}
-			}
+		d, ok := grpcapi.ReadServiceDesc(c.info, lit)
+		if !ok {
+			return Registration{}, false
 		}
+		reg := Registration{Service: d.ServiceName[strings.LastIndex(d.ServiceName, ".")+1:], Streams: d.Streams}
 		return reg, reg.Service != ""
 	}
 	x, ok := strings.CutSuffix(v.Name(), "_ServiceDesc")
@@ -337,22 +251,4 @@ func (c *checker) descRegistration(arg ast.Expr) (Registration, bool) {
 		return Registration{}, false
 	}
 	return Registration{Service: name, Streams: streamsOf(iface)}, true
-}
-
-// streamName reads StreamName of a grpc.StreamDesc literal.
-func (c *checker) streamName(e ast.Expr) (string, bool) {
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
-		return "", false
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, _ := kv.Key.(*ast.Ident); key != nil && key.Name == "StreamName" {
-				if tv := c.info.Types[kv.Value]; tv.Value != nil && tv.Value.Kind() == constant.String {
-					return constant.StringVal(tv.Value), true
-				}
-			}
-		}
-	}
-	return "", false
 }

@@ -54,7 +54,7 @@ type api struct {
 // flow stops at every call it does not know; the refresh-capable
 // entries document the ones that matter and keep them resolved against
 // the real module.
-var apis = map[string]api{
+var apis = withMetadata(map[string]api{
 	"(*" + grpcapi.OAuth2 + ".Config).Exchange":                 {roleFetch, fetchConfig},
 	"(*" + grpcapi.OAuth2 + ".Config).PasswordCredentialsToken": {roleFetch, fetchConfig},
 	"(*" + grpcapi.ClientCredentials + ".Config).Token":         {roleFetch, fetchClientCreds},
@@ -93,17 +93,8 @@ var apis = map[string]api{
 	"strings.TrimSpace": {role: roleStringBuilder},
 	"strings.Clone":     {role: roleStringBuilder},
 
-	grpcapi.Metadata + ".Pairs": {role: roleHolderBuilder},
-	grpcapi.Metadata + ".New":   {role: roleHolderBuilder},
-	grpcapi.Metadata + ".Join":  {role: roleHolderBuilder},
-	// A context carrying the metadata.
-	grpcapi.Metadata + ".AppendToOutgoingContext": {role: roleHolderBuilder},
-	grpcapi.Metadata + ".NewOutgoingContext":      {role: roleHolderBuilder},
-
-	"(net/http.Header).Set":                {role: roleHeaderSetter},
-	"(net/http.Header).Add":                {role: roleHeaderSetter},
-	"(" + grpcapi.Metadata + ".MD).Set":    {role: roleHeaderSetter},
-	"(" + grpcapi.Metadata + ".MD).Append": {role: roleHeaderSetter},
+	"(net/http.Header).Set": {role: roleHeaderSetter},
+	"(net/http.Header).Add": {role: roleHeaderSetter},
 
 	grpcapi.OAuth2 + ".Token.AccessToken": {role: roleAccessField},
 	grpcapi.GoogleAuth + ".Token.Value":   {role: roleAccessField},
@@ -111,6 +102,22 @@ var apis = map[string]api{
 	grpcapi.OAuth2 + ".Token.Expiry":     {role: roleExpiryField},
 	grpcapi.OAuth2 + ".Token.ExpiresIn":  {role: roleExpiryField},
 	grpcapi.GoogleAuth + ".Token.Expiry": {role: roleExpiryField},
+})
+
+// withMetadata adds grpcapi's metadata functions to the table: those
+// that build an MD from their arguments, or an outgoing context
+// carrying them, hold the strings they are given; MD.Set and MD.Append
+// store them in their receiver.
+func withMetadata(m map[string]api) map[string]api {
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool {
+		return f.Op == grpcapi.MDBuild || f.Side == grpcapi.MDOutgoing && (f.Op == grpcapi.MDAppend || f.Op == grpcapi.MDReplace)
+	}) {
+		m[k] = api{role: roleHolderBuilder}
+	}
+	for _, k := range grpcapi.MetadataKeys(func(f grpcapi.MetadataFunc) bool { return f.Op == grpcapi.MDWrite }) {
+		m[k] = api{role: roleHeaderSetter}
+	}
+	return m
 }
 
 // apiNames is the name pre-filter, derived from the table: the roles

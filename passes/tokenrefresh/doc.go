@@ -7,12 +7,13 @@
 //
 // An OAuth2 access token expires, typically within an hour. Code that
 // fetches one at start-up and keeps it works in every test and then, an
-// hour into production, every call fails with Unauthenticated until the
-// process restarts. Tokens must be fetched per call by a refresher: a
-// PerRPCCredentials whose GetRequestMetadata fetches (such as
+// hour into production, every call fails with codes.Unauthenticated
+// until the process restarts. Tokens must be fetched per call by a
+// refresher: a PerRPCCredentials whose GetRequestMetadata fetches (such as
 // oauth.TokenSource over a refreshing oauth2.TokenSource), an
-// oauth2.TokenSource's Token method, a client interceptor, or an
-// http.RoundTripper.
+// oauth2.TokenSource's Token method, a client interceptor (grpc-go's, or
+// the function a Connect interceptor wraps each call with: a
+// connect.UnaryFunc or StreamingClientFunc), or an http.RoundTripper.
 //
 // A fetch is Token() on any oauth2.TokenSource (the interface or a type
 // implementing it), (*oauth2.Config).Exchange and
@@ -43,24 +44,29 @@
 // The analyzer reports a fetch, outside a refresher, whose token is
 // frozen:
 //
-//   - the token reaches oauth.NewOauthAccess or oauth2.StaticTokenSource
-//     (also inside oauth.TokenSource{...}) and what they build is kept:
-//     returned, stored, or built into a connection or client that is;
-//   - or its access-token string (tok.AccessToken, auth.Token.Value, or a
+//   - `frozen-token`: the token reaches oauth.NewOauthAccess or
+//     oauth2.StaticTokenSource (also inside oauth.TokenSource{...}) and
+//     what they build is kept: returned, stored, or built into a
+//     connection or client that is;
+//   - `kept-token`: its access-token string (tok.AccessToken, auth.Token.Value, or a
 //     string built from it such as "Bearer " + tok.AccessToken) is kept
 //     where it outlives the call: a package variable, a field of the
 //     receiver, a struct literal that is stored or returned, a
 //     PerRPCCredentials, TokenSource or RoundTripper value of your own, a
 //     metadata.MD, http.Header or outgoing context kept in one of those
-//     places, or a client interceptor closure that captures it.
+//     places, or a client interceptor closure that captures it;
+//   - `kept-result`: it is a call of a function that fetches and returns
+//     a fresh value holding the access token (above), and the caller
+//     keeps that value where it outlives the call; the message names the
+//     function to call for each use instead.
 //
 // Tokens are followed through local variables, through the functions of
 // the same package they are passed to (setters, constructors, formatting
 // helpers), and through the exported functions of other packages that
-// take an *oauth2.Token or *auth.Token. The message says that calls
-// fail once the token expires, where it is frozen or kept, and one
-// refreshing alternative for the kind of fetch (the others are under
-// Good below); where it is kept, when on another line than the fetch, is
+// take an *oauth2.Token or *auth.Token. Every finding means that calls
+// fail with codes.Unauthenticated once the token expires; the message
+// says where it is frozen or kept, and one refreshing alternative for
+// the kind of fetch (the others are under Good below); where it is kept, when on another line than the fetch, is
 // also the finding's related location. There is no suggested fix: the
 // rewrite changes when tokens are fetched and where errors surface.
 //

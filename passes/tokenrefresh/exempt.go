@@ -12,7 +12,7 @@ import (
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
-// scan records local variable uses and writes, and the functions and
+// scan records local variable uses, and the functions and
 // types that are caches or refresh loops: those that check a token's
 // validity or expiry or schedule work, the functions they call, and the
 // package variables they use.
@@ -30,10 +30,6 @@ func (c *checker) scan(root inspector.Cursor) {
 				c.markGuarded(cur, true)
 			}
 		case *ast.Ident:
-			if v, ok := c.info.Defs[n].(*types.Var); ok && !v.IsField() {
-				c.writes[v]++
-				break
-			}
 			v, ok := c.info.Uses[n].(*types.Var)
 			if !ok || v.IsField() {
 				break
@@ -45,8 +41,7 @@ func (c *checker) scan(root inspector.Cursor) {
 				break
 			}
 			if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs || k == edge.IncDecStmt_X {
-				c.writes[v]++
-				break
+				break // a write: the write index has it
 			}
 			c.uses[v] = append(c.uses[v], cur)
 		}
@@ -145,7 +140,7 @@ func (c *checker) isRefresher(fn ast.Node) bool {
 	case *ast.FuncLit:
 		sig, _ = c.info.TypeOf(fn).(*types.Signature)
 	}
-	return sig != nil && grpcapi.ClientInterceptor(sig) != 0
+	return sig != nil && (grpcapi.ClientInterceptor(sig) != 0 || grpcapi.IsConnectClientCall(sig))
 }
 
 // exempt reports whether the fetch at cur is where fetches belong: in a

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	writeindex "github.com/grpcauthlint/grpcauthlint/passes/internal/flow"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -291,7 +292,7 @@ func (f *flow) local(v *types.Var, k valKind) {
 			// fetch: the interceptor sends the same token on every RPC.
 			for e := range use.Enclosing((*ast.FuncLit)(nil)) {
 				lit := e.Node().(*ast.FuncLit)
-				if v.Pos() < lit.Pos() && f.start < lit.Pos() && f.c.writes[v] == 1 && f.c.isRefresher(lit) {
+				if v.Pos() < lit.Pos() && f.start < lit.Pos() && writeindex.WriteIndex(f.c.pass).WrittenOnce(v) && f.c.isRefresher(lit) {
 					if k == kString || f.usesAccess(use) {
 						f.record(sink{pos: use.Node().Pos(), what: "a client interceptor closure capturing it"})
 					}

@@ -135,7 +135,6 @@ type checker struct {
 	info      *types.Info
 	user      map[string]bool
 	uses      map[*types.Var][]inspector.Cursor // non-LHS uses of local variables
-	writes    map[*types.Var]int                // assignments of each variable
 	guarded   map[*ast.FuncDecl]bool            // functions that check validity or expiry
 	gtypes    map[*types.TypeName]bool          // types with a guarded method
 	gvars     map[*types.Var]bool               // package variables used in guarded functions
@@ -169,7 +168,6 @@ func run(pass *analysis.Pass, s *settings) (any, error) {
 		info:      pass.TypesInfo,
 		user:      s.user,
 		uses:      make(map[*types.Var][]inspector.Cursor),
-		writes:    make(map[*types.Var]int),
 		guarded:   make(map[*ast.FuncDecl]bool),
 		gtypes:    make(map[*types.TypeName]bool),
 		gvars:     make(map[*types.Var]bool),

@@ -15,7 +15,7 @@ func TestTokenRefresh(t *testing.T) {
 		"fetches", "frozen", "refreshers", "caches", "percall", "closures",
 		"oneshot", "longmain", "typeparams", "wrappers", "wrappers/lib", "wrappers/mid",
 		"ignore", "testfiles", "helpers", "pkglevel", "ignorenofetch",
-		"libtypes", "peruse", "peruse/lib", "ownwrap", "ownwrap/lib")
+		"libtypes", "peruse", "peruse/lib", "ownwrap", "ownwrap/lib", "connectfrozen")
 	checkRelated(t, results)
 }
 

@@ -37,3 +37,32 @@ func IsGatewayEndpointRegistration(fn *types.Func) bool {
 	}
 	return false
 }
+
+// IsGatewayMux reports whether t is grpc-gateway's *runtime.ServeMux.
+func IsGatewayMux(t types.Type) bool {
+	_, isPtr := types.Unalias(t).(*types.Pointer)
+	return isPtr && (lintutil.IsNamed(t, GatewayRuntime, "ServeMux", true) || lintutil.IsNamed(t, GatewayRuntimeV1, "ServeMux", true))
+}
+
+// GatewayHandlerServer reports whether fn has the shape of the
+// Register<Service>HandlerServer(ctx, mux *runtime.ServeMux, server)
+// protoc-gen-grpc-gateway generates, which serves the service's HTTP
+// routes by calling server's methods directly (no gRPC, so no
+// interceptors), and returns the service's Go name.
+func GatewayHandlerServer(fn *types.Func) (string, bool) {
+	if fn == nil {
+		return "", false
+	}
+	x, ok := strings.CutPrefix(fn.Name(), "Register")
+	if !ok {
+		return "", false
+	}
+	if x, ok = strings.CutSuffix(x, "HandlerServer"); !ok || x == "" {
+		return "", false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() != nil || sig.Params().Len() != 3 || !IsGatewayMux(sig.Params().At(1).Type()) || !types.IsInterface(sig.Params().At(2).Type()) {
+		return "", false
+	}
+	return x, true
+}

@@ -157,7 +157,7 @@ func FullMethodConsts(pkg *types.Package) []FullMethodConst {
 	var out []FullMethodConst
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
-		if !strings.HasSuffix(name, "_FullMethodName") {
+		if !strings.HasSuffix(name, "_FullMethodName") && !isConnectProcedure(pkg, name) {
 			continue
 		}
 		c, ok := scope.Lookup(name).(*types.Const)

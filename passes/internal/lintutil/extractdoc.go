@@ -3,6 +3,7 @@ package lintutil
 import (
 	"fmt"
 	"go/doc/comment"
+	"regexp"
 	"strings"
 	"sync"
 )
@@ -154,11 +155,17 @@ func (d *Doc) Markdown(level int) string {
 			b.WriteString("```go\n" + code.Text + "```\n\n")
 			continue
 		}
-		b.Write(pr.Markdown(&comment.Doc{Content: []comment.Block{block}, Links: d.parsed.Links}))
+		md := pr.Markdown(&comment.Doc{Content: []comment.Block{block}, Links: d.parsed.Links})
+		b.Write(ruleName.ReplaceAll(md, []byte("`$1`")))
 		b.WriteString("\n")
 	}
 	return b.String()
 }
+
+// ruleName is a rule's name in backquotes as the Markdown printer
+// escapes it (doc comments have no code spans): \`fail-open\` becomes
+// the code span `fail-open` again.
+var ruleName = regexp.MustCompile("\\\\`([a-z0-9-]+)\\\\`")
 
 func headingText(h *comment.Heading) string { return inlineText(h.Text) }
 

@@ -204,15 +204,15 @@ var _ = (&Box[int]{}).Get
 }
 
 func TestExtractDoc(t *testing.T) {
-	good := "// Package x does x.\n//\n// # Analyzer x\n//\n// x: check for x things\n//\n// Details here.\n//\n// # Bad\n//\n//\tbad()\npackage x\n"
+	good := "// Package x does x.\n//\n// # Analyzer x\n//\n// x: check for x things\n//\n// Details here:\n//   - `some-rule`: a_b.\n//\n// # Bad\n//\n//\tbad()\npackage x\n"
 	d, err := lintutil.ExtractDoc(good, "x")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Summary() != "check for x things" || d.Analyzer != "check for x things\n\nDetails here." {
+	if d.Summary() != "check for x things" || d.Analyzer != "check for x things\n\nDetails here:\n  - `some-rule`: a_b." {
 		t.Errorf("got title %q, analyzer doc %q", d.Summary(), d.Analyzer)
 	}
-	if md := d.Markdown(3); !strings.Contains(md, "### Bad") || !strings.Contains(md, "```go\nbad()\n```") {
+	if md := d.Markdown(3); !strings.Contains(md, "### Bad") || !strings.Contains(md, "```go\nbad()\n```") || !strings.Contains(md, "  - `some-rule`: a\\_b.") || strings.Contains(md, "\\`") {
 		t.Errorf("Markdown:\n%s", md)
 	}
 	for _, bad := range []string{
@@ -253,7 +253,8 @@ func TestStringList(t *testing.T) {
 func TestKeysAndShortKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"(*golang.org/x/oauth2.Config).Exchange":   "(*oauth2.Config).Exchange",
-		"(google.golang.org/grpc/metadata.MD).Get": "(metadata.MD).Get",
+		"(google.golang.org/grpc/metadata.MD).Get": "metadata.MD.Get",
+		"(example.com/a/b.T).M":                    "b.T.M",
 		"google.golang.org/grpc.SetHeader":         "grpc.SetHeader",
 		"crypto/tls.LoadX509KeyPair":               "tls.LoadX509KeyPair",
 		"os.Setenv":                                "os.Setenv",

@@ -41,11 +41,33 @@ func (l StringList) Set(s string) error {
 
 // DefaultList is a StringList over a list that holds defaults: its
 // first use replaces them, as the golangci-lint setting does, and later
-// uses append.
+// uses append. A suite-wide flag (-auth-key) sets the defaults through
+// SetDefault: they stand until the pass's own flag is used.
 type DefaultList struct {
 	P     *[]string
 	Check func(entry string) error
-	set   bool
+	set   bool // the pass's own flag was used
+	def   bool // SetDefault was used
+}
+
+// SetDefault sets the list from a suite-wide flag: its first use
+// replaces the built-in defaults and later uses append, unless the
+// pass's own flag was used, whose values stand. The result is the same
+// whichever order the two flags come in.
+func (l *DefaultList) SetDefault(s string) error {
+	var entries []string
+	if err := (StringList{P: &entries, Check: l.Check}).Set(s); err != nil {
+		return err
+	}
+	if l.set {
+		return nil
+	}
+	if !l.def {
+		*l.P = nil
+		l.def = true
+	}
+	*l.P = append(*l.P, entries...)
+	return nil
 }
 
 func (l *DefaultList) String() string {

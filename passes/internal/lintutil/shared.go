@@ -37,6 +37,9 @@ type Package struct {
 	inspector func() *inspector.Inspector
 	visible   func() map[string]*types.Package
 	files     func() *fileInfo
+
+	mu   sync.Mutex
+	memo map[any]func() any // Memo's values, by key
 }
 
 // NewPackage returns the lazily computed shared state of pass's
@@ -65,6 +68,27 @@ func shared(pass *analysis.Pass) *Package {
 // first use; pass's analyzer must require Shared.
 func Inspector(pass *analysis.Pass) *inspector.Inspector {
 	return shared(pass).inspector()
+}
+
+// Memo returns the value build computes for key in pass's package,
+// calling build on first use only: the passes of one package share it
+// (analyzers of a package may run concurrently). key identifies the
+// value across passes; a package-level pointer of the package that
+// owns the value (flow's write index uses its own) cannot collide.
+// build must not ask for the value of the same key.
+func Memo[T any](pass *analysis.Pass, key any, build func() T) T {
+	p := shared(pass)
+	p.mu.Lock()
+	get := p.memo[key]
+	if get == nil {
+		get = sync.OnceValue(func() any { return build() })
+		if p.memo == nil {
+			p.memo = make(map[any]func() any)
+		}
+		p.memo[key] = get
+	}
+	p.mu.Unlock()
+	return get().(T)
 }
 
 // Reaches reports whether pass's package can see any of the packages

@@ -45,15 +45,21 @@ func FieldKey(sel *types.Selection) string {
 	return ""
 }
 
-// ShortKey shortens an API-table key for messages, keeping the package
-// name: "(*golang.org/x/oauth2.Config).Exchange" -> "(*oauth2.Config).Exchange",
+// ShortKey names the function of an API-table key in messages, as
+// FuncName does: the package by its last path element, and the
+// receiver in parentheses only when it is a pointer:
+// "(*golang.org/x/oauth2.Config).Exchange" -> "(*oauth2.Config).Exchange",
+// "(google.golang.org/grpc/metadata.MD).Get" -> "metadata.MD.Get",
 // "google.golang.org/grpc.SetHeader" -> "grpc.SetHeader".
 func ShortKey(k string) string {
-	prefix := ""
+	prefix, ptr := "", false
 	if strings.HasPrefix(k, "(") {
-		prefix, k = "(", k[1:]
+		k = k[1:]
 		if strings.HasPrefix(k, "*") {
-			prefix, k = "(*", k[1:]
+			prefix, k, ptr = "(*", k[1:], true
+		}
+		if !ptr {
+			k = strings.Replace(k, ").", ".", 1)
 		}
 	}
 	if i := strings.LastIndex(k, "/"); i >= 0 {

@@ -15,7 +15,7 @@ func Dial(ctx context.Context, target string) (*grpc.ClientConn, error) {
 }
 
 func Trailer(ctx context.Context, details string) error {
-	return grpc.SetTrailer(ctx, metadata.Pairs("grpc-status-details-bin", details)) // want "metadatakey: metadata key \"grpc-status-details-bin\" is a reserved transport header"
+	return grpc.SetTrailer(ctx, metadata.Pairs("grpc-status-details-bin", details)) // want "metadatakey: metadata key \"grpc-status-details-bin\" is a reserved header that gRPC drops; return the status as an error from status.Error"
 }
 
 func Read(ctx context.Context) []string {

@@ -24,7 +24,7 @@ func Plain(addr string) (*grpc.ClientConn, error) {
 }
 
 func TokenOnPlaintext(addr, token string) (*grpc.ClientConn, error) {
-	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "dialcreds: grpc.Dial fails with \"the credentials require transport level security\": dialcreds.bearer credentials over grpc.WithInsecure\\(\\)"
+	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "dialcreds: dialcreds.bearer credentials over grpc.WithInsecure\\(\\) require TLS; use credentials.NewTLS"
 }
 
 func Authed(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {

@@ -9,7 +9,7 @@ import (
 )
 
 func Client(ctx context.Context) error {
-	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/home/alice/sa.json") // want "credpath: loading fails .*: GOOGLE_APPLICATION_CREDENTIALS path \"/home/alice/sa.json\" is in one user's home directory"
+	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/home/alice/sa.json") // want "credpath: GOOGLE_APPLICATION_CREDENTIALS path \"/home/alice/sa.json\" is in a home directory; set the variable outside the program"
 	_, err := idtoken.NewClient(ctx, "https://example.com")
 	return err
 }

@@ -32,7 +32,7 @@ func TokenOnPlaintext(addr, token string, plaintext bool) (*grpc.ClientConn, err
 	} else {
 		opts = append(opts, dialhelp.TLS())
 	}
-	return grpc.NewClient(addr, opts...) // want "dialcreds: when plaintext, grpc.NewClient fails with \"the credentials require transport level security\": dialhelp.Token credentials over the options of dialhelp.Plaintext"
+	return grpc.NewClient(addr, opts...) // want "dialcreds: when plaintext, dialhelp.Token credentials over the options of dialhelp.Plaintext require TLS;"
 }
 
 func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {
@@ -41,7 +41,7 @@ func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, 
 }
 
 func Discarded(token string) {
-	grpc.WithPerRPCCredentials(dialhelp.Token{Value: token}) // want "dialcreds: no connection uses this option: the DialOption built by grpc.WithPerRPCCredentials is discarded"
+	grpc.WithPerRPCCredentials(dialhelp.Token{Value: token}) // want "dialcreds: the DialOption built by grpc.WithPerRPCCredentials is discarded;"
 }
 
 func Local() {

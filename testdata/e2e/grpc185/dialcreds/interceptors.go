@@ -23,7 +23,7 @@ func logCalls(ctx context.Context, method string, req, reply any, cc *grpc.Clien
 // WatchHealth's stream goes out without the token (runtime_test.go,
 // TestRuntimeStreamCarriesNoToken).
 func WatchHealth(ctx context.Context, addr string) error {
-	conn, err := grpc.NewClient(addr, dialhelp.TLS(), grpc.WithUnaryInterceptor(addToken)) // want "dialcreds: Watch goes out without the token: this unary interceptor does not run for streaming calls"
+	conn, err := grpc.NewClient(addr, dialhelp.TLS(), grpc.WithUnaryInterceptor(addToken)) // want "dialcreds: Watch goes out without this unary interceptor's token; add a stream interceptor"
 	if err != nil {
 		return err
 	}
@@ -35,6 +35,6 @@ func WatchHealth(ctx context.Context, addr string) error {
 // LoggedClient's token is never sent (TestRuntimeLaterInterceptorReplaces).
 func LoggedClient(addr string) (*grpc.ClientConn, error) {
 	return grpc.NewClient(addr, dialhelp.TLS(),
-		grpc.WithUnaryInterceptor(addToken), // want "dialcreds: this interceptor never runs, so its token is never sent: the later grpc.WithUnaryInterceptor on the connection replaces it"
+		grpc.WithUnaryInterceptor(addToken), // want "dialcreds: a later grpc.WithUnaryInterceptor replaces this token interceptor; pass both to grpc.WithChainUnaryInterceptor"
 		grpc.WithUnaryInterceptor(logCalls))
 }

@@ -13,7 +13,7 @@ import (
 
 // ReplacingUnary drops the caller's outgoing metadata.
 func ReplacingUnary(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "42")) // want "lostmetadata: NewOutgoingContext drops the caller's outgoing metadata, authorization included: calls fail UNAUTHENTICATED; use metadata.AppendToOutgoingContext"
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", "42")) // want "lostmetadata: NewOutgoingContext drops the caller's outgoing metadata; use metadata.AppendToOutgoingContext"
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
 

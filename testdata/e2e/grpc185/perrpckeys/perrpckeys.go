@@ -20,7 +20,7 @@ func (insecureOK) RequireTransportSecurity() bool { return false }
 type Colon struct{ insecureOK }
 
 func (Colon) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
-	return map[string]string{":authorization": "Bearer t0ken"}, nil // want "metadatakey: metadata key \":authorization\" is an HTTP/2 pseudo-header: the server resets the stream and every RPC with these credentials fails with codes.Internal; use \"authorization\""
+	return map[string]string{":authorization": "Bearer t0ken"}, nil // want "metadatakey: metadata key \":authorization\" is an HTTP/2 pseudo-header: every RPC with these credentials fails; use \"authorization\""
 }
 
 // Authority writes the request's own pseudo-header.
@@ -34,7 +34,7 @@ func (Authority) GetRequestMetadata(ctx context.Context, uri ...string) (map[str
 type Empty struct{ insecureOK }
 
 func (Empty) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
-	return map[string]string{"": "x", "authorization": "Bearer t0ken"}, nil // want "metadatakey: metadata key is empty: every RPC with these credentials fails with codes.Internal; name the key"
+	return map[string]string{"": "x", "authorization": "Bearer t0ken"}, nil // want "metadatakey: metadata key is empty: every RPC with these credentials fails; name the key"
 }
 
 // Space writes a key with a space.
@@ -42,7 +42,7 @@ type Space struct{ insecureOK }
 
 func (Space) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
 	m := map[string]string{"authorization": "Bearer t0ken"}
-	m["x tenant"] = "a" // want "metadatakey: metadata key \"x tenant\" contains \" \", which is not in \\[0-9a-z-_.\\]: every RPC with these credentials fails with codes.Internal; rename the key"
+	m["x tenant"] = "a" // want "metadatakey: metadata key \"x tenant\" contains \" \", not in \\[0-9a-z-_.\\]: every RPC with these credentials fails; rename the key"
 	return m, nil
 }
 
@@ -50,7 +50,7 @@ func (Space) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]
 type Control struct{ insecureOK }
 
 func (Control) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
-	return map[string]string{"authorization": "Bearer t0ken", "x-note": "a\nb"}, nil // want "metadatakey: metadata value for key \"x-note\" is not printable ASCII: every RPC with these credentials fails with codes.Internal; encode the value \\(e.g. base64\\) and name the key \"x-note-bin\""
+	return map[string]string{"authorization": "Bearer t0ken", "x-note": "a\nb"}, nil // want "metadatakey: metadata value for key \"x-note\" is not printable ASCII: every RPC with these credentials fails; encode it \\(e.g. base64\\) under key \"x-note-bin\""
 }
 
 // Upper writes an uppercase key: the transport lowercases it.

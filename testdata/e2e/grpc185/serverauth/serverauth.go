@@ -32,7 +32,7 @@ func AuthUnary(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler
 
 // UnaryOnly authenticates unary RPCs only: Watch is served to anybody.
 func UnaryOnly(h healthpb.HealthServer) *grpc.Server {
-	s := grpc.NewServer(grpc.UnaryInterceptor(AuthUnary)) // want "serverauth: auth interceptor AuthUnary covers unary RPCs only: with no stream interceptor, Health.Watch reaches the handler unauthenticated"
+	s := grpc.NewServer(grpc.UnaryInterceptor(AuthUnary)) // want "serverauth: Health.Watch skips unary-only auth interceptor AuthUnary; add a stream auth interceptor"
 	healthpb.RegisterHealthServer(s, h)
 	return s
 }
@@ -40,7 +40,7 @@ func UnaryOnly(h healthpb.HealthServer) *grpc.Server {
 // PlainAuth rejects with a plain error.
 func PlainAuth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 	if !authorized(ctx) {
-		return nil, errors.New("missing or invalid token") // want "serverauth: auth failure returned as a plain error: the client sees codes.Unknown, not Unauthenticated"
+		return nil, errors.New("missing or invalid token") // want "serverauth: auth failure is a plain error \\(codes.Unknown\\); return status.Error\\(codes.Unauthenticated, ...\\)"
 	}
 	return handler(ctx, req)
 }
@@ -51,7 +51,7 @@ func logging(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler g
 
 // TwoUnary gives two UnaryInterceptor options: NewServer panics.
 func TwoUnary() *grpc.Server {
-	return grpc.NewServer(grpc.UnaryInterceptor(logging), grpc.UnaryInterceptor(PlainAuth)) // want "serverauth: second grpc.UnaryInterceptor on one server: grpc.NewServer panics"
+	return grpc.NewServer(grpc.UnaryInterceptor(logging), grpc.UnaryInterceptor(PlainAuth)) // want "serverauth: grpc.NewServer panics on a second grpc.UnaryInterceptor; use grpc.ChainUnaryInterceptor"
 }
 
 // AuthOptions gives the token check when auth is on and logging on
@@ -62,12 +62,12 @@ func AuthOptions(auth bool) []grpc.ServerOption {
 	if auth {
 		opts = append(opts, grpc.UnaryInterceptor(AuthUnary))
 	}
-	return append(opts, grpc.UnaryInterceptor(logging)) // want "serverauth: when auth, second grpc.UnaryInterceptor on one server: grpc.NewServer panics; pass both to one grpc.ChainUnaryInterceptor"
+	return append(opts, grpc.UnaryInterceptor(logging)) // want "serverauth: when auth, grpc.NewServer panics on a second grpc.UnaryInterceptor; use grpc.ChainUnaryInterceptor"
 }
 
 // public lists the methods served without a token.
 var public = map[string]bool{
-	"grpc.health.v1.Health/Check": true, // want "serverauth: method name \"grpc.health.v1.Health/Check\" never matches: full method names start with \"/\"; use healthpb.Health_Check_FullMethodName"
+	"grpc.health.v1.Health/Check": true, // want "serverauth: method \"grpc.health.v1.Health/Check\" never matches \\(no leading \"/\"\\); use healthpb.Health_Check_FullMethodName"
 }
 
 // AllowPublic lets the public methods through without a token.

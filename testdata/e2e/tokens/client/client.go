@@ -25,7 +25,7 @@ type Client struct {
 var cached string
 
 func Dial(ts oauth2.TokenSource) (*Client, error) {
-	tok, err := ts.Token() // want "tokenrefresh: calls fail with Unauthenticated once this token expires: it is frozen by oauth.NewOauthAccess; use oauth.TokenSource"
+	tok, err := ts.Token() // want "tokenrefresh: token frozen by oauth.NewOauthAccess; use oauth.TokenSource\\{TokenSource: ts\\}"
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ func Dial(ts oauth2.TokenSource) (*Client, error) {
 }
 
 func (c *Client) Login(ctx context.Context, cfg *oauth2.Config, code string) error {
-	tok, err := tokauth.Login(ctx, cfg, code) // want "tokenrefresh: calls fail with Unauthenticated once this access token expires: it is kept in field Client.bearer; fetch it per call"
+	tok, err := tokauth.Login(ctx, cfg, code) // want "tokenrefresh: access token frozen in field Client.bearer; fetch it per call from the token source"
 	if err != nil {
 		return err
 	}
@@ -46,21 +46,21 @@ func (c *Client) Login(ctx context.Context, cfg *oauth2.Config, code string) err
 }
 
 func (c *Client) Header(ts oauth2.TokenSource) {
-	c.bearer, _ = tokauth.Bearer(ts) // want "tokenrefresh: calls fail with Unauthenticated once this access token expires: it is kept in field Client.bearer"
+	c.bearer, _ = tokauth.Bearer(ts) // want "tokenrefresh: access token frozen in field Client.bearer; fetch it per call from the token source"
 }
 
 func Static(ctx context.Context, cfg *clientcredentials.Config) oauth.TokenSource {
-	tok, _ := cfg.Token(ctx) // want "tokenrefresh: calls fail with Unauthenticated once this token expires: it is frozen by oauth2.StaticTokenSource;"
+	tok, _ := cfg.Token(ctx) // want "tokenrefresh: token frozen by oauth2.StaticTokenSource; use oauth.TokenSource\\{TokenSource: cfg.TokenSource\\(ctx\\)\\}"
 	return oauth.TokenSource{TokenSource: oauth2.StaticTokenSource(tok)}
 }
 
 func Cloud(ctx context.Context, creds *auth.Credentials) {
-	tok, _ := creds.Token(ctx) // want "tokenrefresh: calls fail with Unauthenticated once this access token expires: it is kept in package variable cached;"
+	tok, _ := creds.Token(ctx) // want "tokenrefresh: access token frozen in package variable cached; call the token provider's Token per call"
 	cached = tok.Value
 }
 
 func (c *Client) Redial(ts oauth2.TokenSource) error {
-	tok, err := ts.Token() // want "tokenrefresh: calls fail with Unauthenticated once this token expires: it is frozen by oauth.NewOauthAccess in Creds;"
+	tok, err := ts.Token() // want "tokenrefresh: token frozen by oauth.NewOauthAccess in Creds; use oauth.TokenSource\\{TokenSource: ts\\}"
 	if err != nil {
 		return err
 	}

@@ -14,5 +14,5 @@ func f() {
 	oauth.NewServiceAccountFromFile("/var/run/secrets/sa.json") // the defaults stay
 
 	oauth.NewServiceAccountFromFile("/vault/secrets2/sa.json")     // want `"/vault/secrets2/sa.json"`
-	tls.LoadX509KeyPair("deploy/tls.crt", "/deploy/certs/tls.key") // want `"deploy/tls.crt" is relative` `"/deploy/certs/tls.key" is fixed`
+	tls.LoadX509KeyPair("deploy/tls.crt", "/deploy/certs/tls.key") // want `"deploy/tls.crt" is relative` `TLS private key file "/deploy/certs/tls\.key" is hardcoded; read the path from configuration`
 }

@@ -19,10 +19,10 @@ type keyPath string
 const typed keyPath = "/tmp/typed.json"
 
 func fromOtherPackage() {
-	oauth.NewServiceAccountFromFile(paths.KeyFile)          // want `service-account key file path "/home/deploy/creds/sa.json" is in one user's home directory`
+	oauth.NewServiceAccountFromFile(paths.KeyFile)          // want `service-account key file "/home/deploy/creds/sa\.json" is in a home directory; read the path from configuration`
 	oauth.NewServiceAccountFromFile(local)                  // want `"/home/deploy/creds/local.json"`
 	oauth.NewJWTAccessFromFile(string(typed))               // want `"/tmp/typed.json" is in a temporary directory`
-	tls.LoadX509KeyPair(paths.TLSCert, "tls/"+"server.key") // want `TLS certificate file path "tls/server.crt" is relative` `TLS private key file path "tls/server.key" is relative`
+	tls.LoadX509KeyPair(paths.TLSCert, "tls/"+"server.key") // want `TLS certificate file "tls/server\.crt" is relative; read the path from configuration` `TLS private key file "tls/server\.key" is relative; read the path from configuration`
 	oauth.NewServiceAccountFromFile(paths.Var)              // package variable: may be set with -ldflags -X
 }
 

@@ -22,16 +22,16 @@ func mounts() {
 	os.Setenv("GOOGLE_APPLICATION_CREDENTIALS", "/var/run/secrets/google/key.json")
 
 	// Not a prefix on a path element boundary.
-	oauth.NewServiceAccountFromFile("/var/run/secrets-old/sa.json") // want `"/var/run/secrets-old/sa.json" is fixed in the code`
+	oauth.NewServiceAccountFromFile("/var/run/secrets-old/sa.json") // want `service-account key file "/var/run/secrets-old/sa\.json" is hardcoded; read the path from configuration`
 	// Cleaned before matching.
-	oauth.NewServiceAccountFromFile("/run/secrets/../../home/alice/sa.json") // want `"/run/secrets/../../home/alice/sa.json" is in one user's home directory`
+	oauth.NewServiceAccountFromFile("/run/secrets/../../home/alice/sa.json") // want `service-account key file "/run/secrets/\.\./\.\./home/alice/sa\.json" is in a home directory; read the path from configuration`
 }
 
 func fixtures() {
 	// Relative paths into testdata are test fixtures, also in test helpers
 	// outside _test.go files.
 	tls.LoadX509KeyPair("testdata/x509/server.crt", "../internal/testdata/server.key")
-	oauth.NewServiceAccountFromFile("/srv/testdata/sa.json") // want `"/srv/testdata/sa.json" is fixed in the code`
+	oauth.NewServiceAccountFromFile("/srv/testdata/sa.json") // want `service-account key file "/srv/testdata/sa\.json" is hardcoded; read the path from configuration`
 	oauth.NewServiceAccountFromFile("testdatax/sa.json")     // want `"testdatax/sa.json" is relative`
 }
 
@@ -42,13 +42,13 @@ func systemCA() {
 	_ = pemfile.Options{RootFile: "/etc/ssl/cert.pem"}
 
 	// Only for the CA file: keys and certificates there are reported.
-	credentials.NewServerTLSFromFile("/etc/ssl/certs/server.crt", "/etc/pki/tls/private/server.key") // want `TLS certificate file path "/etc/ssl/certs/server.crt"` `TLS private key file path "/etc/pki/tls/private/server.key"`
+	credentials.NewServerTLSFromFile("/etc/ssl/certs/server.crt", "/etc/pki/tls/private/server.key") // want `TLS certificate file "/etc/ssl/certs/server\.crt" is hardcoded; read the path from configuration` `TLS private key file "/etc/pki/tls/private/server\.key" is hardcoded; read the path from configuration`
 	_ = pemfile.Options{
-		CertFile: "/etc/ssl/certs/client.crt",   // want `TLS certificate file path "/etc/ssl/certs/client.crt"`
-		KeyFile:  "/etc/ssl/private/client.key", // want `TLS private key file path "/etc/ssl/private/client.key"`
+		CertFile: "/etc/ssl/certs/client.crt",   // want `TLS certificate file "/etc/ssl/certs/client\.crt" is hardcoded; read the path from configuration`
+		KeyFile:  "/etc/ssl/private/client.key", // want `TLS private key file "/etc/ssl/private/client\.key" is hardcoded; read the path from configuration`
 	}
 	// The second argument of NewClientTLSFromFile is a server name.
 	credentials.NewClientTLSFromFile("/etc/ssl/certs/ca.pem", "/home/alice/not-a-path")
 	// A CA file elsewhere is reported.
-	credentials.NewClientTLSFromFile("/opt/ca.pem", "") // want `CA certificate file path "/opt/ca.pem" is fixed in the code`
+	credentials.NewClientTLSFromFile("/opt/ca.pem", "") // want `CA certificate file "/opt/ca\.pem" is hardcoded; read the path from configuration`
 }

@@ -53,7 +53,7 @@ func loops(ctx interface{ Done() <-chan struct{} }) {
 	}
 	var data []byte
 	for i := 0; i < 2; i++ {
-		data, _ = os.ReadFile("/tmp/loop.json") // want `"/tmp/loop.json", read here,`
+		data, _ = os.ReadFile("/tmp/loop.json") // want `service-account key file "/tmp/loop\.json" is in a temporary directory; read the path from configuration`
 	}
 	google.JWTConfigFromJSON(data) // declared without a value, assigned once
 	x := "a"
@@ -75,7 +75,7 @@ func recursion() {
 }
 
 func readers() {
-	r, _ := os.Open("/tmp/a.json") // want `"/tmp/a.json", read here,`
+	r, _ := os.Open("/tmp/a.json") // want `service-account key file "/tmp/a\.json" is in a temporary directory; read the path from configuration`
 	var rd io.Reader = r
 	data, _ := io.ReadAll(rd)
 	google.JWTConfigFromJSON(data)
@@ -83,7 +83,7 @@ func readers() {
 	google.JWTConfigFromJSON([]byte("{}"))
 	google.JWTConfigFromJSON(must(os.ReadFile("/tmp/must.json"))) // a helper: not followed
 	func() {
-		inner, _ := os.ReadFile("/tmp/closure.json") // want `path "/tmp/closure.json", read here,`
+		inner, _ := os.ReadFile("/tmp/closure.json") // want `service-account key file "/tmp/closure\.json" is in a temporary directory; read the path from configuration`
 		google.JWTConfigFromJSON(inner)
 	}()
 }

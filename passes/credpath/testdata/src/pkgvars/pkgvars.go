@@ -28,16 +28,16 @@ var (
 )
 
 func server() {
-	tls.LoadX509KeyPair(crtFile, keyFile)        // want `TLS certificate file path "../certs/server.crt" is relative` `TLS private key file path "/home/alice/server.key" is in one user's home directory`
-	oauth.NewServiceAccountFromFile(saFile)      // want `service-account key file path "sa.json" is relative`
-	oauth.NewServiceAccountFromFile(derived)     // want `service-account key file path "/srv/keys/derived.json" is fixed in the code`
-	credentials.NewClientTLSFromFile(caFile, "") // want `CA certificate file path "certs/ca.pem" is relative`
+	tls.LoadX509KeyPair(crtFile, keyFile)        // want `TLS certificate file "\.\./certs/server\.crt" is relative; read the path from configuration` `TLS private key file "/home/alice/server\.key" is in a home directory; read the path from configuration`
+	oauth.NewServiceAccountFromFile(saFile)      // want `service-account key file "sa\.json" is relative; read the path from configuration`
+	oauth.NewServiceAccountFromFile(derived)     // want `service-account key file "/srv/keys/derived\.json" is hardcoded; read the path from configuration`
+	credentials.NewClientTLSFromFile(caFile, "") // want `CA certificate file "certs/ca\.pem" is relative; read the path from configuration`
 }
 
 var bundle = "certs/bundle.pem"
 
 func pool() *x509.CertPool {
-	pem, _ := os.ReadFile(bundle) // want `CA certificate file path "certs/bundle.pem", read here,`
+	pem, _ := os.ReadFile(bundle) // want `CA certificate file "certs/bundle\.pem" is relative; read the path from configuration`
 	p := x509.NewCertPool()
 	p.AppendCertsFromPEM(pem)
 	return p
@@ -97,4 +97,4 @@ func shadow(crtFile string) {
 // Set in a test file only: the program still loads the hardcoded path.
 var testSet = "/home/alice/tests.json"
 
-func fromTests() { oauth.NewServiceAccountFromFile(testSet) } // want `path "/home/alice/tests.json" is in one user's home directory`
+func fromTests() { oauth.NewServiceAccountFromFile(testSet) } // want `service-account key file "/home/alice/tests\.json" is in a home directory; read the path from configuration`

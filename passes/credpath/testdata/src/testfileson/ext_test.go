@@ -7,5 +7,5 @@ import (
 )
 
 func TestExternal(t *testing.T) {
-	oauth.NewServiceAccountFromFile("sa.json") // want `service-account key file path "sa.json" is relative`
+	oauth.NewServiceAccountFromFile("sa.json") // want `service-account key file "sa\.json" is relative; read the path from configuration`
 }

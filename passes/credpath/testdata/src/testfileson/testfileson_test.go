@@ -6,7 +6,7 @@ import (
 )
 
 func TestLoad(t *testing.T) {
-	if _, err := tls.LoadX509KeyPair("/home/ci/server.crt", "certs/server.key"); err != nil { // want `"/home/ci/server.crt" is in one user's home directory` `"certs/server.key" is relative`
+	if _, err := tls.LoadX509KeyPair("/home/ci/server.crt", "certs/server.key"); err != nil { // want `TLS certificate file "/home/ci/server\.crt" is in a home directory; read the path from configuration` `"certs/server.key" is relative`
 		t.Fatal(err)
 	}
 	// Fixtures in testdata are resolved from the package directory.

@@ -26,11 +26,11 @@ type holder[T any] struct {
 }
 
 func newHolder[T any](v T) *holder[T] {
-	return &holder[T]{opts: sts.Options{SubjectTokenPath: "/tmp/token"}, v: v} // want `STS subject token file path "/tmp/token"`
+	return &holder[T]{opts: sts.Options{SubjectTokenPath: "/tmp/token"}, v: v} // want `STS subject token file "/tmp/token" is in a temporary directory; read the path from configuration`
 }
 
 func parse[B ~[]byte](ctx context.Context) {
-	data, _ := os.ReadFile("/home/alice/sa.json") // want `path "/home/alice/sa.json", read here,`
+	data, _ := os.ReadFile("/home/alice/sa.json") // want `Google credentials file "/home/alice/sa\.json" is in a home directory; read the path from configuration`
 	google.CredentialsFromJSON(ctx, []byte(B(data)))
 }
 

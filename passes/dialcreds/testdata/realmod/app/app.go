@@ -14,11 +14,11 @@ import (
 )
 
 func NoCreds(addr string) (*grpc.ClientConn, error) {
-	return grpc.NewClient(addr, creds.TLS()) // want "no RPC on this connection carries credentials: grpc.NewClient gets none"
+	return grpc.NewClient(addr, creds.TLS()) // want "grpc.NewClient gets no credentials; add grpc.WithPerRPCCredentials"
 }
 
 func ViaWrapper(addr string) (*grpc.ClientConn, error) {
-	return creds.Dial(addr) // want "no RPC on this connection carries credentials: creds.Dial gets none"
+	return creds.Dial(addr) // want "creds.Dial gets no credentials; add grpc.WithPerRPCCredentials"
 }
 
 func Authed(addr, token string) (*grpc.ClientConn, error) {
@@ -32,7 +32,7 @@ func TokenOnPlaintext(addr, token string, plaintext bool) (*grpc.ClientConn, err
 	} else {
 		opts = append(opts, creds.TLS())
 	}
-	return grpc.NewClient(addr, opts...) // want "when plaintext, grpc.NewClient fails with \"the credentials require transport level security\": creds.Token credentials over the options of creds.Plaintext"
+	return grpc.NewClient(addr, opts...) // want "when plaintext, creds.Token credentials over the options of creds.Plaintext require TLS; use credentials.NewTLS"
 }
 
 func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {

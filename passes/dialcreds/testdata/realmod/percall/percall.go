@@ -12,7 +12,7 @@ import (
 )
 
 func PerCall(ctx context.Context, conn *grpc.ClientConn, token string) error {
-	plain, _ := grpc.NewClient("api.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want "an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none"
-	_ = plain.Invoke(ctx, "/svc/M", nil, nil, grpc.PerRPCCredentials(creds.Token{Value: token}))                // want "this RPC fails with Unauthenticated \"cannot send secure credentials on an insecure connection\": creds.Token credentials over"
+	plain, _ := grpc.NewClient("api.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want "grpc.NewClient gets no credentials, though this package attaches them per call; attach them once with grpc.WithPerRPCCredentials"
+	_ = plain.Invoke(ctx, "/svc/M", nil, nil, grpc.PerRPCCredentials(creds.Token{Value: token}))                // want "creds.Token credentials over insecure.NewCredentials\\(\\) require TLS; use credentials.NewTLS"
 	return conn.Invoke(ctx, "/svc/M", nil, nil)
 }

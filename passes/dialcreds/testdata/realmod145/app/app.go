@@ -20,11 +20,11 @@ func (b bearer) GetRequestMetadata(ctx context.Context, uri ...string) (map[stri
 func (bearer) RequireTransportSecurity() bool { return true } // want RequireTransportSecurity:`requiresTLS`
 
 func Plain(addr string) (*grpc.ClientConn, error) {
-	return grpc.Dial(addr, grpc.WithInsecure()) // want "no RPC on this connection carries credentials: grpc.Dial gets none"
+	return grpc.Dial(addr, grpc.WithInsecure()) // want "grpc.Dial gets no credentials; add grpc.WithPerRPCCredentials"
 }
 
 func TokenOnPlaintext(addr, token string) (*grpc.ClientConn, error) {
-	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "grpc.Dial fails with \"the credentials require transport level security\": app.bearer credentials over grpc.WithInsecure\\(\\)"
+	return grpc.Dial(addr, grpc.WithInsecure(), grpc.WithPerRPCCredentials(bearer(token))) // want "app.bearer credentials over grpc.WithInsecure\\(\\) require TLS; use credentials.NewTLS"
 }
 
 func Authed(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {
@@ -32,5 +32,5 @@ func Authed(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {
 }
 
 func MetadataOnDial(ctx context.Context, addr, token string) (*grpc.ClientConn, error) {
-	return grpc.DialContext(metadata.AppendToOutgoingContext(ctx, "x-tenant", token), addr, grpc.WithInsecure()) // want "metadata attached to the context of grpc.DialContext is never sent" "no RPC on this connection carries credentials: grpc.DialContext gets"
+	return grpc.DialContext(metadata.AppendToOutgoingContext(ctx, "x-tenant", token), addr, grpc.WithInsecure()) // want "metadata attached to the context of grpc.DialContext is never sent" "grpc.DialContext gets no credentials; add grpc.WithPerRPCCredentials"
 }

@@ -15,7 +15,7 @@ import (
 
 // Per call: a connection without credentials, the key on one call.
 func Dial(target string) (*grpc.ClientConn, error) {
-	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	return grpc.NewClient(target, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 }
 
 func WithKey(ctx context.Context, key string) context.Context {
@@ -28,6 +28,6 @@ func keyUnary(ctx context.Context, method string, req, reply any, cc *grpc.Clien
 }
 
 func Watch(ctx context.Context, addr string) {
-	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil)), grpc.WithUnaryInterceptor(keyUnary)) // want `Watch goes out without the token`
+	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil)), grpc.WithUnaryInterceptor(keyUnary)) // want `Watch goes out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn).Watch(ctx, &healthpb.HealthCheckRequest{})
 }

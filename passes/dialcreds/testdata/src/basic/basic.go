@@ -15,16 +15,16 @@ import (
 )
 
 func direct(addr string) {
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection carries credentials: grpc.NewClient gets none, so a server that requires auth answers UNAUTHENTICATED; add grpc.WithPerRPCCredentials$`
-	grpc.Dial(addr, grpc.WithInsecure())                                           // want `no RPC on this connection carries credentials: grpc.Dial gets`
-	grpc.DialContext(context.Background(), addr, grpc.WithBlock(),                 // want `no RPC on this connection carries credentials: grpc.DialContext gets`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient gets no credentials; add grpc.WithPerRPCCredentials$`
+	grpc.Dial(addr, grpc.WithInsecure())                                           // want `grpc.Dial gets no credentials;`
+	grpc.DialContext(context.Background(), addr, grpc.WithBlock(),                 // want `grpc.DialContext gets no credentials;`
 		grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{})))
-	grpc.NewClient(addr)                                                                           // want `no RPC on this connection carries credentials`
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewClientTLSFromCert(nil, "")), // want `no RPC on this connection`
+	grpc.NewClient(addr)                                                                           // want `grpc.NewClient gets no credentials;`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewClientTLSFromCert(nil, "")), // want `grpc.NewClient gets no credentials;`
 		grpc.WithUserAgent("x"), grpc.WithDefaultCallOptions())
 	tc, _ := credentials.NewClientTLSFromFile("ca.pem", "")
-	grpc.NewClient(addr, grpc.WithTransportCredentials(tc))                                   // want `no RPC on this connection`
-	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(tc))                                   // want `grpc.NewClient gets no credentials;`
+	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `grpc.NewClient gets no credentials;`
 	_, _ = conn, err
 }
 
@@ -38,10 +38,10 @@ func authenticated(addr string, c credentials.PerRPCCredentials, b credentials.B
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainUnaryInterceptor(ui, ui))
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithStreamInterceptor(si))
 	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainStreamInterceptor(si))
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainUnaryInterceptor()) // want `no RPC on this connection`
-	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithUnaryInterceptor(nil))   // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithChainUnaryInterceptor()) // want `grpc.NewClient gets no credentials;`
+	grpc.NewClient(addr, grpc.WithInsecure(), grpc.WithUnaryInterceptor(nil))   // want `grpc.NewClient gets no credentials;`
 	// A bundle that is itself insecure carries no credentials.
-	grpc.NewClient(addr, grpc.WithCredentialsBundle(insecure.NewBundle())) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithCredentialsBundle(insecure.NewBundle())) // want `grpc.NewClient gets no credentials;`
 }
 
 // mTLS, ALTS and xDS authenticate the client in the handshake.
@@ -55,7 +55,7 @@ func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
 	grpc.NewClient("xds:///svc", grpc.WithTransportCredentials(xc))
 	// A config built elsewhere may hold client certificates.
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{ServerName: "x", MinVersion: tls.VersionTLS12}))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&tls.Config{ServerName: "x", MinVersion: tls.VersionTLS12}))) // want `grpc.NewClient gets no credentials;`
 
 	// Configurations built in the function are followed.
 	mcfg := &tls.Config{ServerName: "x"}
@@ -63,9 +63,9 @@ func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(mcfg)))
 	scfg := &tls.Config{ServerName: "x"}
 	scfg.MinVersion = tls.VersionTLS13
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(scfg))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(scfg))) // want `grpc.NewClient gets no credentials;`
 	vcfg := tls.Config{}
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&vcfg))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(&vcfg))) // want `grpc.NewClient gets no credentials;`
 	ccfg := &tls.Config{}
 	if cfg != nil {
 		ccfg.GetClientCertificate = cfg.GetClientCertificate
@@ -80,8 +80,8 @@ func transports(addr string, cert tls.Certificate, cfg *tls.Config) {
 	alias.Certificates = nil
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(acfg)))
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(pkgTLS)))
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(plainTLS)))    // want `no RPC on this connection`
-	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(serverTLS()))) // want `no RPC on this connection`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(plainTLS)))    // want `grpc.NewClient gets no credentials;`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(serverTLS()))) // want `grpc.NewClient gets no credentials;`
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(clientTLS(cert))))
 	loaded, _ := loadTLS(cfg)
 	grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(loaded)))
@@ -107,7 +107,7 @@ func init() { pkgTLS.Certificates = nil }
 
 func slices(addr string, useAuth bool, c credentials.PerRPCCredentials) {
 	opts := []grpc.DialOption{grpc.WithTransportCredentials(insecure.NewCredentials())}
-	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+	grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 
 	// Credentials added on any path count.
 	opts2 := []grpc.DialOption{grpc.WithBlock()}
@@ -119,16 +119,16 @@ func slices(addr string, useAuth bool, c credentials.PerRPCCredentials) {
 	var opts3 []grpc.DialOption
 	opts3 = append(opts3, grpc.WithUserAgent("x"))
 	opts3 = append(opts3, tlsOpt())
-	grpc.NewClient(addr, opts3...) // want `no RPC on this connection`
+	grpc.NewClient(addr, opts3...) // want `grpc.NewClient gets no credentials;`
 
 	// Spreads.
 	all := append([]grpc.DialOption{grpc.WithBlock()}, opts...)
-	grpc.NewClient(addr, all...) // want `no RPC on this connection`
+	grpc.NewClient(addr, all...) // want `grpc.NewClient gets no credentials;`
 	grpc.NewClient(addr, append(all, opts2...)...)
-	grpc.NewClient(addr, []grpc.DialOption(opts3)...) // want `no RPC on this connection`
+	grpc.NewClient(addr, []grpc.DialOption(opts3)...) // want `grpc.NewClient gets no credentials;`
 	made := make([]grpc.DialOption, 0, 4)
 	made = append(made, grpc.WithInsecure())
-	grpc.NewClient(addr, made...) // want `no RPC on this connection`
+	grpc.NewClient(addr, made...) // want `grpc.NewClient gets no credentials;`
 	sized := make([]grpc.DialOption, 2)
 	fillSlice(sized)
 	grpc.NewClient(addr, sized...)
@@ -151,14 +151,14 @@ func earlyReturn(addr string, c credentials.PerRPCCredentials, anon bool) {
 		opts = append(opts, grpc.WithPerRPCCredentials(c))
 		return
 	}
-	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+	grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 }
 
 func shadowed(addr string, c credentials.PerRPCCredentials) {
 	opts := []grpc.DialOption{grpc.WithPerRPCCredentials(c)}
 	if addr != "" {
 		opts := []grpc.DialOption{grpc.WithInsecure()}
-		grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+		grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 	}
 	grpc.NewClient(addr, opts...)
 }
@@ -169,7 +169,7 @@ func shadowedOuter(addr string, c credentials.PerRPCCredentials) {
 		opts := append(opts, grpc.WithPerRPCCredentials(c))
 		grpc.NewClient(addr, opts...)
 	}
-	grpc.NewClient(addr, opts...) // want `no RPC on this connection`
+	grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 }
 
 // Options the pass cannot see may carry credentials: no report.
@@ -222,7 +222,7 @@ func fromIndex(addr string, o grpc.DialOption) {
 
 func inClosure(addr string) {
 	go func() {
-		grpc.NewClient(addr, grpc.WithInsecure()) // want `no RPC on this connection`
+		grpc.NewClient(addr, grpc.WithInsecure()) // want `grpc.NewClient gets no credentials;`
 	}()
 	opts := []grpc.DialOption{grpc.WithInsecure()}
 	func() {
@@ -268,14 +268,14 @@ func init() { changedOpts = append(changedOpts, optsFunc()...) }
 
 func useHelpers(addr string, c credentials.PerRPCCredentials, cl *client) {
 	grpc.NewClient(addr, authOpts(c)...)
-	grpc.NewClient(addr, plainOpts()...)    // want `no RPC on this connection`
-	grpc.NewClient(addr, withDefaults()...) // want `no RPC on this connection`
+	grpc.NewClient(addr, plainOpts()...)    // want `grpc.NewClient gets no credentials;`
+	grpc.NewClient(addr, withDefaults()...) // want `grpc.NewClient gets no credentials;`
 	grpc.NewClient(addr, withDefaults(grpc.WithPerRPCCredentials(c))...)
 	grpc.NewClient(addr, withDefaults(authOpts(c)...)...)
 	opts, _ := unknownOpts(cl)
 	grpc.NewClient(addr, opts...)
 	grpc.NewClient(addr, recursive(3)...)
-	grpc.NewClient(addr, packageOpts...) // want `no RPC on this connection`
+	grpc.NewClient(addr, packageOpts...) // want `grpc.NewClient gets no credentials;`
 	grpc.NewClient(addr, changedOpts...)
 }
 
@@ -297,7 +297,7 @@ func branchWrapper(addr string, opts ...grpc.DialOption) *grpc.ClientConn { // w
 
 func useBranches(addr string, c credentials.PerRPCCredentials) {
 	grpc.NewClient(addr, branchAuth(c, true)...)
-	branchWrapper(addr) // want `no RPC on this connection carries credentials: basic.branchWrapper gets`
+	branchWrapper(addr) // want `basic.branchWrapper gets no credentials;`
 }
 
 func fillSlice(opts []grpc.DialOption) {}
@@ -305,3 +305,47 @@ func fillSlice(opts []grpc.DialOption) {}
 type optList []grpc.DialOption
 
 func (l *optList) add(o grpc.DialOption) { *l = append(*l, o) }
+
+// leftByBreak: a for loop without a condition is left by its break only,
+// which carries the credentials: nothing to report.
+func leftByBreak(addr string, creds credentials.PerRPCCredentials) {
+	var opts []grpc.DialOption
+	for {
+		opts = append(opts, grpc.WithInsecure())
+		if creds != nil {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			break
+		}
+		opts = nil
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+// continued: the continue carries the credentials to the next iteration
+// and past the loop, around the reset after it.
+func continued(addr string, modes []string, creds credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+	for _, m := range modes {
+		if m == "auth" {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			continue
+		}
+		opts = []grpc.DialOption{grpc.WithInsecure()}
+	}
+	grpc.NewClient(addr, opts...)
+}
+
+// labelled: break outer carries the credentials past the outer loop's
+// reset.
+func labelled(addr string, rows [][]string, creds credentials.PerRPCCredentials) {
+	opts := []grpc.DialOption{grpc.WithInsecure()}
+outer:
+	for _, row := range rows {
+		for range row {
+			opts = append(opts, grpc.WithPerRPCCredentials(creds))
+			break outer
+		}
+		opts = []grpc.DialOption{grpc.WithInsecure()}
+	}
+	grpc.NewClient(addr, opts...)
+}

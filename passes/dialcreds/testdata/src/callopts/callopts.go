@@ -26,13 +26,13 @@ func (c *echoClient) Echo(ctx context.Context, in string, opts ...grpc.CallOptio
 }
 
 func run(ctx context.Context, addr string, c credentials.PerRPCCredentials) {
-	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	conn, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	client := NewEchoClient(conn)
-	client.Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))                    // want `^this RPC fails with Unauthenticated "cannot send secure credentials on an insecure connection": oauth.TokenSource credentials over insecure.NewCredentials\(\); use credentials.NewTLS$`
-	conn.Invoke(ctx, "/Echo/Echo", nil, nil, grpc.PerRPCCredentials(oauth.TokenSource{})) // want `this RPC fails with Unauthenticated`
+	client.Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))                    // want `^oauth.TokenSource credentials over insecure.NewCredentials\(\) require TLS; use credentials.NewTLS$`
+	conn.Invoke(ctx, "/Echo/Echo", nil, nil, grpc.PerRPCCredentials(oauth.TokenSource{})) // want `oauth.TokenSource credentials over insecure.NewCredentials\(\) require TLS;`
 	client.Echo(ctx, "x", grpc.PerRPCCredentials(c))                                      // unknown credentials
 	client.Echo(ctx, "x")
 
-	secure, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	secure, _ := grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	NewEchoClient(secure).Echo(ctx, "x", grpc.PerRPCCredentials(oauth.TokenSource{}))
 }

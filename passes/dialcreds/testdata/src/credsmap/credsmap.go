@@ -18,6 +18,6 @@ func (b bearer) GetRequestMetadata(ctx context.Context, uri ...string) (map[stri
 func (bearer) RequireTransportSecurity() bool { return true } // want RequireTransportSecurity:`requiresTLS`
 
 func dial(addr, tok string) {
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))                                          // want `^no RPC on this connection carries credentials`
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(tok))) // want `grpc.NewClient fails with "the credentials require transport level security": credsmap.bearer credentials over`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()))                                          // want `^grpc.NewClient gets no credentials; add grpc.WithPerRPCCredentials$`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithPerRPCCredentials(bearer(tok))) // want `credsmap.bearer credentials over insecure.NewCredentials\(\) require TLS;`
 }

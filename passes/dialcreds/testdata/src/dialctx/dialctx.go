@@ -17,7 +17,7 @@ func withTenant(ctx context.Context) context.Context {
 func dial(ctx context.Context, addr string, c credentials.PerRPCCredentials) {
 	auth := grpc.WithPerRPCCredentials(c)
 	mctx := metadata.AppendToOutgoingContext(ctx, "x-tenant", "t1")
-	grpc.DialContext(mctx, addr, auth) // want `^metadata attached to the context of grpc.DialContext is never sent: that context only bounds the dial; attach the metadata to each RPC's context instead$`
+	grpc.DialContext(mctx, addr, auth) // want `^metadata attached to the context of grpc.DialContext is never sent; attach it to each RPC's context$`
 
 	nctx := metadata.NewOutgoingContext(context.Background(), metadata.Pairs("x-tenant", "t1"))
 	tctx, cancel := context.WithTimeout(nctx, time.Second)

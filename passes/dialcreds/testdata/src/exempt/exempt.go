@@ -37,9 +37,9 @@ func local_(addr string) {
 	grpc.NewClient("app", plain, grpc.WithContextDialer(unixDialer))
 
 	// Still reported: other targets, and credentials that need TLS.
-	grpc.NewClient("dns:///api.example.com:443", plain)                                                        // want `no RPC on this connection carries credentials`
-	grpc.NewClient("unix:///x.sock", grpc.WithPerRPCCredentials(oauth.TokenSource{}), plain)                   // want `grpc.NewClient fails with "the credentials require transport level security"`
-	grpc.NewClient(addr, plain, grpc.WithContextDialer(func(ctx context.Context, a string) (net.Conn, error) { // want `no RPC on this connection carries credentials`
+	grpc.NewClient("dns:///api.example.com:443", plain)                                                        // want `grpc.NewClient gets no credentials;`
+	grpc.NewClient("unix:///x.sock", grpc.WithPerRPCCredentials(oauth.TokenSource{}), plain)                   // want `oauth.TokenSource credentials over insecure.NewCredentials\(\) require TLS;`
+	grpc.NewClient(addr, plain, grpc.WithContextDialer(func(ctx context.Context, a string) (net.Conn, error) { // want `grpc.NewClient gets no credentials;`
 		return (&net.Dialer{}).DialContext(ctx, "tcp", a)
 	}))
 }

@@ -8,7 +8,7 @@ func dial(addr string) {
 	grpc.NewClient(addr, grpc.WithInsecure())
 	grpc.NewClient(addr, grpc.WithInsecure()) //grpcauthlint:ignore dialcreds,credpath mesh mTLS
 	//grpcauthlint:ignore credpath not this pass
-	grpc.NewClient(addr, grpc.WithInsecure()) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, grpc.WithInsecure()) // want `grpc.NewClient gets no credentials;`
 	//grpcauthlint:ignore dialcreds nothing to silence here // want `silences nothing`
 	grpc.NewClient(addr, grpc.WithPerRPCCredentials(nil), grpc.WithInsecure())
 }

@@ -74,14 +74,14 @@ func (tokenCreds) RequireTransportSecurity() bool { return false }
 
 func plain(addr string) {
 	tls := grpc.WithTransportCredentials(credentials.NewTLS(nil))
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(logUnary))                                             // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
-	grpc.NewClient(addr, tls, grpc.WithChainUnaryInterceptor(logUnary), grpc.WithStreamInterceptor(logStream)) // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithStreamInterceptor(logStream))                                           // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newLogger()))                                          // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(grpc.UnaryClientInterceptor(logUnary)))                // want `an RPC that forgets the per-call credentials`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(logUnary))                                             // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithChainUnaryInterceptor(logUnary), grpc.WithStreamInterceptor(logStream)) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithStreamInterceptor(logStream))                                           // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newLogger()))                                          // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(grpc.UnaryClientInterceptor(logUnary)))                // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	l := logUnary
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(l))                                                                                                                                       // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error { // want `an RPC that forgets the per-call credentials`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(l))                                                                                                                                       // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error { // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 		return invoker(ctx, method, req, reply, cc, opts...)
 	}))
 }
@@ -117,7 +117,7 @@ func newGen[T any](v T) grpc.UnaryClientInterceptor { // want newGen:`intercepto
 
 func generic[T any](addr string, v T) {
 	tls := grpc.WithTransportCredentials(credentials.NewTLS(nil))
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(gen[T]{v}.unary)) // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newGen(v)))       // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newGen[int](1)))  // want `an RPC that forgets the per-call credentials`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(gen[T]{v}.unary)) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newGen(v)))       // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(newGen[int](1)))  // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 }

@@ -48,7 +48,7 @@ func noCreds(addr string, f flags) {
 	if f.l {
 		opts = append(opts, grpc.WithAuthority("l"))
 	}
-	grpc.NewClient(addr, opts...) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 }
 
 func someCreds(addr string, f flags, c credentials.PerRPCCredentials) {
@@ -107,7 +107,7 @@ func neutral(addr string, f flags) {
 	if f.g {
 		opts = append(opts, grpc.WithInsecure())
 	}
-	grpc.NewClient(addr, opts...) // want `^when f.g, grpc.NewClient fails`
+	grpc.NewClient(addr, opts...) // want `^when f.g, oauth.TokenSource credentials over grpc.WithInsecure\(\) require TLS; use credentials.NewTLS$`
 }
 
 // Past the bound, paths are merged and the pairing of credentials with an
@@ -146,5 +146,5 @@ func merged(addr string, f flags) {
 		opts = append(opts, tls)
 	}
 	grpc.NewClient(addr, append(opts, grpc.WithPerRPCCredentials(oauth.TokenSource{}))...)
-	grpc.NewClient(addr, opts...) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, opts...) // want `grpc.NewClient gets no credentials;`
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func dial(addr string) {
-	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 }
 
 func withToken(ctx context.Context, tok string) context.Context {

@@ -34,9 +34,9 @@ func tokenStream(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn
 func twice(addr string, si grpc.StreamClientInterceptor) {
 	tls := grpc.WithTransportCredentials(credentials.NewTLS(nil))
 	grpc.NewClient(addr, tls,
-		grpc.WithUnaryInterceptor(tokenUnary), // want `this interceptor never runs, so its token is never sent: the later grpc.WithUnaryInterceptor on the connection replaces it; pass both to grpc.WithChainUnaryInterceptor`
+		grpc.WithUnaryInterceptor(tokenUnary), // want `a later grpc.WithUnaryInterceptor replaces this token interceptor;`
 		grpc.WithUnaryInterceptor(logUnary),
-		grpc.WithStreamInterceptor(tokenStream), // want `the later grpc.WithStreamInterceptor on the connection replaces it; pass both to grpc.WithChainStreamInterceptor`
+		grpc.WithStreamInterceptor(tokenStream), // want `a later grpc.WithStreamInterceptor replaces this token interceptor;`
 		grpc.WithStreamInterceptor(si))
 }
 
@@ -44,7 +44,7 @@ func twice(addr string, si grpc.StreamClientInterceptor) {
 func slice(addr string, debug bool) {
 	opts := []grpc.DialOption{
 		grpc.WithTransportCredentials(credentials.NewTLS(nil)),
-		grpc.WithUnaryInterceptor(tokenUnary), // want `this interceptor never runs`
+		grpc.WithUnaryInterceptor(tokenUnary), // want `a later grpc.WithUnaryInterceptor replaces this token interceptor;`
 	}
 	if debug {
 		opts = append(opts, grpc.WithUnaryInterceptor(logUnary))
@@ -62,6 +62,6 @@ func silent(addr string, ui grpc.UnaryClientInterceptor, opts ...grpc.DialOption
 	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(tokenUnary), grpc.WithStreamInterceptor(tokenStream))
 	// An unseen interceptor replaced by one that touches nothing: no
 	// credentials are left, and the package attaches them per call.
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(ui), grpc.WithUnaryInterceptor(logUnary)) // want `an RPC that forgets the per-call credentials`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(ui), grpc.WithUnaryInterceptor(logUnary)) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	grpc.NewClient(addr, append(opts, tls, grpc.WithUnaryInterceptor(logUnary))...)
 }

@@ -28,20 +28,20 @@ func tls() grpc.DialOption { // want tls:`dialopts\(none\)`
 }
 
 func unaryOnly(ctx context.Context, addr string) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without the token: this unary interceptor does not run for streaming calls and no stream interceptor adds it; add one with grpc.WithStreamInterceptor`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	c := healthpb.NewHealthClient(conn)
 	c.Check(ctx, &healthpb.HealthCheckRequest{})
 	c.Watch(ctx, &healthpb.HealthCheckRequest{})
 }
 
 func chained(addr string) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithChainUnaryInterceptor(tokenUnary)) // want `Watch goes out without the token: .*add one with grpc.WithChainStreamInterceptor`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithChainUnaryInterceptor(tokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn).Watch(context.Background(), &healthpb.HealthCheckRequest{})
 }
 
 // The stream interceptor only logs: the stream still has no token.
 func plainStream(ctx context.Context, addr string) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary), grpc.WithStreamInterceptor(logStream)) // want `Watch and Sync go out without the token`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary), grpc.WithStreamInterceptor(logStream)) // want `Watch and Sync go out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn).Watch(ctx, &healthpb.HealthCheckRequest{})
 	conn.NewStream(ctx, &grpc.StreamDesc{ServerStreams: true}, "/pkg.Svc/Sync")
 }
@@ -49,7 +49,7 @@ func plainStream(ctx context.Context, addr string) {
 // Through helpers: the connection is built by one, its streams opened
 // by another.
 func dial(addr string) *grpc.ClientConn {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without the token`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	return conn
 }
 
@@ -84,7 +84,7 @@ func (c *oldClient) Tail(ctx context.Context, in *Msg, opts ...grpc.CallOption) 
 }
 
 func old(ctx context.Context, addr string) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Tail goes out without the token`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Tail goes out without this unary interceptor's token;`
 	NewOldClient(conn).Tail(ctx, &Msg{})
 }
 
@@ -116,7 +116,7 @@ func silent(ctx context.Context, addr string, creds credentials.PerRPCCredential
 func sameCtx(ctx context.Context) context.Context { return ctx }
 
 func helperCtx(ctx context.Context, addr string) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without the token`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn).Watch(sameCtx(ctx), &healthpb.HealthCheckRequest{})
 }
 
@@ -131,6 +131,6 @@ func watchT[T any](ctx context.Context, c healthpb.HealthClient, v T) {
 }
 
 func generic[T any](ctx context.Context, addr string, v T) {
-	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without the token`
+	conn, _ := grpc.NewClient(addr, tls(), grpc.WithUnaryInterceptor(tokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	watchT(ctx, healthpb.NewHealthClient(conn), v)
 }

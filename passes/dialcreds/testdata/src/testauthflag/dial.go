@@ -8,5 +8,5 @@ import (
 )
 
 func Dial(addr string) (*grpc.ClientConn, error) {
-	return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection carries credentials: grpc.NewClient gets none`
+	return grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient gets no credentials; add grpc.WithPerRPCCredentials$`
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func TestCall(t *testing.T) {
-	conn, _ := grpc.NewClient("api.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	conn, _ := grpc.NewClient("api.example.com:443", grpc.WithTransportCredentials(insecure.NewCredentials())) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	ctx := metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer test")
 	_ = conn.Invoke(ctx, "/svc/M", nil, nil)
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestDial(t *testing.T) {
-	grpc.NewClient("localhost:1", grpc.WithInsecure()) // want `no RPC on this connection carries credentials`
+	grpc.NewClient("localhost:1", grpc.WithInsecure()) // want `grpc.NewClient gets no credentials;`
 	grpc.WithPerRPCCredentials(nil)                    // want `is discarded`
 }
 

@@ -17,7 +17,7 @@ func dial(addr string) {
 	grpc.NewClient(addr, grpc.WithPerRPCCredentials(oauth.TokenSource{}), grpc.WithInsecure(nil))
 	var x = missing.Field
 	grpc.NewClient(x, grpc.WithTransportCredentials(x))
-	grpc.NewClient(addr, grpc.WithInsecure()) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, grpc.WithInsecure()) // want `grpc.NewClient gets no credentials;`
 }
 
 func helper() []grpc.DialOption { // want helper:`dialopts\(unknown\)`

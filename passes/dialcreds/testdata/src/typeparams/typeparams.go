@@ -36,12 +36,12 @@ func (Creds[T]) GetRequestMetadata(ctx context.Context, uri ...string) (map[stri
 func (Creds[T]) RequireTransportSecurity() bool { return true } // want RequireTransportSecurity:`requiresTLS`
 
 func use[T any](addr string, v T, c credentials.PerRPCCredentials, p *Pool[T]) {
-	grpc.NewClient(addr, Opts[T]()...) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, Opts[T]()...) // want `grpc.NewClient gets no credentials;`
 	grpc.NewClient(addr, Opts[int](grpc.WithPerRPCCredentials(c))...)
-	DialT(addr, v) // want `no RPC on this connection carries credentials: typeparams.DialT gets`
+	DialT(addr, v) // want `typeparams.DialT gets no credentials;`
 	DialT[T](addr, v, grpc.WithPerRPCCredentials(c))
-	DialT(addr, v, grpc.WithPerRPCCredentials(oauth.TokenSource{})) // want `typeparams.DialT fails with "the credentials require transport level security": oauth.TokenSource credentials`
-	grpc.NewClient(addr, p.Plain()...)                              // want `no RPC on this connection carries credentials`
+	DialT(addr, v, grpc.WithPerRPCCredentials(oauth.TokenSource{})) // want `oauth.TokenSource credentials over the options of typeparams.DialT require TLS;`
+	grpc.NewClient(addr, p.Plain()...)                              // want `grpc.NewClient gets no credentials;`
 	p.Dial(addr)
-	grpc.NewClient(addr, append(p.Plain(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(Creds[T]{})))...) // want `every RPC fails with Unauthenticated .*: typeparams.Creds\[T\] credentials`
+	grpc.NewClient(addr, append(p.Plain(), grpc.WithDefaultCallOptions(grpc.PerRPCCredentials(Creds[T]{})))...) // want `typeparams.Creds\[T\] call credentials over grpc.WithInsecure\(\) require TLS;`
 }

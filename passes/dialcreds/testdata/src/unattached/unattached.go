@@ -22,7 +22,7 @@ type Provider struct { // want Provider:`fieldreads\(\)`
 }
 
 func (p *Provider) dial() (*grpc.ClientConn, error) {
-	return grpc.NewClient(p.Host, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection sends the configured credentials: grpc.NewClient gets none and Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
+	return grpc.NewClient(p.Host, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient gets no credentials and Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
 }
 
 // backend keeps a token source it never uses, and takes the target from a

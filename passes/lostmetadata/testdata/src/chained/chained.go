@@ -33,22 +33,22 @@ func (c *Client) authed(ctx context.Context) (ctx2 context.Context) { // want au
 func passThrough(ctx context.Context) context.Context { return ctx }
 
 func call(cc *grpc.ClientConn, req, reply any) error {
-	ctx := withAuth(context.Background(), "t")
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")) // want `drops the metadata added on line 36 by withAuth: if it holds authorization, calls fail UNAUTHENTICATED; use metadata.AppendToOutgoingContext`
+	ctx := withAuth(context.Background(), "t")                             // added here
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")) // want `drops the outgoing metadata added by withAuth; use metadata.AppendToOutgoingContext`
 	return cc.Invoke(ctx, "/x.Y/Z", req, reply)
 }
 
 func call2(cc *grpc.ClientConn, req, reply any) error {
-	ctx, err := withUser(context.Background(), "u")
+	ctx, err := withUser(context.Background(), "u") // added here
 	if err != nil {
 		return err
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added on line 42 by withUser`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by withUser`
 }
 
 func (c *Client) call3(cc *grpc.ClientConn, req, reply any) error {
-	ctx := c.authed(context.TODO())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added on line 50 by Client.authed`
+	ctx := c.authed(context.TODO())                                                                          // added here
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by Client.authed`
 }
 
 func silent(cc *grpc.ClientConn, req, reply any) error {

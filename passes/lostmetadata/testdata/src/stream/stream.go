@@ -10,7 +10,7 @@ import (
 )
 
 func streamTenant(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-tenant", "t")) // want `drops the caller's outgoing metadata, authorization included`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-tenant", "t")) // want `drops the caller's outgoing metadata;`
 	return streamer(ctx, desc, cc, method, opts...)
 }
 

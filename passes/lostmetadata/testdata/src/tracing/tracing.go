@@ -17,7 +17,7 @@ import (
 func UnaryClientInterceptor(ctx context.Context, method string, req, reply interface{}, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
 	if txn := agent.FromContext(ctx); txn != nil {
 		if txt := txn.Payload(); txt != "" {
-			ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("trace-payload", txt)) // want `NewOutgoingContext drops the caller's outgoing metadata, authorization included`
+			ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("trace-payload", txt)) // want `NewOutgoingContext drops the caller's outgoing metadata;`
 		}
 	}
 	return invoker(ctx, method, req, reply, cc, opts...)
@@ -41,8 +41,8 @@ func stream(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, met
 
 // Values computed from ctx inside Pairs and New.
 func inline(ctx context.Context, method string, req, reply interface{}, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("trace-payload", agent.FromContext(ctx).Payload()))                  // want `drops the caller's outgoing metadata`
-	ctx = metadata.NewOutgoingContext(ctx, metadata.New(map[string]string{"trace-payload": agent.FromContext(ctx).Payload()})) // want `drops the metadata added on line \d+ by NewOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("trace-payload", agent.FromContext(ctx).Payload()))                  /* added here */ // want `drops the caller's outgoing metadata`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.New(map[string]string{"trace-payload": agent.FromContext(ctx).Payload()})) // want `drops the outgoing metadata added by NewOutgoingContext`
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
 

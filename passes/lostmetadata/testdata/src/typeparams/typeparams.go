@@ -34,8 +34,8 @@ type name string
 func (n name) String() string { return string(n) }
 
 func use(cc *grpc.ClientConn, b *Box[int], req, reply any) error {
-	ctx := With(context.Background(), name("n"))
-	_ = cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added on line 37 by With`
-	ctx = b.Ctx(context.Background())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added on line 39 by Box.Ctx`
+	ctx := With(context.Background(), name("n"))                                                       // added here
+	_ = cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply)    // want `added by With`
+	ctx = b.Ctx(context.Background())                                                                  // added here
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added by Box.Ctx`
 }

@@ -14,7 +14,7 @@ func newID() string { return "id" }
 
 // A function declaration with the interceptor's shape.
 func withRequestID(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", newID())) // want `NewOutgoingContext drops the caller's outgoing metadata, authorization included: calls fail UNAUTHENTICATED; use metadata.AppendToOutgoingContext`
+	ctx = metadata.NewOutgoingContext(ctx, metadata.Pairs("x-request-id", newID())) // want `NewOutgoingContext drops the caller's outgoing metadata; use metadata.AppendToOutgoingContext`
 	return invoker(ctx, method, req, reply, cc, opts...)
 }
 

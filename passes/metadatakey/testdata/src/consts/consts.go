@@ -14,7 +14,7 @@ const tenant = "Tenant"
 
 func f(ctx context.Context) {
 	md, _ := metadata.FromIncomingContext(ctx)
-	_ = md[other.AuthHeader]    // want `metadata key "Authorization" never matches: incoming metadata keys are lowercase; use "authorization"`
+	_ = md[other.AuthHeader]    // want `metadata key "Authorization" never matches: incoming keys are lowercase; use "authorization"`
 	_ = md[other.Prefix+"User"] // want `metadata key "X-User" never matches`
 	_ = md[other.Prefix+"user"] // want `metadata key "X-user" never matches`
 	_ = md["x-"+"user"]

@@ -13,7 +13,7 @@ type tokenCreds struct{ tok string }
 func (c tokenCreds) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
 	m := map[string]string{
 		"Authorization": "Bearer " + c.tok, // lowercased by the transport: fine
-		"x tenant":      "a",               // want `metadata key "x tenant" contains " ", which is not in \[0-9a-z-_.\]: every RPC with these credentials fails with codes.Internal`
+		"x tenant":      "a",               // want `metadata key "x tenant" contains " ", not in \[0-9a-z-_\.\]: every RPC with these credentials fails; rename the key`
 	}
 	m["X-Ok"] = "1"
 	m["bad key"] = "1" // want `metadata key "bad key" contains " "`

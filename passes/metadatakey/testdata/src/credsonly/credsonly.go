@@ -22,7 +22,7 @@ type Pseudo struct {
 }
 
 func (p Pseudo) GetRequestMetadata(ctx context.Context, uri ...string) (map[string]string, error) {
-	return map[string]string{":authorization": "Bearer " + p.tok}, nil // want `metadata key ":authorization" is an HTTP/2 pseudo-header: the server resets the stream and every RPC with these credentials fails with codes.Internal; use "authorization"`
+	return map[string]string{":authorization": "Bearer " + p.tok}, nil // want `metadata key ":authorization" is an HTTP/2 pseudo-header: every RPC with these credentials fails; use "authorization"`
 }
 
 type PseudoConst struct{ insecureOK }
@@ -42,9 +42,9 @@ type Invalid struct{ insecureOK }
 // named result.
 func (Invalid) GetRequestMetadata(ctx context.Context, uri ...string) (md map[string]string, err error) {
 	md = map[string]string{
-		"":              "x",        // want `metadata key is empty: every RPC with these credentials fails with codes.Internal; name the key`
-		"X Tenant":      "a",        // want `metadata key "X Tenant" contains " ", which is not in \[0-9a-z-_.\]: every RPC with these credentials fails with codes.Internal; rename the key`
-		"x-note":        "a\nb",     // want `metadata value for key "x-note" is not printable ASCII: every RPC with these credentials fails with codes.Internal; encode the value \(e.g. base64\) and name the key "x-note-bin"`
+		"":              "x",        // want `metadata key is empty: every RPC with these credentials fails; name the key`
+		"X Tenant":      "a",        // want `metadata key "X Tenant" contains " ", not in \[0-9a-z-_\.\]: every RPC with these credentials fails; rename the key`
+		"x-note":        "a\nb",     // want `metadata value for key "x-note" is not printable ASCII: every RPC with these credentials fails; encode it \(e\.g\. base64\) under key "x-note-bin"`
 		"x-raw-bin":     "\x00\x01", // -bin: the transport encodes it
 		"Authorization": "Bearer x", // lowercased by the transport: fine
 	}

@@ -10,5 +10,5 @@ import (
 
 func f(ctx context.Context) {
 	md := server.Incoming(ctx)
-	_ = md["Authorization"] // want `metadata key "Authorization" never matches: gRPC metadata keys are lowercase`
+	_ = md["Authorization"] // want `metadata key "Authorization" never matches: keys are lowercase; use "authorization"`
 }

@@ -21,7 +21,7 @@ func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, h
 	if !ok {
 		return nil, errors.New("no metadata")
 	}
-	elem, ok := md["Authorization"] // want `metadata key "Authorization" never matches: incoming metadata keys are lowercase; use "authorization"`
+	elem, ok := md["Authorization"] // want `metadata key "Authorization" never matches: incoming keys are lowercase; use "authorization"`
 	if !ok || len(elem) == 0 {
 		return nil, errors.New("no token")
 	}
@@ -36,7 +36,7 @@ func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, h
 // Every raw read of the passed-on map is judged: delete and range keys.
 func dropAndScan(ctx context.Context) context.Context {
 	md, _ := metadata.FromIncomingContext(ctx)
-	delete(md, "X-Internal") // want `metadata key "X-Internal" never matches: incoming metadata keys are lowercase`
+	delete(md, "X-Internal") // want `metadata key "X-Internal" never matches: incoming keys are lowercase; use "x-internal"`
 	for k := range md {
 		if k == "X-User" { // want `metadata key "X-User" never matches`
 			return ctx

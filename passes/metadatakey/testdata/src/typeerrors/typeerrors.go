@@ -14,7 +14,7 @@ func f(ctx context.Context) {
 	_ = md["Authorization"] // want `metadata key "Authorization" never matches`
 	_ = metadata.Pairs(undefined...)
 	_ = metadata.Pairs("a", 1)
-	_ = metadata.MD{"X-Bad": nope} // want `metadata key "X-Bad" is invalid on the wire`
+	_ = metadata.MD{"X-Bad": nope} // want `metadata key "X-Bad" has uppercase letters: it is invalid on the wire; use "x-bad"`
 	var m = missing.MD{"X": {"1"}}
 	for k := range missing {
 		if k == "Authorization" {

@@ -16,11 +16,11 @@ func First[M ~map[string][]string](m M) []string {
 
 func Lookup[T any](ctx context.Context, _ T) []string {
 	md, _ := metadata.FromIncomingContext(ctx)
-	return md["Authorization"] // want `metadata key "Authorization" never matches: incoming metadata keys are lowercase`
+	return md["Authorization"] // want `metadata key "Authorization" never matches: incoming keys are lowercase; use "authorization"`
 }
 
 func use() {
 	var g Getter[string]
 	_ = g.Get("Authorization")
-	_ = First(metadata.MD{"Upper": {"v"}}) // want `metadata key "Upper" is invalid on the wire`
+	_ = First(metadata.MD{"Upper": {"v"}}) // want `metadata key "Upper" has uppercase letters: it is invalid on the wire; use "upper"`
 }

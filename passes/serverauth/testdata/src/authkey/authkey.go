@@ -19,6 +19,6 @@ func apiKey(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler gr
 }
 
 func build() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(apiKey)) // want `auth interceptor apiKey covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(apiKey)) // want `unary-only auth interceptor apiKey`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }

@@ -23,13 +23,13 @@ var errDenied = status.Error(codes.PermissionDenied, "denied")
 func plain(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want plain:"authenticates"
 	md, _ := metadata.FromIncomingContext(ctx)
 	if len(md["authorization"]) == 0 {
-		return nil, errors.New("missing token") // want `auth failure returned as a plain error: the client sees codes.Unknown, not Unauthenticated; return status.Error\(codes.Unauthenticated, ...\)`
+		return nil, errors.New("missing token") // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	}
 	if md["authorization"][0] == "" {
-		return nil, fmt.Errorf("empty token for %s", info.FullMethod) // want `auth failure returned as a plain error`
+		return nil, fmt.Errorf("empty token for %s", info.FullMethod) // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	}
 	if md["authorization"][0] == "x" {
-		return nil, errNoToken // want `auth failure returned as a plain error`
+		return nil, errNoToken // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	}
 	if md["authorization"][0] == "y" {
 		return nil, errDenied
@@ -46,7 +46,7 @@ func plain(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grp
 func peerStream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error { // want peerStream:"authenticates"
 	p, ok := peer.FromContext(ss.Context())
 	if !ok || p.AuthInfo == nil {
-		return errors.New("no client certificate") // want `auth failure returned as a plain error`
+		return errors.New("no client certificate") // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	}
 	return handler(srv, ss)
 }
@@ -78,7 +78,7 @@ func authFunc(ctx context.Context) (context.Context, error) { // want authFunc:"
 		return nil, err
 	}
 	if tok != "secret" {
-		return nil, errors.New("bad token") // want `auth failure returned as a plain error`
+		return nil, errors.New("bad token") // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	}
 	return ctx, nil
 }
@@ -86,6 +86,6 @@ func authFunc(ctx context.Context) (context.Context, error) { // want authFunc:"
 var (
 	v1 = grpc_auth.UnaryServerInterceptor(authFunc)
 	v2 = authv2.StreamServerInterceptor(func(ctx context.Context) (context.Context, error) {
-		return nil, fmt.Errorf("no") // want `auth failure returned as a plain error`
+		return nil, fmt.Errorf("no") // want `auth failure is a plain error \(codes\.Unknown\); return status\.Error\(codes\.Unauthenticated, \.\.\.\)`
 	})
 )

@@ -57,8 +57,8 @@ func (gss *Settings) ToServerOption() ([]grpc.ServerOption, error) { // want ToS
 			grpc.StreamInterceptor(authenticator.Stream),
 		)
 	}
-	opts = append(opts, grpc.UnaryInterceptor(tracingUnary))   // want `when gss.Auth != nil, second grpc.UnaryInterceptor on one server: grpc.NewServer panics; pass both to one grpc.ChainUnaryInterceptor`
-	opts = append(opts, grpc.StreamInterceptor(tracingStream)) // want `when gss.Auth != nil, second grpc.StreamInterceptor on one server: grpc.NewServer panics; pass both to one grpc.ChainStreamInterceptor`
+	opts = append(opts, grpc.UnaryInterceptor(tracingUnary))   // want `when gss\.Auth != nil, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
+	opts = append(opts, grpc.StreamInterceptor(tracingStream)) // want `when gss\.Auth != nil, grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 	return opts, nil
 }
 
@@ -84,7 +84,7 @@ func (gss *Settings) Fixed() ([]grpc.ServerOption, error) { // want Fixed:"optio
 func (gss *Settings) debugLast() []grpc.ServerOption { // want debugLast:"options UnaryInterceptor, UnaryInterceptor\\?"
 	opts := []grpc.ServerOption{grpc.UnaryInterceptor(tracingUnary)}
 	if gss.Debug {
-		opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss.Debug, second grpc.UnaryInterceptor on one server`
+		opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss\.Debug, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 	}
 	return opts
 }
@@ -97,7 +97,7 @@ func (gss *Settings) elseBranch() []grpc.ServerOption { // want elseBranch:"opti
 	} else {
 		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
 	}
-	return append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when !gss.Debug, second grpc.UnaryInterceptor on one server`
+	return append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when !gss\.Debug, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 }
 
 func (gss *Settings) switchCase() []grpc.ServerOption { // want switchCase:"options StreamInterceptor\\?, StreamInterceptor"
@@ -107,7 +107,7 @@ func (gss *Settings) switchCase() []grpc.ServerOption { // want switchCase:"opti
 		opts = append(opts, grpc.StreamInterceptor(tracingStream))
 	case "none":
 	}
-	opts = append(opts, grpc.StreamInterceptor(tracingStream)) // want `when gss.Mode == "auth" \|\| gss.Mode == "mtls", second grpc.StreamInterceptor on one server`
+	opts = append(opts, grpc.StreamInterceptor(tracingStream)) // want `when gss\.Mode == "auth" \|\| gss\.Mode == "mtls", grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 	return opts
 }
 
@@ -118,7 +118,7 @@ func (gss *Settings) nested() []grpc.ServerOption { // want nested:"options Unar
 			opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
 		}
 	}
-	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss.Auth != nil && gss.Debug, second grpc.UnaryInterceptor`
+	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss\.Auth != nil && gss\.Debug, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 	return opts
 }
 
@@ -129,7 +129,7 @@ func (gss *Settings) elseIf() []grpc.ServerOption { // want elseIf:"options othe
 	} else if gss.Auth != nil {
 		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
 	}
-	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when !gss.Debug && gss.Auth != nil, second grpc.UnaryInterceptor`
+	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when !gss\.Debug && gss\.Auth != nil, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 	return opts
 }
 
@@ -138,7 +138,7 @@ func (gss *Settings) sameCond() []grpc.ServerOption { // want sameCond:"options 
 	var opts []grpc.ServerOption
 	if gss.Debug {
 		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
-		opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss.Debug, second grpc.UnaryInterceptor`
+		opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `when gss\.Debug, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 	}
 	return opts
 }
@@ -149,7 +149,7 @@ func (gss *Settings) longCond() []grpc.ServerOption { // want longCond:"options 
 	if gss.Auth != nil && gss.Auth.Name != "none" && gss.Mode != "insecure" && !gss.Debug {
 		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
 	}
-	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `on one branch, second grpc.UnaryInterceptor on one server: grpc.NewServer panics`
+	opts = append(opts, grpc.UnaryInterceptor(tracingUnary)) // want `on one branch, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 	return opts
 }
 
@@ -159,7 +159,7 @@ func build(debug bool) {
 	if debug {
 		opts = append(opts, grpc.UnaryInterceptor(tracingUnary))
 	}
-	grpc.NewServer(append(opts, grpc.UnaryInterceptor(tracingUnary))...) // want `when debug, second grpc.UnaryInterceptor on one server`
+	grpc.NewServer(append(opts, grpc.UnaryInterceptor(tracingUnary))...) // want `when debug, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 }
 
 // Alternatives: one of the two, never both.

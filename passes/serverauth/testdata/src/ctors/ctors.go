@@ -31,7 +31,7 @@ type echo struct {
 
 // The constructor of another package: the finding is at its call.
 func crossPackage(cfg lib.Config) error {
-	s, err := lib.NewGRPCServer(cfg) // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler unauthenticated`
+	s, err := lib.NewGRPCServer(cfg) // want `Chat.Subscribe, Chat.Talk and Chat.Upload skip unary-only auth interceptor authUnary`
 	if err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func crossPackage(cfg lib.Config) error {
 }
 
 func crossLocal() {
-	s := lib.Local() // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Chat.Subscribe`
+	s := lib.Local() // want `Chat.Subscribe.* unary-only auth interceptor authUnary`
 	register(s)
 }
 
@@ -105,7 +105,7 @@ func authInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, h
 
 func newGRPCServer(cfg config) (*grpc.Server, error) { // want newGRPCServer:"returns servers \\[UnaryInterceptor\\(auth authInterceptor\\)\\] or \\[\\]"
 	if cfg.required {
-		return grpc.NewServer(grpc.UnaryInterceptor(authInterceptor)), nil // want `auth interceptor authInterceptor covers unary RPCs only: with no stream interceptor, Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler unauthenticated`
+		return grpc.NewServer(grpc.UnaryInterceptor(authInterceptor)), nil // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor authInterceptor; add a stream auth interceptor`
 	}
 	return grpc.NewServer(), nil
 }
@@ -126,7 +126,7 @@ func wrapped(cfg config) (*grpc.Server, error) { // want wrapped:"returns server
 }
 
 func viaVar(cfg config) (*grpc.Server, error) { // want viaVar:"returns servers \\[ChainUnaryInterceptor\\(auth authInterceptor\\)\\]"
-	s := grpc.NewServer(grpc.ChainUnaryInterceptor(authInterceptor)) // want `auth interceptor authInterceptor covers unary RPCs only: with no stream interceptor, Chat.Subscribe`
+	s := grpc.NewServer(grpc.ChainUnaryInterceptor(authInterceptor)) // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor authInterceptor; add a stream auth interceptor`
 	return s, nil
 }
 

@@ -24,7 +24,7 @@ func build() {
 	healthpb.RegisterHealthServer(t, health.NewServer())
 
 	//grpcauthlint:ignore dialcreds not this pass
-	u := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only`
+	u := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `Health\.Watch skips unary-only auth interceptor auth; add a stream auth interceptor`
 	healthpb.RegisterHealthServer(u, health.NewServer())
 }
 

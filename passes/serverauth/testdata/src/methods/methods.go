@@ -14,8 +14,8 @@ import (
 
 var public = map[string]bool{
 	"/grpc.health.v1.Health/Check": true,
-	"grpc.health.v1.Health/Watch":  true, // want `method name "grpc.health.v1.Health/Watch" never matches: full method names start with "/"; use healthpb.Health_Watch_FullMethodName`
-	"/grpc.health.v1.Health/Wach":  true, // want `method name "/grpc.health.v1.Health/Wach" matches no RPC: grpc.health.v1.Health has no method Wach \(it has Check, List, Watch\)`
+	"grpc.health.v1.Health/Watch":  true, // want `method "grpc\.health\.v1\.Health/Watch" never matches \(no leading "/"\); use healthpb\.Health_Watch_FullMethodName`
+	"/grpc.health.v1.Health/Wach":  true, // want `method "/grpc\.health\.v1\.Health/Wach" matches no RPC of grpc\.health\.v1\.Health \(it has Check, List and Watch\)`
 	"/other.v1.Unknown/Method":     true, // a service the package cannot see: not judged
 }
 
@@ -23,17 +23,17 @@ func allow(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grp
 	if public[info.FullMethod] {
 		return handler(ctx, req)
 	}
-	if info.FullMethod == "/chat.v1.Chat/send" { // want `method name "/chat.v1.Chat/send" never matches: the method is "/chat.v1.Chat/Send" \(case differs\); use chatpb.Chat_Send_FullMethodName`
+	if info.FullMethod == "/chat.v1.Chat/send" { // want `method "/chat\.v1\.Chat/send" never matches \(case differs\); use chatpb\.Chat_Send_FullMethodName`
 		return handler(ctx, req)
 	}
 	switch m := info.FullMethod; m {
-	case chatpb.Chat_Talk_FullMethodName, "/Chat.v1.chat/Upload": // want `method name "/Chat.v1.chat/Upload" never matches: the method is "/chat.v1.Chat/Upload" \(case differs\); use chatpb.Chat_Upload_FullMethodName`
+	case chatpb.Chat_Talk_FullMethodName, "/Chat.v1.chat/Upload": // want `method "/Chat\.v1\.chat/Upload" never matches \(case differs\); use chatpb\.Chat_Upload_FullMethodName`
 		return handler(ctx, req)
 	}
 	return nil, nil
 }
 
-var streamsAllowed = []string{"/chat.v1.Chat/Subscribe", "/chat.v1.Chat/Tlk"} // want `method name "/chat.v1.Chat/Tlk" matches no RPC: chat.v1.Chat has no method Tlk \(it has Send, Subscribe, Talk, Upload\)`
+var streamsAllowed = []string{"/chat.v1.Chat/Subscribe", "/chat.v1.Chat/Tlk"} // want `method "/chat\.v1\.Chat/Tlk" matches no RPC of chat\.v1\.Chat \(it has Send, Subscribe, Talk and 1 more\)`
 
 func allowStream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc.StreamHandler) error {
 	if slices.Contains(streamsAllowed, info.FullMethod) {
@@ -46,7 +46,7 @@ func allowStream(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, han
 	return nil
 }
 
-var skip = []string{"chat.v1.Chat/Send"} // want `method name "chat.v1.Chat/Send" never matches: full method names start with "/"; use chatpb.Chat_Send_FullMethodName`
+var skip = []string{"chat.v1.Chat/Send"} // want `method "chat\.v1\.Chat/Send" never matches \(no leading "/"\); use chatpb\.Chat_Send_FullMethodName`
 
 func byRange(ctx context.Context) bool {
 	m, ok := grpc.Method(ctx)
@@ -63,7 +63,7 @@ func byRange(ctx context.Context) bool {
 
 // A client interceptor's method argument.
 func clientSide(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
-	if method == "/grpc.health.v1.Health/check" { // want `method name "/grpc.health.v1.Health/check" never matches: the method is "/grpc.health.v1.Health/Check" \(case differs\); use healthpb.Health_Check_FullMethodName`
+	if method == "/grpc.health.v1.Health/check" { // want `method "/grpc\.health\.v1\.Health/check" never matches \(case differs\); use healthpb\.Health_Check_FullMethodName`
 		return nil
 	}
 	return invoker(ctx, method, req, reply, cc, opts...)

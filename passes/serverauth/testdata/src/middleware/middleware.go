@@ -17,12 +17,12 @@ func authFunc(ctx context.Context) (context.Context, error) { // want authFunc:"
 }
 
 func v1() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(grpc_auth.UnaryServerInterceptor(authFunc))) // want `auth interceptor grpc_auth.UnaryServerInterceptor\(...\) covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(grpc_auth.UnaryServerInterceptor(authFunc))) // want `Health\.Watch skips unary-only auth interceptor grpc_auth\.UnaryServerInterceptor\(\.\.\.\); add a stream auth interceptor`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }
 
 func v2() {
-	s := grpc.NewServer(grpc.ChainUnaryInterceptor(auth.UnaryServerInterceptor(authFunc))) // want `auth interceptor auth.UnaryServerInterceptor\(...\) covers unary RPCs only`
+	s := grpc.NewServer(grpc.ChainUnaryInterceptor(auth.UnaryServerInterceptor(authFunc))) // want `Health\.Watch skips unary-only auth interceptor auth\.UnaryServerInterceptor\(\.\.\.\); add a stream auth interceptor`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }
 

@@ -21,18 +21,18 @@ func sa(srv any, ss grpc.ServerStream, info *grpc.StreamServerInfo, handler grpc
 }
 
 func direct() {
-	grpc.NewServer(grpc.UnaryInterceptor(a), grpc.UnaryInterceptor(b)) // want `second grpc.UnaryInterceptor on one server: grpc.NewServer panics \("The unary server interceptor was already set and may not be reset."\); pass both to one grpc.ChainUnaryInterceptor`
+	grpc.NewServer(grpc.UnaryInterceptor(a), grpc.UnaryInterceptor(b)) // want `grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 }
 
 func stream() {
-	grpc.NewServer(grpc.StreamInterceptor(sa), grpc.ChainUnaryInterceptor(a), grpc.StreamInterceptor(sa)) // want `second grpc.StreamInterceptor on one server: grpc.NewServer panics \("The stream server interceptor was already set and may not be reset."\); pass both to one grpc.ChainStreamInterceptor`
+	grpc.NewServer(grpc.StreamInterceptor(sa), grpc.ChainUnaryInterceptor(a), grpc.StreamInterceptor(sa)) // want `grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 }
 
 func logging() grpc.ServerOption { return grpc.UnaryInterceptor(a) } // want logging:"options UnaryInterceptor"
 
 func viaHelper() {
 	opts := []grpc.ServerOption{logging()}
-	opts = append(opts, grpc.UnaryInterceptor(b)) // want `second grpc.UnaryInterceptor on one server`
+	opts = append(opts, grpc.UnaryInterceptor(b)) // want `second grpc.UnaryInterceptor`
 	grpc.NewServer(opts...)
 }
 

@@ -71,7 +71,7 @@ func (chatSubscribe) Subscribe(*chatpb.Msg, grpc.ServerStreamingServer[chatpb.Ms
 }
 
 func partlyServed() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `with no stream interceptor, Chat.Subscribe reaches the handler unauthenticated`
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Chat\.Subscribe skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 	chatpb.RegisterChatServer(s, chatSubscribe{})
 }
 
@@ -79,31 +79,31 @@ func partlyServed() {
 func newChat() chatpb.ChatServer { return &chatImpl{} }
 
 func behindInterface() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler`
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor authUnary; add a stream auth interceptor`
 	chatpb.RegisterChatServer(s, newChat())
 }
 
 func direct(lis net.Listener) error {
-	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Health.Watch reaches the handler unauthenticated; add a stream auth interceptor \(grpc.ChainStreamInterceptor\)`
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Health\.Watch skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 	healthpb.RegisterHealthServer(s, &healthImpl{})
 	return s.Serve(lis)
 }
 
 func chained() {
-	s := grpc.NewServer(grpc.ChainUnaryInterceptor(logUnary, authUnary)) // want `auth interceptor authUnary covers unary RPCs only: with no stream interceptor, Chat.Subscribe, Chat.Talk, Chat.Upload reach the handler`
+	s := grpc.NewServer(grpc.ChainUnaryInterceptor(logUnary, authUnary)) // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor authUnary; add a stream auth interceptor`
 	chatpb.RegisterChatServer(s, &chatImpl{})
 }
 
 // Pre-generic generated code: the per-method stream interface embeds
 // grpc.ServerStream.
 func pregeneric() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Log.Tail reaches the handler unauthenticated`
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Log\.Tail skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 	logpb.RegisterLogServer(s, &logImpl{})
 }
 
 // protoc-gen-go's old grpc plugin: RegisterXServer takes *grpc.Server.
 func legacy() {
-	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Legacy.Follow reaches the handler unauthenticated`
+	s := grpc.NewServer(grpc.UnaryInterceptor(authUnary)) // want `Legacy\.Follow skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 	legacypb.RegisterLegacyServer(s, &legacyImpl{})
 }
 
@@ -111,7 +111,7 @@ func legacy() {
 func slice(useAuth bool) {
 	opts := []grpc.ServerOption{grpc.MaxRecvMsgSize(1 << 20)}
 	if useAuth {
-		opts = append(opts, grpc.UnaryInterceptor(authUnary)) // want `auth interceptor authUnary covers unary RPCs only`
+		opts = append(opts, grpc.UnaryInterceptor(authUnary)) // want `Health\.Watch skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 	}
 	s := grpc.NewServer(opts...)
 	healthpb.RegisterHealthServer(s, &healthImpl{})
@@ -119,7 +119,7 @@ func slice(useAuth bool) {
 
 // A func literal interceptor checking the code itself.
 func literal() {
-	var s = grpc.NewServer(grpc.UnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want `auth interceptor func literal covers unary RPCs only`
+	var s = grpc.NewServer(grpc.UnaryInterceptor(func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) { // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor func literal; add a stream auth interceptor`
 		if _, ok := metadata.FromIncomingContext(ctx); !ok {
 			return nil, status.Error(codes.PermissionDenied, "no metadata")
 		}
@@ -129,7 +129,7 @@ func literal() {
 }
 
 // Package variables and helpers returning options.
-var baseOpts = []grpc.ServerOption{grpc.UnaryInterceptor(authUnary)} // want baseOpts:"options UnaryInterceptor\\(auth authUnary\\)" `auth interceptor authUnary covers unary RPCs only`
+var baseOpts = []grpc.ServerOption{grpc.UnaryInterceptor(authUnary)} // want baseOpts:"options UnaryInterceptor\\(auth authUnary\\)" `Health\.Watch skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 
 func pkgVar() {
 	s := grpc.NewServer(baseOpts...)
@@ -137,7 +137,7 @@ func pkgVar() {
 }
 
 func authOption() grpc.ServerOption { // want authOption:"options UnaryInterceptor\\(auth authUnary\\)"
-	return grpc.UnaryInterceptor(authUnary) // want `auth interceptor authUnary covers unary RPCs only`
+	return grpc.UnaryInterceptor(authUnary) // want `Health\.Watch skips unary-only auth interceptor authUnary; add a stream auth interceptor`
 }
 
 func serverOptions() ([]grpc.ServerOption, error) { // want serverOptions:"options other, UnaryInterceptor\\(auth authUnary\\)"
@@ -178,7 +178,7 @@ func newAuth(key string) grpc.UnaryServerInterceptor { // want newAuth:"returns 
 
 func factory() {
 	auth := newAuth("k")
-	s := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(auth)) // want `Health\.Watch skips unary-only auth interceptor auth; add a stream auth interceptor`
 	healthpb.RegisterHealthServer(s, &healthImpl{})
 }
 
@@ -202,6 +202,6 @@ func (v *verifier) check(ctx context.Context) error { // want check:"authenticat
 
 func method() {
 	v := &verifier{}
-	s := grpc.NewServer(grpc.UnaryInterceptor(v.unary)) // want `auth interceptor v.unary covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(v.unary)) // want `Health\.Watch skips unary-only auth interceptor v\.unary; add a stream auth interceptor`
 	healthpb.RegisterHealthServer(s, &healthImpl{})
 }

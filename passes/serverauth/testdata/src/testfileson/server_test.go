@@ -17,6 +17,6 @@ func auth(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc
 
 // With -serverauth.tests, test servers are judged.
 func TestServer(t *testing.T) {
-	s := grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(auth)) // want `auth interceptor auth covers unary RPCs only` `second grpc.UnaryInterceptor`
+	s := grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(auth)) // want `Health\.Watch skips unary-only auth interceptor auth; add a stream auth interceptor` `second grpc.UnaryInterceptor`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }

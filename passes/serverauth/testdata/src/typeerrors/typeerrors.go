@@ -19,7 +19,7 @@ func build() {
 	}
 	var opts []grpc.ServerOption = nope
 	grpc.NewServer(opts...)
-	grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(undefinedInterceptor)) // want `second grpc.UnaryInterceptor on one server`
+	grpc.NewServer(grpc.UnaryInterceptor(auth), grpc.UnaryInterceptor(undefinedInterceptor)) // want `second grpc.UnaryInterceptor`
 	grpc.NewServer(grpc.UnaryInterceptor(), grpc.StreamInterceptor(nil, nil))
 	grpc.NewServer(undefinedOpts...)
 }
@@ -48,5 +48,5 @@ func badOptions() []grpc.ServerOption { // want badOptions:"options UnaryInterce
 	case undefinedA, undefinedB:
 		opts = append(opts, grpc.StreamInterceptor())
 	}
-	return append(opts, grpc.UnaryInterceptor(undefinedInterceptor), grpc.StreamInterceptor(nil, nil)) // want `when undefinedCond, second grpc.UnaryInterceptor` `when undefinedA \|\| undefinedB, second grpc.StreamInterceptor`
+	return append(opts, grpc.UnaryInterceptor(undefinedInterceptor), grpc.StreamInterceptor(nil, nil)) // want `when undefinedCond, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor` `when undefinedA \|\| undefinedB, grpc\.NewServer panics on a second grpc\.StreamInterceptor; use grpc\.ChainStreamInterceptor`
 }

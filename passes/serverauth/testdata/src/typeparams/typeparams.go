@@ -22,7 +22,7 @@ func (c *checker[T]) unary(ctx context.Context, req any, info *grpc.UnaryServerI
 }
 
 func options[T any](c *checker[T]) []grpc.ServerOption { // want options:"options UnaryInterceptor\\(auth c.unary\\)"
-	return []grpc.ServerOption{grpc.UnaryInterceptor(c.unary)} // want `auth interceptor c.unary covers unary RPCs only`
+	return []grpc.ServerOption{grpc.UnaryInterceptor(c.unary)} // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor c\.unary; add a stream auth interceptor`
 }
 
 func register[S grpc.ServiceRegistrar](s S) {
@@ -52,7 +52,7 @@ func generic() {
 // A generic server constructor: followed by its origin.
 func newServer[T any](c *checker[T]) (*grpc.Server, T) { // want newServer:"returns servers \\[ChainUnaryInterceptor\\(auth c.unary\\)\\]"
 	var zero T
-	return grpc.NewServer(grpc.ChainUnaryInterceptor(c.unary)), zero // want `auth interceptor c.unary covers unary RPCs only`
+	return grpc.NewServer(grpc.ChainUnaryInterceptor(c.unary)), zero // want `Chat\.Subscribe, Chat\.Talk and Chat\.Upload skip unary-only auth interceptor c\.unary; add a stream auth interceptor`
 }
 
 func fromConstructor() {
@@ -67,5 +67,5 @@ func condOptions[T comparable](c *checker[T], on T) []grpc.ServerOption { // wan
 	if c.v == on {
 		opts = append(opts, grpc.UnaryInterceptor(c.unary))
 	}
-	return append(opts, grpc.UnaryInterceptor(c.unary)) // want `when c.v == on, second grpc.UnaryInterceptor on one server`
+	return append(opts, grpc.UnaryInterceptor(c.unary)) // want `when c\.v == on, grpc\.NewServer panics on a second grpc\.UnaryInterceptor; use grpc\.ChainUnaryInterceptor`
 }

@@ -11,6 +11,6 @@ import (
 )
 
 func build(v *auth.Verifier) {
-	s := grpc.NewServer(grpc.UnaryInterceptor(v.Interceptor())) // want `auth interceptor v.Interceptor\(...\) covers unary RPCs only`
+	s := grpc.NewServer(grpc.UnaryInterceptor(v.Interceptor())) // want `unary-only auth interceptor v.Interceptor\(...\)`
 	healthpb.RegisterHealthServer(s, health.NewServer())
 }

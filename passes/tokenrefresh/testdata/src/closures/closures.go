@@ -15,7 +15,7 @@ var (
 // A fetch in a closure run once, stored in a package variable.
 func token(ts oauth2.TokenSource) string {
 	once.Do(func() {
-		tok, _ := ts.Token() // want `kept in package variable cached`
+		tok, _ := ts.Token() // want `access token frozen in package variable cached; fetch it per call from the token source`
 		cached = tok.AccessToken
 	})
 	return cached

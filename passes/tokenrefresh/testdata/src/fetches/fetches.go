@@ -14,7 +14,7 @@ import (
 var bearer string
 
 func exchange(ctx context.Context, cfg *oauth2.Config, code string) credentials.PerRPCCredentials {
-	tok, _ := cfg.Exchange(ctx, code) // want `^calls fail with Unauthenticated once this token expires: it is frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
+	tok, _ := cfg.Exchange(ctx, code) // want `token frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}`
 	return oauth.NewOauthAccess(tok)  // related
 }
 
@@ -27,12 +27,12 @@ func password(ctx context.Context, cfg *oauth2.Config) credentials.PerRPCCredent
 }
 
 func clientCredentials(ctx context.Context, cfg *clientcredentials.Config) {
-	tok, _ := cfg.Token(ctx)             // want `^calls fail with Unauthenticated once this access token expires: it is kept in package variable bearer; fetch it per call from cfg\.TokenSource\(ctx\)$`
+	tok, _ := cfg.Token(ctx)             // want `access token frozen in package variable bearer; fetch it per call from cfg\.TokenSource\(ctx\)`
 	bearer = "Bearer " + tok.AccessToken // related
 }
 
 func source(ts oauth2.TokenSource) credentials.PerRPCCredentials {
-	tok, _ := ts.Token()             // want `frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: ts\}$`
+	tok, _ := ts.Token()             // want `token frozen by oauth\.NewOauthAccess; use oauth\.TokenSource\{TokenSource: ts\}`
 	return oauth.NewOauthAccess(tok) // related
 }
 
@@ -44,23 +44,23 @@ func (s *mySource) Token() (*oauth2.Token, error) {
 }
 
 func concrete(s *mySource) {
-	tok, _ := s.Token() // want `kept in package variable bearer`
+	tok, _ := s.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }
 
 // embedded calls Token through a struct embedding the interface.
 func embedded(ts oauth.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable bearer`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }
 
 func provider(ctx context.Context, tp auth.TokenProvider) {
-	tok, _ := tp.Token(ctx) // want `kept in package variable bearer; call the token provider's Token per call$`
+	tok, _ := tp.Token(ctx) // want `access token frozen in package variable bearer; call the token provider's Token per call`
 	bearer = tok.Value      // related
 }
 
 func cloudCredentials(ctx context.Context, creds *auth.Credentials) {
-	tok, _ := creds.Token(ctx) // want `kept in package variable bearer`
+	tok, _ := creds.Token(ctx) // want `access token frozen in package variable bearer; call the token provider's Token per call`
 	bearer = "Bearer " + tok.Value
 }
 
@@ -70,7 +70,7 @@ type cloudSource struct{}
 func (cloudSource) Token(ctx context.Context) (*auth.Token, error) { return nil, nil }
 
 func cloudConcrete(ctx context.Context) {
-	tok, _ := cloudSource{}.Token(ctx) // want `kept in package variable bearer`
+	tok, _ := cloudSource{}.Token(ctx) // want `access token frozen in package variable bearer; call the token provider's Token per call`
 	bearer = tok.Value
 }
 

@@ -58,7 +58,7 @@ func initStatic(ts oauth2.TokenSource) {
 // StaticTokenSource inside oauth.TokenSource{...}, in a dial option
 // whose connection is kept.
 func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) error {
-	tok, err := cfg.Exchange(ctx, code) // want `frozen by oauth2\.StaticTokenSource; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}$`
+	tok, err := cfg.Exchange(ctx, code) // want `token frozen by oauth2\.StaticTokenSource; use oauth\.TokenSource\{TokenSource: cfg\.TokenSource\(ctx, tok\)\}`
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func (c *Client) dial(ctx context.Context, cfg *oauth2.Config, code string) erro
 
 // Access-token string in a field, built with +.
 func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
-	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in field Client\.auth; fetch it per call from cfg\.TokenSource\(ctx, tok\)$`
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `access token frozen in field Client\.auth; fetch it per call from cfg\.TokenSource\(ctx, tok\)`
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (c *Client) login(ctx context.Context, cfg *oauth2.Config) error {
 
 // Through a local variable chain and fmt.Sprintf.
 func (c *Client) chain(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.auth`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	t := tok
 	s := t.AccessToken
 	h := fmt.Sprintf("Bearer %s", s)
@@ -95,25 +95,25 @@ func (c *Client) chain(ts oauth2.TokenSource) {
 
 // A metadata.MD built from it, in a field.
 func (c *Client) metadata(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.md`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.md; fetch it per call from the token source`
 	c.md = metadata.Pairs("authorization", "Bearer "+tok.AccessToken)
 }
 
 // A struct literal returned.
 func newOptions(ts oauth2.TokenSource) *Options {
-	tok, _ := ts.Token() // want `kept in the Options returned by newOptions`
+	tok, _ := ts.Token() // want `access token frozen in the Options returned by newOptions; fetch it per call from the token source`
 	return &Options{Token: tok.AccessToken}
 }
 
 // A struct literal stored in a package variable.
 func initGlobal(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable globalC`
+	tok, _ := ts.Token() // want `access token frozen in package variable globalC; fetch it per call from the token source`
 	globalC = Client{auth: tok.AccessToken}
 }
 
 // A local struct filled field by field, then stored.
 func initGlobal2(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable global`
+	tok, _ := ts.Token() // want `access token frozen in package variable global; fetch it per call from the token source`
 	o := &Options{}
 	o.Token = tok.AccessToken
 	global = o
@@ -121,7 +121,7 @@ func initGlobal2(ts oauth2.TokenSource) {
 
 // A slice appended to, in a field.
 func (c *Client) headers(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.hdrs`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.hdrs; fetch it per call from the token source`
 	c.hdrs = append(c.hdrs, "Authorization: Bearer "+tok.AccessToken)
 }
 
@@ -141,12 +141,12 @@ func (t tokenAuth) GetRequestMetadata(ctx context.Context, uri ...string) (map[s
 func (tokenAuth) RequireTransportSecurity() bool { return true }
 
 func dialStatic(ts oauth2.TokenSource) grpc.DialOption {
-	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value; fetch it per call from the token source$`
+	tok, _ := ts.Token() // want `access token frozen in a tokenAuth PerRPCCredentials value; fetch it per call from the token source`
 	return grpc.WithPerRPCCredentials(tokenAuth{token: tok.AccessToken})
 }
 
 func dialStatic2(ts oauth2.TokenSource) grpc.DialOption {
-	tok, _ := ts.Token() // want `kept in a tokenAuth PerRPCCredentials value`
+	tok, _ := ts.Token() // want `access token frozen in a tokenAuth PerRPCCredentials value; fetch it per call from the token source`
 	var a tokenAuth
 	a.token = tok.AccessToken
 	return grpc.WithPerRPCCredentials(a)
@@ -158,7 +158,7 @@ type fixed struct{ s string }
 func (f *fixed) Token() (*oauth2.Token, error) { return &oauth2.Token{AccessToken: f.s}, nil }
 
 func fixedSource(ts oauth2.TokenSource) oauth2.TokenSource {
-	tok, _ := ts.Token() // want `kept in a fixed token source value`
+	tok, _ := ts.Token() // want `access token frozen in a fixed token source value; fetch it per call from the token source`
 	return &fixed{s: tok.AccessToken}
 }
 
@@ -166,7 +166,7 @@ func fixedSource(ts oauth2.TokenSource) oauth2.TokenSource {
 type ctxClient struct{ ctx context.Context }
 
 func (c *ctxClient) init(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field ctxClient\.ctx`
+	tok, _ := ts.Token() // want `access token frozen in field ctxClient\.ctx; fetch it per call from the token source`
 	c.ctx = metadata.AppendToOutgoingContext(context.Background(), "authorization", "Bearer "+tok.AccessToken)
 }
 
@@ -177,18 +177,18 @@ type headerClient struct {
 }
 
 func (c *headerClient) init(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field headerClient\.h`
+	tok, _ := ts.Token() // want `access token frozen in field headerClient\.h; fetch it per call from the token source`
 	c.h.Set("Authorization", "Bearer "+tok.AccessToken)
 }
 
 func (c *headerClient) init2(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field headerClient\.md`
+	tok, _ := ts.Token() // want `access token frozen in field headerClient\.md; fetch it per call from the token source`
 	c.md.Set("authorization", "Bearer "+tok.AccessToken)
 }
 
 // Captured by a client interceptor closure.
 func interceptor(ts oauth2.TokenSource) grpc.UnaryClientInterceptor {
-	tok, err := ts.Token() // want `kept in a client interceptor closure capturing it`
+	tok, err := ts.Token() // want `access token frozen in a client interceptor closure capturing it; fetch it per call from the token source`
 	if err != nil {
 		return nil
 	}
@@ -202,7 +202,7 @@ func interceptor(ts oauth2.TokenSource) grpc.UnaryClientInterceptor {
 type headerCache struct{ h http.Header }
 
 func (c *headerCache) set(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in an element of field headerCache\.h`
+	tok, _ := ts.Token() // want `access token frozen in an element of field headerCache\.h; fetch it per call from the token source`
 	c.h["Authorization"] = []string{"Bearer " + tok.AccessToken}
 }
 
@@ -219,7 +219,7 @@ func (r *retrying) call() {
 }
 
 func (r *retrying) login() {
-	tok, _ := r.ts.Token() // want `kept in field retrying\.bearer`
+	tok, _ := r.ts.Token() // want `access token frozen in field retrying\.bearer; fetch it per call from the token source`
 	r.bearer = tok.AccessToken
 }
 

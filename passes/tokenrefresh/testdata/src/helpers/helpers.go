@@ -44,17 +44,17 @@ func (a *API) Do(req *http.Request) (*http.Response, error) { return nil, nil }
 // Findings at the fetch.
 
 func a(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable bearer by setGlobal`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer by setGlobal; fetch it per call from the token source`
 	setGlobal(tok.AccessToken)
 }
 
 func (c *Client) b(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.token`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.token; fetch it per call from the token source`
 	c.token = header(tok.AccessToken)
 }
 
 func (c *Client) c(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in a field of the receiver of setToken`
+	tok, _ := ts.Token() // want `access token frozen in a field of the receiver of setToken; fetch it per call from the token source`
 	c.setToken(tok.AccessToken)
 }
 
@@ -64,7 +64,7 @@ func (c *Client) d(ts oauth2.TokenSource) {
 }
 
 func (c *Client) e(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.api`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.api; fetch it per call from the token source`
 	c.api = newAPI("https://example.com", tok.AccessToken)
 }
 
@@ -118,7 +118,7 @@ func namedCreds(ts oauth2.TokenSource) (creds credentials.PerRPCCredentials, err
 }
 
 func namedAPI(ts oauth2.TokenSource) (api *API, err error) {
-	tok, err := ts.Token() // want `kept in the API returned by namedAPI`
+	tok, err := ts.Token() // want `access token frozen in the API returned by namedAPI; fetch it per call from the token source`
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func namedAPI(ts oauth2.TokenSource) (api *API, err error) {
 func newAPI2(base, token string) (*API, error) { return &API{base: base, token: token}, nil }
 
 func tupled(ts oauth2.TokenSource) (*API, error) {
-	tok, _ := ts.Token() // want `kept in the API returned by tupled`
+	tok, _ := ts.Token() // want `access token frozen in the API returned by tupled; fetch it per call from the token source`
 	return newAPI2("https://example.com", tok.AccessToken)
 }
 

@@ -18,7 +18,7 @@ func b(ts oauth2.TokenSource) {
 
 func c(ts oauth2.TokenSource) {
 	//grpcauthlint:ignore credpath another pass's directive does not silence this one
-	tok, _ := ts.Token() // want `kept in package variable bearer`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }
 

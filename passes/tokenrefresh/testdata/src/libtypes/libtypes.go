@@ -49,7 +49,7 @@ func (p *cachingProvider) Token() (*sarama.AccessToken, error) {
 	if p.last != nil {
 		return p.last, nil
 	}
-	t, err := p.ts.Token() // want `kept in field cachingProvider\.last`
+	t, err := p.ts.Token() // want `access token frozen in field cachingProvider\.last; fetch it per call from the token source`
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +73,6 @@ func connector(dsn string, ts oauth2.TokenSource) (driver.Connector, error) {
 type client struct{ bearer string }
 
 func newClient(ts oauth2.TokenSource) *client {
-	t, _ := ts.Token() // want `kept in the client returned by newClient`
+	t, _ := ts.Token() // want `access token frozen in the client returned by newClient; fetch it per call from the token source`
 	return &client{bearer: t.AccessToken}
 }

@@ -16,7 +16,7 @@ var bearer string
 func main() {
 	ctx := context.Background()
 	var cfg oauth2.Config
-	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `kept in package variable bearer`
+	tok, err := cfg.PasswordCredentialsToken(ctx, "u", "p") // want `access token frozen in package variable bearer; fetch it per call from cfg\.TokenSource\(ctx, tok\)`
 	if err != nil {
 		panic(err)
 	}

@@ -36,7 +36,7 @@ func (s *Service) Call(ctx context.Context) error {
 
 // Kept in a package variable.
 func Init(ctx context.Context, ts oauth2.TokenSource) {
-	shared, _ = lib.RestConfig(ctx, ts, "https://api.example.com") // want `^calls fail with Unauthenticated once the access token in RestConfig's result expires: it is kept in package variable shared; call RestConfig for each use instead$`
+	shared, _ = lib.RestConfig(ctx, ts, "https://api.example.com") // want `access token in lib\.RestConfig's result frozen in package variable shared; call lib\.RestConfig for each use`
 }
 
 // The provider's token, used per call: fine.
@@ -50,7 +50,7 @@ func (s *Service) Send() error {
 
 // Kept in a field of the receiver.
 func (s *Service) Start() error {
-	t, err := s.p.Token() // want `kept in field Service\.tok; call Token for each use instead`
+	t, err := s.p.Token() // want `access token in \(\*lib\.Provider\)\.Token's result frozen in field Service\.tok; call \(\*lib\.Provider\)\.Token for each use`
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (s *Service) Once() error {
 }
 
 func (s *Service) Keep() {
-	s.creds, _ = credentials(s.ts) // want `kept in field Service\.creds; call credentials for each use instead`
+	s.creds, _ = credentials(s.ts) // want `access token in credentials's result frozen in field Service\.creds; call credentials for each use`
 }
 
 // session is neither named for a token, credentials or a configuration,
@@ -92,7 +92,7 @@ type session struct {
 }
 
 func openSession(ts oauth2.TokenSource) *session {
-	tok, _ := ts.Token() // want `kept in the session returned by openSession`
+	tok, _ := ts.Token() // want `access token frozen in the session returned by openSession; fetch it per call from the token source`
 	return &session{bearer: tok.AccessToken}
 }
 
@@ -115,5 +115,5 @@ func GetToken(ts oauth2.TokenSource) (*grant, error) { // want GetToken:"returns
 var kept *grant
 
 func initGrant(ts oauth2.TokenSource) {
-	kept, _ = GetToken(ts) // want `kept in package variable kept; call GetToken for each use instead`
+	kept, _ = GetToken(ts) // want `access token in GetToken's result frozen in package variable kept; call GetToken for each use`
 }

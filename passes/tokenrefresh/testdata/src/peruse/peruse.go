@@ -33,12 +33,12 @@ func (c *Client) List(ctx context.Context) error {
 
 // Kept in a package variable.
 func Init(ctx context.Context, ts oauth2.TokenSource) {
-	shared, _ = lib.RestConfig(ctx, ts, "https://k8s.example.com") // want `^calls fail with Unauthenticated once the access token in RestConfig's result expires: it is kept in package variable shared; call RestConfig for each use instead$`
+	shared, _ = lib.RestConfig(ctx, ts, "https://k8s.example.com") // want `access token in lib\.RestConfig's result frozen in package variable shared; call lib\.RestConfig for each use`
 }
 
 // Kept in a field of the receiver.
 func (c *Client) Connect(ctx context.Context) error {
-	cfg, err := lib.RestConfig(ctx, c.ts, "https://k8s.example.com") // want `kept in field Client\.cfg;`
+	cfg, err := lib.RestConfig(ctx, c.ts, "https://k8s.example.com") // want `access token in lib\.RestConfig's result frozen in field Client\.cfg; call lib\.RestConfig for each use`
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func Config(ctx context.Context, ts oauth2.TokenSource) (*rest.Config, error) { 
 var global *rest.Config
 
 func initGlobal(ctx context.Context, ts oauth2.TokenSource) {
-	global, _ = Config(ctx, ts) // want `kept in package variable global; call Config for each use instead`
+	global, _ = Config(ctx, ts) // want `access token in Config's result frozen in package variable global; call Config for each use`
 }
 
 // A fresh token handed to credentials that never refresh.

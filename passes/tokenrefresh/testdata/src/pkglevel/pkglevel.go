@@ -19,11 +19,11 @@ func mustToken() *oauth2.Token { // want mustToken:"returns a fetched token \\(r
 	return tok
 }
 
-var bearer = "Bearer " + mustToken().AccessToken // want `kept in package variable bearer`
+var bearer = "Bearer " + mustToken().AccessToken // want `access token frozen in package variable bearer; fetch it per call from the token source`
 
 // A closure called in place.
 var header = func() string { // related
-	tok, _ := cfg.Token(context.Background()) // want `kept in package variable header;`
+	tok, _ := cfg.Token(context.Background()) // want `access token frozen in package variable header; fetch it per call from cfg\.TokenSource\(ctx\)`
 	return tok.AccessToken
 }()
 

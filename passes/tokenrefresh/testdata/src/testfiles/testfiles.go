@@ -6,6 +6,6 @@ import "golang.org/x/oauth2"
 var bearer string
 
 func set(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable bearer`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }

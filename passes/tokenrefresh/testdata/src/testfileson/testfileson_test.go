@@ -11,7 +11,7 @@ var bearer string
 
 func TestX(t *testing.T) {
 	var ts oauth2.TokenSource
-	tok, _ := ts.Token() // want `kept in package variable bearer`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }
 

@@ -31,7 +31,7 @@ func (c *Missing) Token() (*oauth2.Token, error) {
 }
 
 func d(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable bearer`
+	tok, _ := ts.Token() // want `access token frozen in package variable bearer; fetch it per call from the token source`
 	bearer = tok.AccessToken
 }
 

@@ -56,12 +56,12 @@ type Client[T any] struct {
 }
 
 func (c *Client[T]) init() {
-	tok, _ := c.box.Fetch() // want `kept in field Client\.auth`
+	tok, _ := c.box.Fetch() // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = tok.AccessToken
 }
 
 func (c *Client[T]) init2() {
-	_, s, _ := c.box.Access() // want `kept in field Client\.auth`
+	_, s, _ := c.box.Access() // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = s
 }
 

@@ -15,7 +15,7 @@ type Client struct {
 var global string
 
 func (c *Client) a(ctx context.Context) {
-	s, _ := auth.Get(ctx) // want `kept in field Client\.auth`
+	s, _ := auth.Get(ctx) // want `frozen in field Client\.auth`
 	c.auth = "Bearer " + s
 }
 
@@ -25,7 +25,7 @@ func (c *Client) b(ctx context.Context, ac *auth.Client) {
 }
 
 func (c *Client) c(b *auth.Box[int]) {
-	global, _ = b.Get() // want `kept in package variable global`
+	global, _ = b.Get() // want `frozen in package variable global`
 }
 
 func (c *Client) d(ctx context.Context) {
@@ -38,5 +38,5 @@ func wrap(ctx context.Context) (string, error) { // want wrap:"returns a fetched
 }
 
 func (c *Client) e(ctx context.Context) {
-	c.auth, _ = wrap(ctx) // want `kept in field Client\.auth`
+	c.auth, _ = wrap(ctx) // want `frozen in field Client\.auth`
 }

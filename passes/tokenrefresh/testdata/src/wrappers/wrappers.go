@@ -27,25 +27,25 @@ func (c *Client) a(ctx context.Context, cfg *oauth2.Config) {
 }
 
 func (c *Client) b(ts oauth2.TokenSource) {
-	tok, _ := lib.FetchNamed(ts) // want `kept in field Client\.auth`
+	tok, _ := lib.FetchNamed(ts) // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = tok.AccessToken
 }
 
 func (c *Client) c(ts oauth2.TokenSource) {
-	c.auth, _ = lib.Bearer(ts) // want `kept in field Client\.auth`
+	c.auth, _ = lib.Bearer(ts) // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 }
 
 func (c *Client) d(ts oauth2.TokenSource) {
-	tok, _ := lib.Chained(ts) // want `kept in package variable global`
+	tok, _ := lib.Chained(ts) // want `access token frozen in package variable global; fetch it per call from the token source`
 	global = tok.AccessToken
 }
 
 func (c *Client) e(ctx context.Context) {
-	global = mid.Access(ctx) // want `kept in package variable global`
+	global = mid.Access(ctx) // want `access token frozen in package variable global; fetch it per call from the token source`
 }
 
 func (c *Client) f(r lib.Refresher) {
-	tok, _ := r.Token() // want `kept in field Client\.auth`
+	tok, _ := r.Token() // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = tok.AccessToken
 }
 
@@ -65,7 +65,7 @@ func local(ctx context.Context) (string, error) { // want local:"returns a fetch
 }
 
 func (c *Client) h(ctx context.Context) {
-	s, _ := local(ctx) // want `kept in field Client\.auth`
+	s, _ := local(ctx) // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = s
 }
 
@@ -76,7 +76,7 @@ func (c *Client) i(ts oauth2.TokenSource) {
 }
 
 func (c *Client) j(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in package variable current by Use`
+	tok, _ := ts.Token() // want `access token frozen in package variable current by Use; fetch it per call from the token source`
 	lib.Use(tok)
 }
 
@@ -90,12 +90,12 @@ func (c *Client) k(ctx context.Context, ts oauth2.TokenSource, h *lib.Holder) {
 type holderClient struct{ h lib.Holder }
 
 func (c *holderClient) l(ctx context.Context, ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in a field of the receiver of Set`
+	tok, _ := ts.Token() // want `access token frozen in a field of the receiver of Set; fetch it per call from the token source`
 	c.h.Set(ctx, tok)
 }
 
 func (c *Client) m(ts oauth2.TokenSource) {
-	tok, _ := ts.Token() // want `kept in field Client\.auth`
+	tok, _ := ts.Token() // want `access token frozen in field Client\.auth; fetch it per call from the token source`
 	c.auth = lib.Header(tok)
 }
 

@@ -13,7 +13,7 @@ import (
 func changed(addr string, c credentials.PerRPCCredentials) {
 	helpers.Plain = append(helpers.Plain, grpc.WithPerRPCCredentials(c))
 	grpc.NewClient(addr, helpers.Plain...)
-	grpc.NewClient(addr, helpers.Insecure()) // want `no RPC on this connection carries credentials`
+	grpc.NewClient(addr, helpers.Insecure()) // want `grpc.NewClient gets no credentials;`
 }
 
 func computeOnPlaintext(addr string) {

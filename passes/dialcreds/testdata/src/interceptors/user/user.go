@@ -20,15 +20,15 @@ func call(ctx context.Context, c healthpb.HealthClient, tok string) {
 
 func dials(ctx context.Context, addr string) {
 	tls := grpc.WithTransportCredentials(credentials.NewTLS(nil))
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.LogUnary))    // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.NewLogger())) // want `an RPC that forgets the per-call credentials`
-	grpc.NewClient(addr, append(lib.LogOpts(), tls)...)                   // want `an RPC that forgets the per-call credentials`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.LogUnary))    // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.NewLogger())) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
+	grpc.NewClient(addr, append(lib.LogOpts(), tls)...)                   // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.Traced))
 	grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.TokenUnary))
 
-	conn, _ := grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.TokenUnary)) // want `Watch goes out without the token`
+	conn, _ := grpc.NewClient(addr, tls, grpc.WithUnaryInterceptor(lib.TokenUnary)) // want `Watch goes out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn).Watch(ctx, &healthpb.HealthCheckRequest{})
 
-	conn2, _ := grpc.NewClient(addr, append(lib.TokenOpts(), tls)...) // want `Watch goes out without the token`
+	conn2, _ := grpc.NewClient(addr, append(lib.TokenOpts(), tls)...) // want `Watch goes out without this unary interceptor's token;`
 	healthpb.NewHealthClient(conn2).Watch(ctx, &healthpb.HealthCheckRequest{})
 }

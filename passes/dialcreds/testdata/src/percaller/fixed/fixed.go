@@ -17,7 +17,7 @@ type client struct { // want client:`fieldreads\(token\)`
 }
 
 func dial(addr string) (*grpc.ClientConn, error) {
-	return grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	return grpc.NewClient(addr, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 }
 
 func (c *client) call(ctx context.Context, in any) error {

@@ -11,7 +11,7 @@ import (
 )
 
 func Dial(cfg *config.Config) (*grpc.ClientConn, error) {
-	return grpc.NewClient(cfg.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection sends the configured credentials: grpc.NewClient gets none and config.Config.Token is never read`
+	return grpc.NewClient(cfg.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient gets no credentials and config.Config.Token is never read; attach them with grpc.WithPerRPCCredentials$`
 }
 
 func DialOptions(o config.Options) (*grpc.ClientConn, error) {
@@ -19,5 +19,5 @@ func DialOptions(o config.Options) (*grpc.ClientConn, error) {
 }
 
 func DialPlain(s plainconf.Settings) (*grpc.ClientConn, error) {
-	return grpc.NewClient(s.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^no RPC on this connection sends the configured credentials: grpc.NewClient gets none and plainconf.Settings.APIKey is never read`
+	return grpc.NewClient(s.Addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // want `^grpc.NewClient gets no credentials and plainconf.Settings.APIKey is never read; attach them with grpc.WithPerRPCCredentials$`
 }

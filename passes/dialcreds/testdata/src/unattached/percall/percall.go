@@ -20,7 +20,7 @@ type client struct { // want client:`fieldreads\(token\)`
 }
 
 func (c *client) dial() {
-	c.conn, _ = grpc.NewClient(c.target, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `an RPC that forgets the per-call credentials fails with UNAUTHENTICATED: grpc.NewClient attaches none`
+	c.conn, _ = grpc.NewClient(c.target, grpc.WithTransportCredentials(credentials.NewTLS(nil))) // want `grpc.NewClient gets no credentials, though this package attaches them per call;`
 }
 
 func (c *client) call(ctx context.Context) error {

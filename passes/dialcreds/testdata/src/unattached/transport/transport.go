@@ -28,7 +28,7 @@ func (t *Transport) dial(ctx context.Context, p *providers.Provider) (*grpc.Clie
 	} else {
 		opts = append(opts, grpc.WithTransportCredentials(insecure.NewCredentials()))
 	}
-	return grpc.DialContext(ctx, addr, opts...) // want `^no RPC on this connection sends the configured credentials: grpc.DialContext gets none and providers.Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
+	return grpc.DialContext(ctx, addr, opts...) // want `^grpc.DialContext gets no credentials and providers.Provider.Auth is never read; attach them with grpc.WithPerRPCCredentials$`
 }
 
 // dialInline is the same with the target built in the call.

@@ -11,21 +11,21 @@ import (
 )
 
 func call(cc *grpc.ClientConn, req, reply any) error {
-	ctx := helpers.WithToken(context.Background(), "t")
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 14 by helpers.WithToken`
+	ctx := helpers.WithToken(context.Background(), "t")                                                  // added here
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by helpers.WithToken`
 }
 
 func session(cc *grpc.ClientConn, req, reply any) error {
-	_, ctx, err := helpers.Session(context.Background())
+	_, ctx, err := helpers.Session(context.Background()) // added here
 	if err != nil {
 		return err
 	}
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 19 by helpers.Session`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by helpers.Session`
 }
 
 func method(a helpers.Auth, cc *grpc.ClientConn, req, reply any) error {
-	ctx := a.Attach(context.Background())
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added on line 27 by Auth.Attach`
+	ctx := a.Attach(context.Background())                                                                // added here
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by Auth.Attach`
 }
 
 func detached(cc *grpc.ClientConn, req, reply any) error {

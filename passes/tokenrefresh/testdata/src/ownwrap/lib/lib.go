@@ -55,7 +55,7 @@ type Client struct {
 }
 
 func NewClient(ts oauth2.TokenSource, host string) (*Client, error) {
-	tok, err := ts.Token() // want `kept in the Client returned by NewClient`
+	tok, err := ts.Token() // want `access token frozen in the Client returned by NewClient; fetch it per call from the token source`
 	if err != nil {
 		return nil, err
 	}

@@ -5,4 +5,4 @@ package runtime
 type ServeMux struct{}
 
 // NewServeMux returns a new ServeMux.
-func NewServeMux() *ServeMux { return &ServeMux{} }
+func NewServeMux(opts ...ServeMuxOption) *ServeMux { return &ServeMux{} }

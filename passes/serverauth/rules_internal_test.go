@@ -1,0 +1,11 @@
+package serverauth
+
+import (
+	"testing"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
+)
+
+func TestRuleNames(t *testing.T) {
+	lintest.CheckRules(t, doc, ruleStreamUnauthenticated, rulePlainAuthError, ruleSecondInterceptor, ruleUnknownMethod, ruleValidateFirst, ruleFailOpen, ruleAuthzPolicy, ruleConnectStreamUnauthenticated, ruleGatewayBypass)
+}
