@@ -59,9 +59,9 @@ func (p *Package) ReportDirectives(pass *analysis.Pass, suite []string) {
 		default:
 			for _, n := range unknown {
 				if c := closest(n, suite); c != "" {
-					pass.ReportRangef(d.comment, "%s names %q, which is no pass, so it silences nothing; did you mean %s?", IgnorePrefix, n, c)
+					pass.ReportRangef(d.comment, "%s names %q, which is no pass; did you mean %s?", IgnorePrefix, n, c)
 				} else {
-					pass.ReportRangef(d.comment, "%s names %q, which is no pass, so it silences nothing; name one of %s", IgnorePrefix, n, strings.Join(suite, ", "))
+					pass.ReportRangef(d.comment, "%s names %q, which is no pass; name one of %s", IgnorePrefix, n, strings.Join(suite, ", "))
 				}
 			}
 		}

@@ -69,10 +69,10 @@ func TestDirectives(t *testing.T) {
 		`p_test.go:12:2: a space after // makes this no //grpcauthlint:ignore directive, so it silences nothing: write //grpcauthlint:ignore with no space`,
 		`p_test.go:14:2: //grpcauthlint:ignore needs a space before the pass name; as written it silences nothing`,
 		`p_test.go:4:2: //grpcauthlint:ignore names no pass, so it silences nothing: write //grpcauthlint:ignore <pass> <reason> (passes: demo, metadatakey, credpath)`,
-		`p_test.go:6:2: //grpcauthlint:ignore names "metadatakeys", which is no pass, so it silences nothing; did you mean metadatakey?`,
-		`p_test.go:8:2: //grpcauthlint:ignore names "credpathh", which is no pass, so it silences nothing; did you mean credpath?`,
-		`p_test.go:16:2: //grpcauthlint:ignore names "because", which is no pass, so it silences nothing; name one of demo, metadatakey, credpath`,
-		`p_test.go:22:2: //grpcauthlint:ignore names "nosuchpassname", which is no pass, so it silences nothing; name one of demo, metadatakey, credpath`,
+		`p_test.go:6:2: //grpcauthlint:ignore names "metadatakeys", which is no pass; did you mean metadatakey?`,
+		`p_test.go:8:2: //grpcauthlint:ignore names "credpathh", which is no pass; did you mean credpath?`,
+		`p_test.go:16:2: //grpcauthlint:ignore names "because", which is no pass; name one of demo, metadatakey, credpath`,
+		`p_test.go:22:2: //grpcauthlint:ignore names "nosuchpassname", which is no pass; name one of demo, metadatakey, credpath`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
