@@ -233,7 +233,7 @@ func (fs *funcState) call(call *ast.CallExpr) val {
 	}
 	var of optsFact
 	if fs.c.pass.ImportObjectFact(fn, &of) {
-		return fs.instantiate(of.Summary.val("the options of "+funcName(fn), call.Pos()), sig, call, args)
+		return fs.instantiate(of.Summary.val("the options of "+lintutil.FuncName(fn, nil), call.Pos()), sig, call, args)
 	}
 	return fs.clientOf(call, sig)
 }

@@ -42,7 +42,7 @@ func (c *checker) funcDecl(d *ast.FuncDecl) *funcResult {
 			c.pass.ExportObjectFact(fn, &optsFact{Summary: summarize(res.ret)})
 		}
 		if fs.resIdx >= 0 && lintutil.IsNamed(fs.sig.Results().At(fs.resIdx).Type(), grpcapi.Credentials, "PerRPCCredentials", false) {
-			if name, ok := allTLSCreds(res.ret, funcName(fn)); ok {
+			if name, ok := allTLSCreds(res.ret, lintutil.FuncName(fn, nil)); ok {
 				c.pass.ExportObjectFact(fn, &tlsCredsFact{Name: name})
 			}
 		}

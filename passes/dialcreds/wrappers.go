@@ -42,7 +42,7 @@ func (fs *funcState) noteDialer(call *ast.CallExpr, entry string, opts val, targ
 // wrapperDial records the call of a wrapper of a dial entry point.
 func (fs *funcState) wrapperDial(call *ast.CallExpr, d *dialerFact, sig *types.Signature, args []val) {
 	fn := lintutil.Callee(fs.c.pass.TypesInfo, call)
-	name := funcName(fn)
+	name := lintutil.FuncName(fn, nil)
 	opts := concat(d.Base.val("the options of "+name, call.Pos()), argVal(sig, call, args, d.Opts))
 	var target ast.Expr
 	if d.Target >= 0 && d.Target < len(call.Args) {
@@ -50,18 +50,4 @@ func (fs *funcState) wrapperDial(call *ast.CallExpr, d *dialerFact, sig *types.S
 	}
 	fs.dial(call, name, opts, target, nil, -1, d.Gateway)
 	fs.noteDialer(call, name, opts, target, d.Gateway)
-}
-
-// funcName names a function in messages: pkg.Func, pkg.Type.Method.
-func funcName(fn *types.Func) string {
-	name := fn.Name()
-	if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-		if n, ok := types.Unalias(lintutil.Deref(recv.Type())).(*types.Named); ok {
-			name = n.Obj().Name() + "." + name
-		}
-	}
-	if fn.Pkg() != nil {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
@@ -31,7 +30,7 @@ func (c *checker) adder(call *ast.CallExpr) (string, *addsFact) {
 		return "", nil
 	}
 	if f := c.local[fn]; f != nil {
-		return c.shortName(fn), f
+		return lintutil.FuncName(fn, c.pass.Pkg), f
 	}
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
 		return "", nil
@@ -40,7 +39,7 @@ func (c *checker) adder(call *ast.CallExpr) (string, *addsFact) {
 	if !c.pass.ImportObjectFact(fn, f) {
 		return "", nil
 	}
-	return c.shortName(fn), f
+	return lintutil.FuncName(fn, c.pass.Pkg), f
 }
 
 // findAdders finds the functions of decls that return a context with
@@ -90,18 +89,4 @@ func (c *checker) addsMetadata(decl *ast.FuncDecl, fn *types.Func) bool {
 	}
 	d.decl(decl)
 	return adds
-}
-
-// shortName names fn for messages: "pkg.F" or "T.M" outside this
-// package, "F" or "T.M" in it.
-func (c *checker) shortName(fn *types.Func) string {
-	name := fn.Name()
-	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if k := lintutil.TypeKey(sig.Recv().Type()); k != "" {
-			name = k[strings.LastIndex(k, ".")+1:] + "." + name
-		}
-	} else if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
-		name = fn.Pkg().Name() + "." + name
-	}
-	return name
 }

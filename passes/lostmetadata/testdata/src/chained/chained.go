@@ -48,7 +48,7 @@ func call2(cc *grpc.ClientConn, req, reply any) error {
 
 func (c *Client) call3(cc *grpc.ClientConn, req, reply any) error {
 	ctx := c.authed(context.TODO())                                                                          // added here
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by Client.authed`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-trace", "1")), "/x.Y/Z", req, reply) // want `added by \(\*Client\).authed`
 }
 
 func silent(cc *grpc.ClientConn, req, reply any) error {

@@ -37,5 +37,5 @@ func use(cc *grpc.ClientConn, b *Box[int], req, reply any) error {
 	ctx := With(context.Background(), name("n"))                                                       // added here
 	_ = cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply)    // want `added by With`
 	ctx = b.Ctx(context.Background())                                                                  // added here
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added by Box.Ctx`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("a", "b")), "/x.Y/Z", req, reply) // want `added by \(\*Box\).Ctx`
 }

@@ -45,9 +45,9 @@ func useDial(c credentials.PerRPCCredentials) {
 }
 
 func useServer(s *helpers.Server, c credentials.PerRPCCredentials) {
-	s.Client() // want `helpers.Server.Client gets no credentials;`
+	s.Client() // want `\(\*helpers.Server\).Client gets no credentials;`
 	s.Client(grpc.WithPerRPCCredentials(c))
-	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `plaincreds.Creds credentials over the options of helpers.Server.Client require TLS;`
+	s.Client(grpc.WithPerRPCCredentials(plaincreds.Creds{})) // want `plaincreds.Creds credentials over the options of \(\*helpers.Server\).Client require TLS;`
 }
 
 func credsHelpers(addr string, c credentials.PerRPCCredentials) {

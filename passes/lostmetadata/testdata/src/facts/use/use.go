@@ -25,7 +25,7 @@ func session(cc *grpc.ClientConn, req, reply any) error {
 
 func method(a helpers.Auth, cc *grpc.ClientConn, req, reply any) error {
 	ctx := a.Attach(context.Background())                                                                // added here
-	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by Auth.Attach`
+	return cc.Invoke(metadata.NewOutgoingContext(ctx, metadata.Pairs("x-a", "b")), "/x.Y/Z", req, reply) // want `added by helpers.Auth.Attach`
 }
 
 func detached(cc *grpc.ClientConn, req, reply any) error {
