@@ -3,10 +3,10 @@ package dialcreds
 import (
 	"os"
 	"path/filepath"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintest"
 )
 
 // ruleCases are the testdata packages whose findings exercise each
@@ -22,30 +22,12 @@ var ruleCases = map[string][]string{
 	ruleConnectStreamNoToken:  {"connectclients"},
 }
 
-// TestRuleNames checks that each rule is named alike everywhere: the
-// bullets of doc.go start with the rules' names, in the order of rules;
-// each rule's judge is in the file named after it (<name>.go), which
-// declares its constant and reports under it; and each has test cases
-// with findings.
+// TestRuleNames checks that each rule is named alike everywhere
+// (lintest.CheckRules: doc.go's bullets in the order of rules, the
+// judge's file and its constant) and has test cases with findings.
 func TestRuleNames(t *testing.T) {
-	bullet := regexp.MustCompile("(?m)^//   - `([a-z-]+)`: ")
-	var documented []string
-	for _, m := range bullet.FindAllStringSubmatch(doc, -1) {
-		documented = append(documented, m[1])
-	}
-	if !slices.Equal(documented, rules) {
-		t.Errorf("doc.go bullets name %q, want the rules %q in that order", documented, rules)
-	}
+	lintest.CheckRules(t, doc, rules...)
 	for _, rule := range rules {
-		file := rule + ".go"
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Errorf("rule %s: %v", rule, err)
-		} else if !regexp.MustCompile(`(?m)^const rule\w+ = "` + rule + `"$`).Match(src) {
-			t.Errorf("rule %s: %s does not declare its constant", rule, file)
-		} else if !strings.Contains(string(src), "c.report(rule") {
-			t.Errorf("rule %s: %s reports nothing", rule, file)
-		}
 		if len(ruleCases[rule]) == 0 {
 			t.Errorf("rule %s: no test cases", rule)
 		}

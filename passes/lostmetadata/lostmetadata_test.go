@@ -2,7 +2,6 @@ package lostmetadata
 
 import (
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -70,29 +69,11 @@ func TestLostMetadataFix(t *testing.T) {
 }
 
 // TestRules checks that each rule is named alike everywhere: doc.go's
-// bullets start with the rules' names, in the order of rules, and each
-// rule's judge is in the file named after it, which declares its
-// constant and reports under it.
+// bullets, its judge's file and its constant (lintest.CheckRules).
 func TestRules(t *testing.T) {
-	var documented []string
-	for _, m := range regexp.MustCompile("(?m)^//   - `([a-z-]+)`: ").FindAllStringSubmatch(doc, -1) {
-		documented = append(documented, m[1])
-	}
 	var names []string
 	for _, r := range rules {
 		names = append(names, r.name)
 	}
-	if strings.Join(documented, " ") != strings.Join(names, " ") {
-		t.Errorf("doc.go bullets name %q, want the rules %q in that order", documented, names)
-	}
-	for _, rule := range names {
-		src, err := os.ReadFile(rule + ".go")
-		if err != nil {
-			t.Errorf("rule %s: %v", rule, err)
-		} else if !regexp.MustCompile(`(?m)^const rule\w+ = "` + rule + `"$`).Match(src) {
-			t.Errorf("rule %s: %s.go does not declare its constant", rule, rule)
-		} else if !strings.Contains(string(src), "c.report(rule") {
-			t.Errorf("rule %s: %s.go reports nothing", rule, rule)
-		}
-	}
+	lintest.CheckRules(t, doc, names...)
 }

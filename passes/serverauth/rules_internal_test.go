@@ -7,5 +7,5 @@ import (
 )
 
 func TestRuleNames(t *testing.T) {
-	lintest.CheckRules(t, doc, ruleStreamUnauthenticated, rulePlainAuthError, ruleSecondInterceptor, ruleUnknownMethod, ruleValidateFirst, ruleFailOpen, ruleAuthzPolicy, ruleConnectStreamUnauthenticated, ruleGatewayBypass, ruleKratosStreamUnauthenticated)
+	lintest.CheckRules(t, doc, ruleStreamUnauthenticated, rulePlainAuthError, ruleSecondInterceptor, ruleUnknownMethod, ruleValidateFirst, ruleFailOpen, ruleGatewayBypass, ruleAuthzPolicy, ruleConnectStreamUnauthenticated, ruleKratosStreamUnauthenticated)
 }

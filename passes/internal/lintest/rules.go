@@ -3,35 +3,34 @@ package lintest
 import (
 	"os"
 	"regexp"
+	"slices"
 	"testing"
 )
 
 // ruleBullet matches a rule's bullet in a doc.go comment: "//   - `name`".
 var ruleBullet = regexp.MustCompile("(?m)^//   - `([a-z0-9-]+)`")
 
-// CheckRules checks a pass's rule names (issue 20 §3) from its internal
-// test, in the pass's directory: each rule has a bullet in doc (the
-// embedded doc.go) that starts with its name in backquotes, and a file
-// <name>.go holding its judge; and every such bullet names a rule.
+// CheckRules checks a pass's rule names (CONTRIBUTING.md, "Where a new
+// rule goes") from its internal test, in the pass's directory: the
+// bullets of doc (the embedded doc.go) that start with a name in
+// backquotes name exactly rules, in that order, and each rule's judge is
+// in the file <name>.go, which declares its constant
+// (const ruleX = "name").
 func CheckRules(t *testing.T, doc string, rules ...string) {
 	t.Helper()
-	documented := map[string]int{}
+	var documented []string
 	for _, m := range ruleBullet.FindAllStringSubmatch(doc, -1) {
-		documented[m[1]]++
+		documented = append(documented, m[1])
 	}
-	known := map[string]bool{}
+	if !slices.Equal(documented, rules) {
+		t.Errorf("doc.go's rule bullets name %q, want the rules %q in that order", documented, rules)
+	}
 	for _, r := range rules {
-		known[r] = true
-		if documented[r] != 1 {
-			t.Errorf("rule %s: doc.go has %d bullets starting with `%s`, want 1", r, documented[r], r)
-		}
-		if _, err := os.Stat(r + ".go"); err != nil {
+		src, err := os.ReadFile(r + ".go")
+		if err != nil {
 			t.Errorf("rule %s: no file %s.go for its judge", r, r)
-		}
-	}
-	for r := range documented {
-		if !known[r] {
-			t.Errorf("doc.go has a bullet for rule %s, which is no rule of the pass", r)
+		} else if !regexp.MustCompile(`(?m)^const rule\w+ += "` + regexp.QuoteMeta(r) + `"$`).Match(src) {
+			t.Errorf("rule %s: %s.go does not declare its constant", r, r)
 		}
 	}
 }
