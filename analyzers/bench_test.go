@@ -84,14 +84,19 @@ func loadBench(b *testing.B, patterns []string) []*packages.Package {
 func BenchmarkAnalyze(b *testing.B) {
 	for _, corpus := range []string{"grpc", "nongrpc"} {
 		pkgs := loadBench(b, benchCorpora[corpus])
-		for _, tool := range []struct {
+		type tool struct {
 			name string
 			as   []*analysis.Analyzer
-		}{
+		}
+		tools := []tool{
 			{"floor", []*analysis.Analyzer{floorAnalyzer}},
 			{"factfloor", []*analysis.Analyzer{factFloor}},
 			{"suite", analyzers.All()},
-		} {
+		}
+		for _, a := range analyzers.All() { // each pass alone: which one a change made slower
+			tools = append(tools, tool{"pass=" + a.Name, []*analysis.Analyzer{a}})
+		}
+		for _, tool := range tools {
 			b.Run(corpus+"/"+tool.name, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {

@@ -25,7 +25,15 @@ func (c *checker) variable(e ast.Expr) (v *types.Var, pkgLevel bool) {
 		return nil, false
 	}
 	v, ok = c.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == nil {
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == nil {
+		return nil, false
+	}
+	// A parameter, result or receiver is configuration: its value comes
+	// from the caller, whatever the body assigns (and asking the write
+	// index about it would build the index for every function that
+	// opens a file by a parameter's name).
+	switch v.Kind() {
+	case types.ParamVar, types.ResultVar, types.RecvVar, types.FieldVar:
 		return nil, false
 	}
 	if v.Parent() == c.pass.Pkg.Scope() {
