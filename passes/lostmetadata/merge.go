@@ -26,9 +26,8 @@ const (
 // FromOutgoingContext (or ValueFromOutgoingContext); being blind to
 // order keeps the pass silent whenever the code merges at all.
 type mdGraph struct {
-	c      *checker
-	writes *flow.Index
-	calls  map[*types.Var][]ast.Expr // what Set, Append, maps.Copy and copy put in each variable
+	c     *checker
+	calls map[*types.Var][]ast.Expr // what Set, Append, maps.Copy and copy put in each variable
 	// class and busy are indexed by asMD (classifyIn).
 	class   [2]map[*types.Var]mdClass
 	busy    [2]map[*types.Var]bool
@@ -38,7 +37,6 @@ type mdGraph struct {
 func newMDGraph(c *checker) *mdGraph {
 	g := &mdGraph{
 		c:       c,
-		writes:  flow.WriteIndex(c.pass),
 		calls:   make(map[*types.Var][]ast.Expr),
 		class:   [2]map[*types.Var]mdClass{make(map[*types.Var]mdClass), make(map[*types.Var]mdClass)},
 		busy:    [2]map[*types.Var]bool{make(map[*types.Var]bool), make(map[*types.Var]bool)},
@@ -79,7 +77,7 @@ func newMDGraph(c *checker) *mdGraph {
 // calls put in it.
 func (g *mdGraph) sources(v *types.Var) []ast.Expr {
 	var out []ast.Expr
-	for _, w := range g.writes.Writes(v) {
+	for _, w := range flow.WriteIndex(g.c.pass).Writes(v) { // the index is built on first use
 		if w.Rhs != nil {
 			out = append(out, w.Rhs)
 		}
