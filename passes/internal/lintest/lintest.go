@@ -65,12 +65,7 @@ func Run(t Testing, a *analysis.Analyzer, patterns ...string) []*Result {
 	if tb, ok := t.(testing.TB); ok {
 		tb.Helper()
 	}
-	r, err := roots()
-	if err != nil {
-		t.Errorf("%v", err)
-		return nil
-	}
-	return lintrun.Run(t, r, a, patterns...)
+	return inRoots(t, lintrun.Run, a, patterns)
 }
 
 // RunWithSuggestedFixes is Run, then analysistest.RunWithSuggestedFixes'
@@ -79,12 +74,21 @@ func RunWithSuggestedFixes(t Testing, a *analysis.Analyzer, patterns ...string) 
 	if tb, ok := t.(testing.TB); ok {
 		tb.Helper()
 	}
+	return inRoots(t, lintrun.RunWithSuggestedFixes, a, patterns)
+}
+
+// inRoots runs run (lintrun.Run or RunWithSuggestedFixes) in the calling
+// test's GOPATH roots.
+func inRoots(t Testing, run func(Testing, []string, *analysis.Analyzer, ...string) []*Result, a *analysis.Analyzer, patterns []string) []*Result {
+	if tb, ok := t.(testing.TB); ok {
+		tb.Helper()
+	}
 	r, err := roots()
 	if err != nil {
 		t.Errorf("%v", err)
 		return nil
 	}
-	return lintrun.RunWithSuggestedFixes(t, r, a, patterns...)
+	return run(t, r, a, patterns...)
 }
 
 // Stubs returns the loader of the shared stubs alone, for tests that look
