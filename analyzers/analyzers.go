@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -172,7 +173,7 @@ func New(settings map[string]any) ([]*analysis.Analyzer, error) {
 				continue // suiteSettings
 			}
 			if _, ok := known[k]; !ok {
-				return nil, fmt.Errorf("grpcauthlint settings: unknown setting %q (want enable, disable, %s or a pass name: %s)", k, strings.Join(sortedKeys(suiteOptions), ", "), strings.Join(Names(), ", "))
+				return nil, fmt.Errorf("grpcauthlint settings: unknown setting %q (want enable, disable, %s or a pass name: %s)", k, strings.Join(slices.Sorted(maps.Keys(suiteOptions)), ", "), strings.Join(Names(), ", "))
 			}
 			data, err := json.Marshal(v)
 			if err != nil {

@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -36,7 +37,7 @@ type SuiteFlag struct {
 // analyzer that has one, as the default its own flag replaces.
 func SuiteFlags(as []*analysis.Analyzer) []SuiteFlag {
 	var out []SuiteFlag
-	for _, name := range sortedKeys(suiteOptions) {
+	for _, name := range slices.Sorted(maps.Keys(suiteOptions)) {
 		v := &suiteValue{name: name}
 		for _, a := range as {
 			if f := a.Flags.Lookup(name); f != nil {
@@ -101,7 +102,7 @@ func (e Pass) hasOption(name string) bool {
 // strings each) and returns them as JSON, by name.
 func suiteSettings(settings map[string]any) (map[string]json.RawMessage, error) {
 	out := map[string]json.RawMessage{}
-	for _, name := range sortedKeys(suiteOptions) {
+	for _, name := range slices.Sorted(maps.Keys(suiteOptions)) {
 		v, ok := settings[name]
 		if !ok || v == nil {
 			continue
@@ -133,7 +134,7 @@ func suiteSettings(settings map[string]any) (map[string]json.RawMessage, error) 
 func (e Pass) withSuite(raw json.RawMessage, suite map[string]json.RawMessage) (json.RawMessage, error) {
 	var opts map[string]json.RawMessage
 	changed := false
-	for _, name := range sortedKeys(suite) {
+	for _, name := range slices.Sorted(maps.Keys(suite)) {
 		if !e.hasOption(name) {
 			continue
 		}
@@ -154,13 +155,4 @@ func (e Pass) withSuite(raw json.RawMessage, suite map[string]json.RawMessage) (
 		return raw, nil
 	}
 	return json.Marshal(opts)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -6,7 +6,9 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -57,7 +59,7 @@ func RunWithSuggestedFixes(t Testing, roots []string, a *analysis.Analyzer, patt
 				fixEdits[fix.Message] = append(fixEdits[fix.Message], edits)
 			}
 		}
-		for _, filename := range sortedKeys(files) {
+		for _, filename := range slices.Sorted(maps.Keys(files)) {
 			content, err := os.ReadFile(filename)
 			if err != nil {
 				t.Errorf("error reading %s: %v", filename, err)
@@ -91,7 +93,7 @@ func RunWithSuggestedFixes(t Testing, roots []string, a *analysis.Analyzer, patt
 				continue
 			}
 			var acc []edit
-			for _, message := range sortedKeys(fixEdits) {
+			for _, message := range slices.Sorted(maps.Keys(fixEdits)) {
 				acc = merge(message, fixEdits[message], acc)
 			}
 			if err := compareFixed(filename, content, ar.Comment, acc); err != nil {
