@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -85,23 +86,37 @@ func fixStatus(r *vetResult, pending, remain bool) int {
 // gitDiff rewrites the file headers of go vet -fix -diff's unified diff,
 // "--- /abs/file.go (old)" and "+++ /abs/file.go (new)", into the form
 // git apply and patch -p1 take: "diff --git a/f b/f", "--- a/f",
-// "+++ b/f", with f relative to the working directory (or -C dir).
+// "+++ b/f", with f relative to the working directory (or -C dir). go vet
+// prints each package's diffs when that package finishes, so the files
+// come in no set order; gitDiff sorts them by path (stably: a file's
+// chunks keep their order), so the same tree always gives the same patch.
 func gitDiff(diff []byte, dir string) []byte {
 	wd := baseDir(dir)
 	rel := func(path string) string {
 		return filepath.ToSlash(relPosn(wd, path))
 	}
-	var out bytes.Buffer
+	type chunk struct {
+		file string
+		text bytes.Buffer
+	}
+	chunks := []*chunk{{}} // the first holds any text before the first header
 	lines := strings.SplitAfter(string(diff), "\n")
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if old, ok := strings.CutPrefix(l, "--- "); ok && strings.HasSuffix(old, " (old)\n") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "+++ ") {
 			f := rel(strings.TrimSuffix(old, " (old)\n"))
-			fmt.Fprintf(&out, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", f, f, f, f)
+			c := &chunk{file: f}
+			fmt.Fprintf(&c.text, "diff --git a/%s b/%s\n--- a/%s\n+++ b/%s\n", f, f, f, f)
+			chunks = append(chunks, c)
 			i++
 			continue
 		}
-		out.WriteString(l)
+		chunks[len(chunks)-1].text.WriteString(l)
+	}
+	slices.SortStableFunc(chunks[1:], func(a, b *chunk) int { return strings.Compare(a.file, b.file) })
+	var out bytes.Buffer
+	for _, c := range chunks {
+		out.Write(c.text.Bytes())
 	}
 	return out.Bytes()
 }
