@@ -47,73 +47,108 @@ func MustExtractDoc(content, name string) *Doc {
 func ExtractDoc(content, name string) (*Doc, error) {
 	// The section's paragraphs, from its heading to the next heading or
 	// the end of the comment; lines are slices of content.
-	var paras []string
-	var para []string
-	lines := commentLines(content)
-	in, found := false, false
-	for _, line := range lines {
+	// One pass over the section's lines, into one buffer: paragraphs
+	// are separated by one blank line; the first is the title.
+	comment := packageComment(content)
+	var b strings.Builder
+	in, found, blank := false, false, false
+	title := -1 // end of the first paragraph in b
+	for line := range strings.Lines(comment) {
+		line, ok := commentLine(line)
+		if !ok {
+			continue
+		}
 		if in && strings.HasPrefix(line, "# ") {
-			break
+			break // the section ends; the rest is the long form
 		}
 		if line == "# Analyzer "+name {
 			in, found = true, true
+			b.Grow(len(comment))
 			continue
 		}
 		if !in {
 			continue
 		}
 		if strings.TrimSpace(line) == "" {
-			if len(para) > 0 {
-				paras = append(paras, strings.Join(para, "\n"))
-				para = nil
-			}
+			blank = b.Len() > 0
 			continue
 		}
-		para = append(para, line)
-	}
-	if len(para) > 0 {
-		paras = append(paras, strings.Join(para, "\n"))
+		switch {
+		case blank && title < 0:
+			title = b.Len()
+			b.WriteString("\n\n")
+		case blank:
+			b.WriteString("\n\n")
+		case b.Len() > 0:
+			b.WriteByte('\n')
+		}
+		blank = false
+		b.WriteString(line)
 	}
 	switch {
-	case len(lines) == 0:
+	case comment == "":
 		return nil, fmt.Errorf("doc.go of %s has no package comment", name)
 	case !found:
 		return nil, fmt.Errorf("doc.go of %s has no \"# Analyzer %s\" section", name, name)
 	}
-	var title string
-	ok := false
-	if len(paras) > 0 {
-		title, ok = strings.CutPrefix(strings.Join(strings.Fields(paras[0]), " "), name+": ")
+	text := b.String()
+	if title < 0 {
+		title = len(text)
 	}
+	heading, ok := strings.CutPrefix(strings.Join(strings.Fields(text[:title]), " "), name+": ")
 	if !ok {
 		return nil, fmt.Errorf("doc.go of %s: \"# Analyzer %s\" must start with \"%s: title\"", name, name, name)
 	}
-	d := &Doc{Name: name, Title: strings.TrimSpace(title), content: content}
-	d.Analyzer = d.Title + "\n\n" + strings.Join(paras[1:], "\n\n")
+	d := &Doc{Name: name, Title: strings.TrimSpace(heading), content: content}
+	d.Analyzer = d.Title + "\n\n" + strings.TrimPrefix(text[title:], "\n\n")
 	return d, nil
 }
 
 // commentLines returns the lines of the // comment before the package
 // clause of a doc.go file, comment markers removed, directives left out.
 func commentLines(content string) []string {
-	start := 0 // lines before start are not part of the package comment
 	var lines []string
-	for line := range strings.Lines(content) {
-		line = strings.TrimRight(line, "\r\n")
-		rest, ok := strings.CutPrefix(line, "//")
-		if !ok {
-			if strings.HasPrefix(line, "package ") {
-				break
-			}
-			start = len(lines) // a comment not attached to the package clause
-			continue
+	for line := range strings.Lines(packageComment(content)) {
+		if line, ok := commentLine(line); ok {
+			lines = append(lines, line)
 		}
-		if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
-			continue // directives are not documentation
-		}
-		lines = append(lines, strings.TrimPrefix(rest, " "))
 	}
-	return lines[start:]
+	return lines
+}
+
+// packageComment returns the part of content that is the package
+// comment: the run of // lines just before the package clause. It
+// scans bytes and allocates nothing: every run of the vet tool extracts
+// each pass's title and description at start-up.
+func packageComment(content string) string {
+	end := 0
+	if !strings.HasPrefix(content, "package ") {
+		i := strings.Index(content, "\npackage ")
+		if i < 0 {
+			return ""
+		}
+		end = i + 1
+	}
+	start := end
+	for start > 0 {
+		prev := strings.LastIndexByte(content[:start-1], '\n') + 1 // the line before start
+		if !strings.HasPrefix(content[prev:start], "//") {
+			break
+		}
+		start = prev
+	}
+	return content[start:end]
+}
+
+// commentLine returns a line of the package comment without its comment
+// marker and line end; ok is false for directives, which are not
+// documentation.
+func commentLine(line string) (text string, ok bool) {
+	rest := strings.TrimPrefix(strings.TrimRight(line, "\r\n"), "//")
+	if strings.HasPrefix(rest, "go:") || strings.HasPrefix(rest, "line ") {
+		return "", false
+	}
+	return strings.TrimPrefix(rest, " "), true
 }
 
 // parse parses the comment, once, for Text and Markdown.

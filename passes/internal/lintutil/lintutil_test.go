@@ -215,8 +215,16 @@ func TestExtractDoc(t *testing.T) {
 	if md := d.Markdown(3); !strings.Contains(md, "### Bad") || !strings.Contains(md, "```go\nbad()\n```") || !strings.Contains(md, "  - `some-rule`: a\\_b.") || strings.Contains(md, "\\`") {
 		t.Errorf("Markdown:\n%s", md)
 	}
+	// A comment not attached to the package clause is not documentation;
+	// directives inside the package comment are left out.
+	if d, err := lintutil.ExtractDoc("// Copyright.\n\n//go:build linux\n"+strings.Replace(good, "// Details", "//go:generate x\n// Details", 1), "x"); err != nil {
+		t.Errorf("with a license header and directives: %v", err)
+	} else if d.Analyzer != "check for x things\n\nDetails here:\n  - `some-rule`: a_b." {
+		t.Errorf("with a license header and directives: analyzer doc %q", d.Analyzer)
+	}
 	for _, bad := range []string{
 		"package x\n",
+		"// # Analyzer x\n//\n// x: check for x things\n\n// Package x.\npackage x\n",
 		"// Package x.\npackage x\n",
 		"// Package x.\n//\n// # Analyzer x\n//\n// no title line\npackage x\n",
 	} {
