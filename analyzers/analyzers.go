@@ -260,3 +260,26 @@ func CheckDirectives(a *analysis.Analyzer) {
 		return res, err
 	}
 }
+
+// FactsOnly makes the passes as (built by All or New in this process)
+// skip the work that only reports, on every package: the vet tool calls
+// it, once, for go vet's facts-only runs of dependencies, whose findings
+// go vet throws away. The facts the passes export are the same.
+func FactsOnly(as []*analysis.Analyzer) {
+	for _, a := range as {
+		for _, r := range a.Requires {
+			if r.Name != "grpcauthlintshared" {
+				continue
+			}
+			run := r.Run // the passes share one: mark its results once
+			r.Run = func(pass *analysis.Pass) (any, error) {
+				res, err := run(pass)
+				if p, ok := res.(interface{ MarkFactsOnly() }); ok {
+					p.MarkFactsOnly()
+				}
+				return res, err
+			}
+			return
+		}
+	}
+}

@@ -67,10 +67,15 @@ func vetTool(args []string) {
 			os.Exit(badFlag(err, args))
 		}
 		prepare(as, m)
+		cfg := args[len(args)-1]
 		if m.reportDeps && !m.fix {
-			if cfg, ok := depsReport(args[len(args)-1]); ok {
-				os.Args[len(os.Args)-1] = cfg
+			if root, ok := depsReport(cfg); ok {
+				os.Args[len(os.Args)-1] = root
+				cfg = root
 			}
+		}
+		if factsOnlyUnit(cfg) {
+			analyzers.FactsOnly(as)
 		}
 	}
 	unitchecker.Main(as...)
@@ -113,6 +118,17 @@ func depsReport(cfg string) (string, bool) {
 		return "", false
 	}
 	return root, true
+}
+
+// factsOnlyUnit reports whether the unit config file cfg is a facts-only
+// run (VetxOnly: a dependency's, whose findings go vet throws away).
+func factsOnlyUnit(cfg string) bool {
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return false
+	}
+	var unit struct{ VetxOnly bool }
+	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
 }
 
 // vetMode is what the tool's flags say about a unit run.

@@ -113,7 +113,9 @@ func (c *checker) checkConnectClients() {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
-	s.checkClients()
+	if !lintutil.FactsOnly(c.pass) {
+		s.checkClients()
+	}
 }
 
 // index records every value given to every variable of the package;

@@ -218,18 +218,28 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 	c.index()
 	c.exportFieldReads()
 	c.exportInterceptors()
+	// In a facts-only run, only what may export a fact is walked: the
+	// functions whose summaries are facts and the option variables;
+	// whatever they call is summarised on demand as in a full run.
+	factsOnly := lintutil.FactsOnly(pass)
 	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.GenDecl)(nil)) {
 		switch d := cur.Node().(type) {
 		case *ast.FuncDecl:
+			if factsOnly && !c.exportsFacts(d) {
+				continue
+			}
 			c.funcDecl(d)
 		case *ast.GenDecl:
 			if _, ok := cur.Parent().Node().(*ast.File); ok && d.Tok == token.VAR {
 				for _, spec := range d.Specs {
 					vs := spec.(*ast.ValueSpec)
 					for _, name := range vs.Names {
-						if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+						if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok && (!factsOnly || isOptionType(v.Type())) {
 							c.pkgVar(v)
 						}
+					}
+					if factsOnly {
+						continue
 					}
 					if len(vs.Names) != len(vs.Values) {
 						// var a, b = f(): checked once through the call.
@@ -242,8 +252,32 @@ func run(pass *analysis.Pass, cfg *settings) (any, error) {
 			}
 		}
 	}
-	c.judge()
+	if !factsOnly {
+		c.judge()
+	}
 	c.checkConnectClients() // connect-stream-no-token
 	c.r.Finish()
 	return nil, nil
+}
+
+// exportsFacts reports whether the walk of d may export a fact
+// (funcDecl): its summarised result is options or per-RPC credentials,
+// or it takes options and may pass them to a dial (a dialer).
+func (c *checker) exportsFacts(d *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if i := resultIndex(sig); i >= 0 {
+		if t := sig.Results().At(i).Type(); isOptionType(t) || lintutil.IsNamed(t, grpcapi.Credentials, "PerRPCCredentials", false) {
+			return true
+		}
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isOptionType(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }

@@ -111,6 +111,9 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			pass.ExportObjectFact(fn, f)
 		}
 	}
+	if lintutil.FactsOnly(pass) {
+		return nil, nil // the rest only reports
+	}
 	d := c.newDomain()
 	for _, top := range withNew {
 		d.decl(top)

@@ -18,14 +18,20 @@ const ruleConnectStreamUnauthenticated = "connect-stream-unauthenticated"
 
 // checkConnect runs the Connect rules.
 func (c *checker) checkConnect() {
-	connect := lintutil.Reaches(c.pass, grpcapi.Connect)
-	if !connect && !lintutil.Reaches(c.pass, kratosMiddleware) {
-		return
-	}
-	c.exportConnectFacts() // kratos middleware too (kratos.go)
-	if connect {
+	if c.connectFacts() {
 		c.checkConnectHandlers()
 	}
+}
+
+// connectFacts exports the facts of Connect interceptors and kratos
+// middleware (kratos.go), in a package that can see either; connect
+// reports whether it can see Connect.
+func (c *checker) connectFacts() (connect bool) {
+	connect = lintutil.Reaches(c.pass, grpcapi.Connect)
+	if connect || lintutil.Reaches(c.pass, kratosMiddleware) {
+		c.exportConnectFacts()
+	}
+	return connect
 }
 
 // checkConnectHandlers judges every call of a generated NewXHandler.

@@ -228,6 +228,10 @@ func run(pass *analysis.Pass, opts *options) (any, error) {
 		}
 	}
 	c.exportFacts()
+	if lintutil.FactsOnly(pass) {
+		c.connectFacts()
+		return nil, nil
+	}
 	c.checkServers()       // stream-unauthenticated, second-interceptor
 	c.checkGateway()       // gateway-bypass
 	c.checkOptionHelpers() // second-interceptor

@@ -26,18 +26,7 @@ func TestMessageLengths(t *testing.T) {
 	var all []int
 	for _, p := range analyzers.Passes() {
 		name := p.Name
-		src, err := filepath.Abs(filepath.Join("..", "..", name, "testdata", "src"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var pkgs []string
-		filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
-			if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); err == nil && d.IsDir() && len(gos) > 0 {
-				rel, _ := filepath.Rel(src, path)
-				pkgs = append(pkgs, filepath.ToSlash(rel))
-			}
-			return err
-		})
+		src, pkgs := testdataPackages(t, name)
 		var lens []int
 		seen := map[string]bool{}
 		var results []*Result
@@ -69,6 +58,23 @@ func TestMessageLengths(t *testing.T) {
 		over := len(all) - func() int { i, _ := slices.BinarySearch(all, 161); return i }()
 		t.Logf("suite        %3d messages, median %3d, max %3d characters, %d over 160", len(all), all[len(all)/2], all[len(all)-1], over)
 	}
+}
+
+// testdataPackages returns the GOPATH src directory of pass name's
+// testdata and the import paths of every package in it.
+func testdataPackages(t *testing.T, name string) (src string, pkgs []string) {
+	src, err := filepath.Abs(filepath.Join("..", "..", name, "testdata", "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if gos, _ := filepath.Glob(filepath.Join(path, "*.go")); err == nil && d.IsDir() && len(gos) > 0 {
+			rel, _ := filepath.Rel(src, path)
+			pkgs = append(pkgs, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	return src, pkgs
 }
 
 // analyzer returns a fresh instance of pass name, with every boolean

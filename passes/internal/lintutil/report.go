@@ -130,6 +130,9 @@ func (r *Reporter) skipped(file string) bool {
 // silenced nothing (like staticcheck's unused lint:ignore). Directives in
 // files whose findings are dropped by policy are not judged.
 func (r *Reporter) Finish() {
+	if FactsOnly(r.pass) {
+		return // a facts-only run's findings are thrown away
+	}
 	name := r.pass.Analyzer.Name
 	for _, d := range r.order {
 		if r.skipped(d.file) {

@@ -37,6 +37,7 @@ type Package struct {
 	inspector func() *inspector.Inspector
 	visible   func() map[string]*types.Package
 	files     func() *fileInfo
+	factsOnly bool // set before any pass runs: see FactsOnly
 
 	mu   sync.Mutex
 	memo map[any]func() any // Memo's values, by key
