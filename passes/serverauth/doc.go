@@ -66,7 +66,10 @@
 //     (rules[m] == nil, !required[m]), a test of presence whose body
 //     checks and after which the handler is called (if required[m] {
 //     check }), a switch on the method whose cases check and whose
-//     default, or the code after it, calls the handler.
+//     default, or the code after it, calls the handler. The table may be
+//     a map or a slice of constants (slices.Contains), and the test may
+//     sit in a helper of the package given the method (if skip(m),
+//     if !needsAuth(m)).
 //     Every method the table misses is served without the check. The
 //     finding is at each registration (pb.RegisterXServer) on a server
 //     whose grpc.NewServer call installs the interceptor (directly, in a

@@ -17,8 +17,9 @@ import (
 // ruleFailOpen: an auth interceptor that looks the current method up in
 // a table and calls its handler, unauthenticated, when the method is not
 // there (a comma-ok lookup whose !ok branch calls the handler, a
-// zero-value test of the entry, a switch whose default, or the code
-// after it, does) authenticates only the methods the table lists. The
+// zero-value test of the entry, !slices.Contains, the same in a helper
+// given the method, a switch whose default, or the code after it, does)
+// authenticates only the methods the table lists. The
 // methods of the services registered on a server using it that the
 // table misses are reported at their registration. A table of public
 // methods that skip auth (present: handler; absent: checked) is the
@@ -278,25 +279,49 @@ func (c *checker) authenticates(stmts []ast.Stmt) bool {
 // absentTest reports whether the if statement's condition holds when
 // the current method is absent from a table the pass can read, and
 // returns the table's keys: !ok of a comma-ok lookup (in the if's init
-// or a statement before it), T[m] == nil/""/0/false, !T[m].
+// or a statement before it), T[m] == nil/""/0/false, !T[m],
+// !slices.Contains(S, m), or a call of a helper of this package whose
+// one result is such a test of its parameter (skip(m)), or the negation
+// of one (!protected(m)).
 func (c *checker) absentTest(st *ast.IfStmt, cond ast.Expr, before []ast.Stmt) ([]string, token.Pos, bool) {
+	stmts := append([]ast.Stmt(nil), before...)
+	if st.Init != nil {
+		stmts = append(stmts, st.Init)
+	}
+	return c.absentCond(cond, stmts, nil, 0)
+}
+
+// absentCond is absentTest's reading of cond, after the statements
+// before; params are the parameters of the helpers it has entered that
+// stand for the current method.
+func (c *checker) absentCond(cond ast.Expr, before []ast.Stmt, params map[*types.Var]bool, depth int) ([]string, token.Pos, bool) {
 	cond = ast.Unparen(cond)
 	// !ok, ok == false
 	var okID *ast.Ident
 	switch x := cond.(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && c.info.TypeOf(id) != nil && isBool(c.info.TypeOf(id)) {
-				okID = id
-			} else if idx, ok := ast.Unparen(x.X).(*ast.IndexExpr); ok {
-				return c.methodTable(idx) // !T[m]
+			switch y := ast.Unparen(x.X).(type) {
+			case *ast.Ident:
+				if t := c.info.TypeOf(y); t != nil && isBool(t) {
+					okID = y
+				}
+			case *ast.IndexExpr:
+				return c.methodTable(y, params) // !T[m]
+			case *ast.CallExpr:
+				if keys, pos, ok := c.methodList(y, params); ok {
+					return keys, pos, ok // !slices.Contains(S, m)
+				}
+				return c.helperAbsent(y, true, params, depth) // !protected(m)
 			}
 		}
+	case *ast.CallExpr:
+		return c.helperAbsent(x, false, params, depth) // skip(m)
 	case *ast.BinaryExpr:
 		if x.Op == token.EQL {
 			for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 				if idx, ok := ast.Unparen(pair[0]).(*ast.IndexExpr); ok && c.isZero(pair[1]) {
-					return c.methodTable(idx) // T[m] == nil
+					return c.methodTable(idx, params) // T[m] == nil
 				}
 				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && isFalse(c.info, pair[1]) {
 					okID = id
@@ -311,19 +336,15 @@ func (c *checker) absentTest(st *ast.IfStmt, cond ast.Expr, before []ast.Stmt) (
 	if v == nil {
 		return nil, 0, false
 	}
-	stmts := append([]ast.Stmt(nil), before...)
-	if st.Init != nil {
-		stmts = append(stmts, st.Init)
-	}
 	// The comma-ok assignment defining v.
-	for i := len(stmts) - 1; i >= 0; i-- {
-		as, ok := stmts[i].(*ast.AssignStmt)
+	for i := len(before) - 1; i >= 0; i-- {
+		as, ok := before[i].(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
 			continue
 		}
 		if id, ok := as.Lhs[1].(*ast.Ident); ok && c.info.ObjectOf(id) == v {
 			if idx, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr); ok {
-				return c.methodTable(idx)
+				return c.methodTable(idx, params)
 			}
 			return nil, 0, false
 		}
@@ -331,12 +352,48 @@ func (c *checker) absentTest(st *ast.IfStmt, cond ast.Expr, before []ast.Stmt) (
 	return nil, 0, false
 }
 
+// helperAbsent reads call, a call of a function of this package given
+// the current method, whose body ends in the return of one boolean: the
+// condition it returns (negated when neg) must be an absent test of the
+// parameter the method is given to.
+func (c *checker) helperAbsent(call *ast.CallExpr, neg bool, params map[*types.Var]bool, depth int) ([]string, token.Pos, bool) {
+	fn := lintutil.Callee(c.info, call)
+	if fn == nil || depth > 2 || len(call.Args) != 1 || !c.isMethod(call.Args[0], params, 0) {
+		return nil, 0, false
+	}
+	decl := c.decls[fn.Origin()]
+	sig := fn.Signature()
+	if decl == nil || sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isBool(sig.Results().At(0).Type()) || len(decl.Body.List) == 0 {
+		return nil, 0, false
+	}
+	body := decl.Body.List
+	ret, ok := body[len(body)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, 0, false
+	}
+	for _, s := range body[:len(body)-1] {
+		if _, ok := s.(*ast.AssignStmt); !ok {
+			return nil, 0, false // only the comma-ok lookup may come first
+		}
+	}
+	res := ret.Results[0]
+	if neg {
+		res = negate(res)
+	}
+	return c.absentCond(res, body[:len(body)-1], map[*types.Var]bool{fn.Signature().Params().At(0): true}, depth+1)
+}
+
 // negate returns the condition that holds when cond does not, in the
-// forms absentTest reads: ok -> !ok, T[m] -> !T[m], x != y -> x == y.
+// forms absentCond reads: ok -> !ok, T[m] -> !T[m], f(m) -> !f(m),
+// !x -> x, x != y -> x == y.
 func negate(cond ast.Expr) ast.Expr {
 	switch x := ast.Unparen(cond).(type) {
-	case *ast.Ident, *ast.IndexExpr:
+	case *ast.Ident, *ast.IndexExpr, *ast.CallExpr:
 		return &ast.UnaryExpr{Op: token.NOT, X: x, OpPos: x.Pos()}
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return x.X
+		}
 	case *ast.BinaryExpr:
 		if x.Op == token.NEQ {
 			return &ast.BinaryExpr{X: x.X, Op: token.EQL, Y: x.Y, OpPos: x.OpPos}
@@ -374,11 +431,39 @@ func (c *checker) isZero(e ast.Expr) bool {
 // methodTable returns the keys of the map literal idx indexes with the
 // current method, when every key is a constant and nothing else is
 // ever written to it.
-func (c *checker) methodTable(idx *ast.IndexExpr) ([]string, token.Pos, bool) {
-	if _, isMap := types.Unalias(c.info.TypeOf(idx.X)).Underlying().(*types.Map); !isMap || !c.isMethod(idx.Index, nil, 0) {
+func (c *checker) methodTable(idx *ast.IndexExpr, params map[*types.Var]bool) ([]string, token.Pos, bool) {
+	if _, isMap := types.Unalias(c.info.TypeOf(idx.X)).Underlying().(*types.Map); !isMap || !c.isMethod(idx.Index, params, 0) {
 		return nil, 0, false
 	}
-	v := c.varOf(idx.X)
+	return c.constTable(idx.X, func(e ast.Expr) ast.Expr {
+		if kv, ok := e.(*ast.KeyValueExpr); ok {
+			return kv.Key
+		}
+		return nil
+	})
+}
+
+// methodList returns the elements of the slice literal S of
+// slices.Contains(S, m), m the current method, when every element is a
+// constant and nothing else is ever written to S.
+func (c *checker) methodList(call *ast.CallExpr, params map[*types.Var]bool) ([]string, token.Pos, bool) {
+	fn := lintutil.Callee(c.info, call)
+	if fn == nil || lintutil.FuncKey(fn) != "slices.Contains" || len(call.Args) != 2 || !c.isMethod(call.Args[1], params, 0) {
+		return nil, 0, false
+	}
+	return c.constTable(call.Args[0], func(e ast.Expr) ast.Expr {
+		if _, ok := e.(*ast.KeyValueExpr); ok {
+			return nil
+		}
+		return e
+	})
+}
+
+// constTable returns the constant strings key picks from the elements of
+// the composite literal that is the only value of the package variable
+// x, sorted, and the literal's position.
+func (c *checker) constTable(x ast.Expr, key func(ast.Expr) ast.Expr) ([]string, token.Pos, bool) {
+	v := c.varOf(x)
 	if v == nil || v.Pkg() != c.pass.Pkg {
 		return nil, 0, false
 	}
@@ -389,11 +474,11 @@ func (c *checker) methodTable(idx *ast.IndexExpr) ([]string, token.Pos, bool) {
 	}
 	var keys []string
 	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
+		k := key(elt)
+		if k == nil {
 			return nil, 0, false
 		}
-		s, ok := lintutil.ConstString(c.info, kv.Key)
+		s, ok := lintutil.ConstString(c.info, k)
 		if !ok {
 			return nil, 0, false
 		}

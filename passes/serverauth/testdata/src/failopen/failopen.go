@@ -5,6 +5,7 @@ package failopen
 import (
 	"context"
 	"failopen/lib"
+	"slices"
 
 	"itemspb"
 
@@ -238,4 +239,93 @@ func silent(extra grpc.ServerOption) {
 	// The stream side is not looked up in the unary table.
 	s5 := grpc.NewServer(grpc.UnaryInterceptor(complete), extra)
 	itemspb.RegisterItemsServer(s5, items{})
+}
+
+// The table behind a helper, in the shapes real interceptors have.
+var protected = map[string]bool{
+	itemspb.Items_Delete_FullMethodName: true,
+	itemspb.Items_Purge_FullMethodName:  true,
+}
+
+// skip is true for the methods the table does not protect.
+func skip(m string) bool {
+	_, ok := protected[m]
+	return !ok
+}
+
+func viaSkip(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaSkip:"fail-open unary table"
+	if skip(info.FullMethod) {
+		return h(ctx, req)
+	}
+	if err := check(ctx, ""); err != nil {
+		return nil, err
+	}
+	return h(ctx, req)
+}
+
+func needsAuth(method string) bool { return protected[method] }
+
+func viaNeeds(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaNeeds:"fail-open unary table"
+	if !needsAuth(info.FullMethod) {
+		return h(ctx, req)
+	}
+	if err := check(ctx, ""); err != nil {
+		return nil, err
+	}
+	return h(ctx, req)
+}
+
+var protectedList = []string{itemspb.Items_Get_FullMethodName, itemspb.Items_Purge_FullMethodName}
+
+func viaList(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaList:"authenticates" viaList:"fail-open unary table"
+	if slices.Contains(protectedList, info.FullMethod) {
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func helpers() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(viaSkip))
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.Get and Items.List: missing from the method table of viaSkip`
+	s2 := grpc.NewServer(grpc.UnaryInterceptor(viaNeeds))
+	itemspb.RegisterItemsServer(s2, items{}) // want `Items.Get and Items.List: missing from the method table of viaNeeds`
+	s3 := grpc.NewServer(grpc.UnaryInterceptor(viaList))
+	itemspb.RegisterItemsServer(s3, items{}) // want `Items.Delete and Items.List: missing from the method table of viaList`
+}
+
+// Silent: the fail-closed helper, public methods skip auth.
+func isPublic(m string) bool {
+	_, ok := public[m]
+	return ok
+}
+
+func publicHelper(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+	if isPublic(info.FullMethod) {
+		return h(ctx, req)
+	}
+	if err := check(ctx, ""); err != nil {
+		return nil, err
+	}
+	return h(ctx, req)
+}
+
+var publicList = []string{itemspb.Items_Get_FullMethodName}
+
+func publicSlice(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+	if slices.Contains(publicList, info.FullMethod) {
+		return h(ctx, req)
+	}
+	if err := check(ctx, ""); err != nil {
+		return nil, err
+	}
+	return h(ctx, req)
+}
+
+func helpersSilent() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(publicHelper))
+	itemspb.RegisterItemsServer(s, items{})
+	s2 := grpc.NewServer(grpc.UnaryInterceptor(publicSlice))
+	itemspb.RegisterItemsServer(s2, items{})
 }
