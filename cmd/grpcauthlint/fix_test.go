@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -25,28 +24,5 @@ func TestGitDiffOrder(t *testing.T) {
 		if got := string(gitDiff([]byte(in), dir)); got != want {
 			t.Errorf("gitDiff(%q) =\n%s\nwant\n%s", in, got, want)
 		}
-	}
-}
-
-// TestFactsOnlyUnit: the vet tool tells go vet's facts-only runs of
-// dependencies (VetxOnly) from root runs by the unit's configuration.
-func TestFactsOnlyUnit(t *testing.T) {
-	dir := t.TempDir()
-	for body, want := range map[string]bool{
-		`{"ID": "a", "VetxOnly": true, "GoFiles": ["a.go"]}`:  true,
-		`{"ID": "a", "VetxOnly": false, "GoFiles": ["a.go"]}`: false,
-		`{"ID": "a"}`: false,
-		`not json`:    false,
-	} {
-		cfg := filepath.Join(dir, "vet.cfg")
-		if err := os.WriteFile(cfg, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if got := factsOnlyUnit(cfg); got != want {
-			t.Errorf("factsOnlyUnit(%s) = %v, want %v", body, got, want)
-		}
-	}
-	if factsOnlyUnit(filepath.Join(dir, "missing.cfg")) {
-		t.Errorf("factsOnlyUnit of a missing file = true")
 	}
 }

@@ -20,6 +20,7 @@ package main
 //     the facts-only runs of dependencies too (depsReport).
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -121,14 +122,26 @@ func depsReport(cfg string) (string, bool) {
 }
 
 // factsOnlyUnit reports whether the unit config file cfg is a facts-only
-// run (VetxOnly: a dependency's, whose findings go vet throws away).
+// run (VetxOnly: a dependency's, whose findings go vet throws away). It
+// looks for the key instead of decoding the file, which unitchecker
+// decodes next, on every run: a "VetxOnly": inside a string is escaped,
+// and as a key of the file's maps (import paths) it has no value true
+// (no standard package has that path).
 func factsOnlyUnit(cfg string) bool {
 	data, err := os.ReadFile(cfg)
 	if err != nil {
 		return false
 	}
-	var unit struct{ VetxOnly bool }
-	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
+	for {
+		_, rest, ok := bytes.Cut(data, []byte(`"VetxOnly":`))
+		if !ok {
+			return false
+		}
+		if bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte("true")) {
+			return true
+		}
+		data = rest
+	}
 }
 
 // vetMode is what the tool's flags say about a unit run.

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -54,7 +55,7 @@ func classify(p string) class {
 	switch {
 	case p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`):
 		return tilde
-	case envRef.MatchString(p):
+	case envRef().MatchString(p):
 		return envVar
 	case isHome(p):
 		return home
@@ -72,7 +73,7 @@ func (cl class) why(p string) string {
 	case tilde:
 		return `starts with "~", which Go does not expand`
 	case envVar:
-		return fmt.Sprintf("contains %s, which Go does not expand", envRef.FindString(p))
+		return fmt.Sprintf("contains %s, which Go does not expand", envRef().FindString(p))
 	case home:
 		return "is in a home directory"
 	case temp:
@@ -87,4 +88,6 @@ func (cl class) why(p string) string {
 func why(p string) string { return classify(p).why(p) }
 
 // envRef matches a shell or Windows environment variable reference.
-var envRef = regexp.MustCompile(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_]*%`)
+var envRef = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|%[A-Za-z_][A-Za-z0-9_]*%`)
+})

@@ -3,7 +3,6 @@ package grpcapi
 import (
 	"go/constant"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
@@ -134,17 +133,19 @@ type FullMethodConst struct {
 	Method  string // "Y", the proto method name
 }
 
-// fullMethodRx matches a well-formed full method name "/pkg.Service/Method".
-var fullMethodRx = regexp.MustCompile(`^/([^/]+)/([^/]+)$`)
-
 // SplitFullMethod splits "/pkg.Service/Method" into its service and
-// method; ok is false for anything else.
+// method; ok is false for anything else (both parts non-empty, no other
+// "/").
 func SplitFullMethod(s string) (service, method string, ok bool) {
-	m := fullMethodRx.FindStringSubmatch(s)
-	if m == nil {
+	rest, ok := strings.CutPrefix(s, "/")
+	if !ok {
 		return "", "", false
 	}
-	return m[1], m[2], true
+	service, method, ok = strings.Cut(rest, "/")
+	if !ok || service == "" || method == "" || strings.Contains(method, "/") {
+		return "", "", false
+	}
+	return service, method, true
 }
 
 // FullMethodConsts returns the generated X_Y_FullMethodName constants

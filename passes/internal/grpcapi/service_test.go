@@ -97,7 +97,10 @@ func TestService(t *testing.T) {
 			t.Errorf("FullMethodConst %s = %q %q", c.Const.Name(), c.Service, c.Method)
 		}
 	}
-	for s, want := range map[string]bool{"/a.B/C": true, "a.B/C": false, "/a.B/": false, "/a.B/C/D": false, "/a.B": false} {
+	if svc, m, ok := grpcapi.SplitFullMethod("/a.B/C"); !ok || svc != "a.B" || m != "C" {
+		t.Errorf("SplitFullMethod(/a.B/C) = %q, %q, %v", svc, m, ok)
+	}
+	for s, want := range map[string]bool{"/a.B/C": true, "a.B/C": false, "/a.B/": false, "/a.B/C/D": false, "/a.B": false, "//C": false, "": false} {
 		if _, _, ok := grpcapi.SplitFullMethod(s); ok != want {
 			t.Errorf("SplitFullMethod(%q) ok = %v, want %v", s, ok, want)
 		}

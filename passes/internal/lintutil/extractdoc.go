@@ -191,7 +191,7 @@ func (d *Doc) Markdown(level int) string {
 			continue
 		}
 		md := pr.Markdown(&comment.Doc{Content: []comment.Block{block}, Links: d.parsed.Links})
-		b.Write(ruleName.ReplaceAll(md, []byte("`$1`")))
+		b.Write(ruleName().ReplaceAll(md, []byte("`$1`")))
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -200,7 +200,7 @@ func (d *Doc) Markdown(level int) string {
 // ruleName is a rule's name in backquotes as the Markdown printer
 // escapes it (doc comments have no code spans): \`fail-open\` becomes
 // the code span `fail-open` again.
-var ruleName = regexp.MustCompile("\\\\`([a-z0-9-]+)\\\\`")
+var ruleName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\\\`([a-z0-9-]+)\\\\`") })
 
 func headingText(h *comment.Heading) string { return inlineText(h.Text) }
 
