@@ -123,3 +123,28 @@ func v1Chains() {
 	)
 	grpc.NewServer(grpc.UnaryInterceptor(grpc_middleware.ChainUnaryServer(grpc_auth.UnaryServerInterceptor(authFunc), grpc_validator.UnaryServerInterceptor())))
 }
+
+// An auth interceptor that checks the methods its table lists (and lets
+// the others through, fail-open) still answers those without a token:
+// the validator before it answers them InvalidArgument.
+var requireAuth = map[string]bool{"/items.v1.Items/Get": true}
+
+func tableAuth() grpc.UnaryServerInterceptor { // want tableAuth:"fail-open unary table"
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+		if _, ok := requireAuth[info.FullMethod]; !ok {
+			return h(ctx, req)
+		}
+		md, _ := metadata.FromIncomingContext(ctx)
+		if len(md["authorization"]) == 0 {
+			return nil, status.Error(codes.Unauthenticated, "no token")
+		}
+		return h(ctx, req)
+	}
+}
+
+func failOpenAuth(v pv.Validator) {
+	grpc.NewServer(grpc.ChainUnaryInterceptor(
+		protovalidate.UnaryServerInterceptor(v), // want `validator protovalidate.UnaryServerInterceptor\(...\) runs before auth interceptor tableAuth\(...\)`
+		tableAuth(),
+	))
+}
