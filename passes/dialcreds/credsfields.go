@@ -77,8 +77,14 @@ func noteFieldRead(info *types.Info, read map[*types.Var]bool, parent ast.Node, 
 
 // exportPlainFieldReads exports the fieldReadsFact of the exported
 // struct types with credentials fields of a package that cannot see
-// grpc. Its syntax is walked only when it declares such a type.
+// grpc. Its syntax is walked only when it declares such a type. The
+// standard library declares none: the fields its names match are a
+// lexer's token (bufio.Scanner), a process's user (syscall.SysProcAttr),
+// and so on, and a fact there would be decoded by every package.
 func exportPlainFieldReads(pass *analysis.Pass) {
+	if lintutil.InStd(pass) {
+		return
+	}
 	var structs []*types.Named
 	scope := pass.Pkg.Scope()
 	for _, name := range scope.Names() {

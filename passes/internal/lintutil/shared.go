@@ -2,7 +2,9 @@ package lintutil
 
 import (
 	"go/ast"
+	"go/build"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync"
@@ -191,3 +193,25 @@ func Visible(pkg *types.Package) map[string]*types.Package {
 	}
 	return paths
 }
+
+// InStd reports whether pass's package is part of the standard library:
+// its files are in GOROOT/src. No driver says it (unitchecker's unit
+// configuration knows it only of the package's imports), and a path
+// without a dot is no proof (GOPATH test data has such paths). When
+// GOROOT is unknown, or the files lie elsewhere, it is false.
+func InStd(pass *analysis.Pass) bool {
+	root := gorootSrc()
+	if root == "" || len(pass.Files) == 0 {
+		return false
+	}
+	f := pass.Fset.File(pass.Files[0].Pos())
+	return f != nil && strings.HasPrefix(filepath.Clean(f.Name()), root)
+}
+
+// gorootSrc is GOROOT/src with a trailing separator, or "".
+var gorootSrc = sync.OnceValue(func() string {
+	if build.Default.GOROOT == "" {
+		return ""
+	}
+	return filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+})
