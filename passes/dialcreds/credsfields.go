@@ -86,14 +86,21 @@ func exportPlainFieldReads(pass *analysis.Pass) {
 		return
 	}
 	var structs []*types.Named
-	scope := pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || !tn.Exported() || tn.IsAlias() {
-			continue
-		}
-		if n := namedStruct(tn.Type()); n != nil && n.Obj() == tn && len(credsFields(n)) > 0 {
-			structs = append(structs, n)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				tn, ok := pass.TypesInfo.Defs[spec.(*ast.TypeSpec).Name].(*types.TypeName)
+				if !ok || !tn.Exported() || tn.IsAlias() {
+					continue
+				}
+				if n := namedStruct(tn.Type()); n != nil && n.Obj() == tn && len(credsFields(n)) > 0 {
+					structs = append(structs, n)
+				}
+			}
 		}
 	}
 	if len(structs) == 0 {

@@ -203,24 +203,6 @@ func (s optsSummary) val(what string, at token.Pos) val {
 // method of the package that returns the constant true. It looks at
 // declarations only, so it is cheap enough to run before the fast path.
 func exportRequiresTLS(pass *analysis.Pass) {
-	scope := pass.Pkg.Scope()
-	found := false
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if n, ok := tn.Type().(*types.Named); ok {
-			for m := range n.Methods() {
-				if m.Name() == "RequireTransportSecurity" {
-					found = true
-				}
-			}
-		}
-	}
-	if !found {
-		return
-	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -17,9 +18,12 @@ import (
 // funcWalk.
 type funcState struct {
 	*funcWalk
-	env  map[*types.Var]val
-	cond branch // the innermost branch, for messages
-	atom cond   // the innermost branch's condition, or the zero cond
+	env map[*types.Var]val
+	// owned: env is this state's alone. A copy shares its original's env
+	// until either writes (own): most branches assign nothing.
+	owned bool
+	cond  branch // the innermost branch, for messages
+	atom  cond   // the innermost branch's condition, or the zero cond
 }
 
 // funcWalk is the walk of one function (a declaration, a function
@@ -53,7 +57,7 @@ func (c *checker) newFunc(fn *types.Func, n ast.Node) *funcState {
 		w.sig = fn.Type().(*types.Signature)
 		w.resIdx = resultIndex(w.sig)
 	}
-	return &funcState{funcWalk: w, env: make(map[*types.Var]val)}
+	return &funcState{funcWalk: w, env: make(map[*types.Var]val), owned: true}
 }
 
 // resultIndex is the index of the first result the pass summarises.
@@ -83,9 +87,17 @@ func (fs *funcState) params(ft *ast.FuncType) {
 }
 
 func (fs *funcState) fork() *funcState {
+	fs.owned = false // both share env now
 	g := *fs
-	g.env = maps.Clone(fs.env)
 	return &g
+}
+
+// own makes fs's env its own before a write.
+func (fs *funcState) own() {
+	if !fs.owned {
+		fs.env = maps.Clone(fs.env)
+		fs.owned = true
+	}
 }
 
 // walkDomain makes funcState the domain of the statement walker: the
@@ -181,17 +193,23 @@ func (fs *funcState) merge(branches []*funcState) {
 		if b.atom != (cond{}) && b.atom != fs.atom {
 			for v, x := range b.env {
 				p := pre[v]
-				b.env[v] = mapAlts(x, func(a alt) alt {
+				if sameVal(x, p) {
+					continue // not assigned in the branch: no alternative is new
+				}
+				y := mapAlts(x, func(a alt) alt {
 					if !slices.ContainsFunc(p, a.same) {
 						a.conds = a.conds.and(conds{b.atom})
 					}
 					return a
 				})
+				b.own()
+				b.env[v] = y
 			}
 		}
 		if !b.cond.none() && !b.cond.same(fs.cond) {
 			for v, x := range b.env {
 				if x.has(bInsecure) && fs.chosen(v, x, branches, i) {
+					b.own()
 					b.env[v] = mapAlts(x, func(a alt) alt {
 						if a.b&bInsecure != 0 && a.insecCond.none() {
 							a.insecCond = b.cond
@@ -201,6 +219,11 @@ func (fs *funcState) merge(branches []*funcState) {
 				}
 			}
 		}
+	}
+	if !slices.ContainsFunc(branches, func(b *funcState) bool { return !sameEnv(b.env, pre) }) {
+		return // no branch assigned anything (or there is none): fs keeps its env
+	}
+	for _, b := range branches {
 		if out == nil {
 			out = maps.Clone(b.env)
 			continue
@@ -213,10 +236,19 @@ func (fs *funcState) merge(branches []*funcState) {
 			}
 		}
 	}
-	if out == nil {
-		out = pre
-	}
-	fs.env = out
+	fs.env, fs.owned = out, true
+}
+
+// sameEnv reports whether a and b are one map: a branch that wrote
+// nothing shares the environment it was copied from.
+func sameEnv(a, b map[*types.Var]val) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
+}
+
+// sameVal reports whether x and y are the same value (one slice): a
+// branch that did not assign a variable holds the value it had before.
+func sameVal(x, y val) bool {
+	return len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
 }
 
 // chosen reports whether the insecure transport of x, the value of v in
@@ -244,6 +276,7 @@ func (fs *funcState) set(v *types.Var, x val) {
 	if fs.c.escaped[v] {
 		x = unknownVal
 	}
+	fs.own()
 	fs.env[v] = x
 }
 
