@@ -70,12 +70,18 @@ func (c *checker) bodyAuth(sig *types.Signature, body *ast.BlockStmt) authFact {
 		return authFact{}
 	}
 	f := authFact{Checks: c.checks(sig, body)}
+	if !f.Checks && grpcapi.ServerInterceptor(sig) != 0 {
+		f.ChecksSome = c.checksUntil(body, lastHandlerCall(c.info, sig, body))
+	}
 	if returnsInterceptor(sig) {
 		for _, res := range returnedExprs(body, sig.Results().Len()) {
 			if _, ok := c.authInterceptor(res, 0); ok {
 				f.Returns = true
+			} else if _, ok := c.gateInterceptor(res, 0); ok {
+				f.ReturnsSome = true
 			}
 		}
+		f.ReturnsSome = f.ReturnsSome && !f.Returns
 	}
 	return f
 }
@@ -136,29 +142,43 @@ func (c *checker) checksUntil(body *ast.BlockStmt, limit token.Pos) bool {
 // firstHandlerCall returns the position of the first call of the
 // handler parameter of an interceptor (or the end of body).
 func firstHandlerCall(info *types.Info, sig *types.Signature, body *ast.BlockStmt) token.Pos {
-	limit := body.End()
+	first, _ := handlerCalls(info, sig, body)
+	return first
+}
+
+// lastHandlerCall returns the position of the last call of the handler
+// parameter of an interceptor (or the end of body).
+func lastHandlerCall(info *types.Info, sig *types.Signature, body *ast.BlockStmt) token.Pos {
+	_, last := handlerCalls(info, sig, body)
+	return last
+}
+
+// handlerCalls returns the positions of the first and the last call of
+// the handler parameter of an interceptor (both the end of body when
+// there is none).
+func handlerCalls(info *types.Info, sig *types.Signature, body *ast.BlockStmt) (first, last token.Pos) {
+	first, last = body.End(), body.End()
 	if grpcapi.ServerInterceptor(sig) == 0 {
-		return limit
+		return first, last
 	}
-	var handler *types.Var
-	for i := 0; i < sig.Params().Len(); i++ {
-		p := sig.Params().At(i)
-		if lintutil.IsNamed(p.Type(), grpcapi.GRPC, "UnaryHandler", false) || lintutil.IsNamed(p.Type(), grpcapi.GRPC, "StreamHandler", false) {
-			handler = p
-		}
-	}
+	handler := handlerParam(sig)
 	if handler == nil {
-		return limit
+		return first, last
 	}
+	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < limit {
+		if call, ok := n.(*ast.CallExpr); ok {
 			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == handler {
-				limit = call.Pos()
+				first = min(first, call.Pos())
+				if !found || call.Pos() > last {
+					last = call.Pos()
+				}
+				found = true
 			}
 		}
 		return true
 	})
-	return limit
+	return first, last
 }
 
 // authSignal reports whether node alone shows authentication.
@@ -206,6 +226,31 @@ func (c *checker) isAuthKey(e ast.Expr) bool {
 // authInterceptor reports whether the interceptor expression e
 // authenticates, and names it for messages.
 func (c *checker) authInterceptor(e ast.Expr, depth int) (string, bool) {
+	return c.interceptorAuth(e, depth, false)
+}
+
+// gateInterceptor reports whether the interceptor expression e rejects
+// callers without a token for some methods at least: an auth
+// interceptor, one that skips the check for some methods before it (an
+// early return calling its handler), or a fail-open one (the methods its
+// table lists); and names it.
+func (c *checker) gateInterceptor(e ast.Expr, depth int) (string, bool) {
+	if name, ok := c.interceptorAuth(e, depth, true); ok {
+		return name, true
+	}
+	if f := c.exprFailOpen(e, depth); f != nil && f.Half == grpcapi.Unary {
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			return exprName(call.Fun) + "(...)", true
+		}
+		return exprName(e), true
+	}
+	return "", false
+}
+
+// interceptorAuth is authInterceptor, or gateInterceptor's first half
+// when some: an interceptor that authenticates before a later call of
+// its handler counts.
+func (c *checker) interceptorAuth(e ast.Expr, depth int, some bool) (string, bool) {
 	if depth > 4 {
 		return "", false
 	}
@@ -213,29 +258,33 @@ func (c *checker) authInterceptor(e ast.Expr, depth int) (string, bool) {
 	switch x := e.(type) {
 	case *ast.FuncLit:
 		sig, _ := c.info.TypeOf(x).(*types.Signature)
-		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && c.checks(sig, x.Body) {
+		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && (c.checks(sig, x.Body) || some && c.checksUntil(x.Body, lastHandlerCall(c.info, sig, x.Body))) {
 			return "func literal", true
 		}
 	case *ast.CallExpr:
 		if tv, ok := c.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
-			return c.authInterceptor(x.Args[0], depth+1) // grpc.UnaryServerInterceptor(f)
+			return c.interceptorAuth(x.Args[0], depth+1, some) // grpc.UnaryServerInterceptor(f)
 		}
-		if fn := lintutil.Callee(c.info, x); fn != nil && c.funcAuth(fn).Returns {
-			return exprName(x.Fun) + "(...)", true
+		if fn := lintutil.Callee(c.info, x); fn != nil {
+			if f := c.funcAuth(fn); f.Returns || some && f.ReturnsSome {
+				return exprName(x.Fun) + "(...)", true
+			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		switch o := c.usedObject(x).(type) {
 		case *types.Func:
 			sig, _ := o.Type().(*types.Signature)
-			if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && c.funcAuth(o).Checks {
-				return exprName(x), true
+			if sig != nil && grpcapi.ServerInterceptor(sig) != 0 {
+				if f := c.funcAuth(o); f.Checks || some && f.ChecksSome {
+					return exprName(x), true
+				}
 			}
 		case *types.Var:
 			if o.Pkg() != c.pass.Pkg {
 				return "", false
 			}
 			if rhs, idx, ok := c.singleValue(o); ok && idx < 0 {
-				if _, auth := c.authInterceptor(rhs, depth+1); auth {
+				if _, auth := c.interceptorAuth(rhs, depth+1, some); auth {
 					return exprName(x), true
 				}
 			}

@@ -48,9 +48,10 @@
 //     the fix writes the right string.
 //   - `validate-first`: a known request validator (go-grpc-middleware's
 //     validator and protovalidate interceptors, v2, and v1's
-//     grpc_validator) that runs before an auth interceptor (or a
-//     fail-open one, for the methods its table lists) on the unary
-//     side of one server: listed before it in one ChainUnaryInterceptor
+//     grpc_validator) that runs before an auth interceptor (or one that
+//     checks some methods only: those a fail-open table lists, or all
+//     but those an early return lets through) on the unary side of one
+//     server: listed before it in one ChainUnaryInterceptor
 //     (or go-grpc-middleware v1's ChainUnaryServer and
 //     WithUnaryServerChain), or installed by an earlier option (grpc.UnaryInterceptor's
 //     interceptor runs before every chained one). A caller without a

@@ -13,7 +13,7 @@ import (
 func (c *checker) exportFacts() {
 	for _, fn := range c.order {
 		decl := c.decls[fn]
-		if f := c.funcAuth(fn); f.Checks || f.Returns {
+		if f := c.funcAuth(fn); f.Checks || f.Returns || f.ChecksSome || f.ReturnsSome {
 			c.pass.ExportObjectFact(fn, &f)
 		}
 		sig, _ := fn.Type().(*types.Signature)

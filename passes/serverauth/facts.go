@@ -20,6 +20,13 @@ type authFact struct {
 	Checks bool
 	// Returns: the function returns a server interceptor that does.
 	Returns bool
+	// ChecksSome, ReturnsSome: the same of an interceptor that
+	// authenticates before a later call of its handler only, an earlier
+	// one skipping it for some methods (if skip(m) { return h(...) }):
+	// not auth for the rules about every RPC, but a gate a validator
+	// must not precede (validate-first).
+	ChecksSome  bool
+	ReturnsSome bool
 }
 
 func (*authFact) AFact() {}
@@ -31,6 +38,12 @@ func (f *authFact) String() string {
 	}
 	if f.Returns {
 		parts = append(parts, "returns an auth interceptor")
+	}
+	if f.ChecksSome {
+		parts = append(parts, "authenticates some calls")
+	}
+	if f.ReturnsSome {
+		parts = append(parts, "returns an interceptor that authenticates some calls")
 	}
 	return strings.Join(parts, ", ")
 }

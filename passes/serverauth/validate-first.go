@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/grpcauthlint/grpcauthlint/passes/internal/grpcapi"
 	"github.com/grpcauthlint/grpcauthlint/passes/internal/lintutil"
 )
 
@@ -85,7 +84,7 @@ func (c *checker) unarySeq(call *ast.CallExpr) string {
 		switch {
 		case c.validatorName(a, 0) != "":
 			b.WriteByte('v')
-		case func() bool { _, ok := c.gateInterceptor(a); return ok }():
+		case func() bool { _, ok := c.gateInterceptor(a, 0); return ok }():
 			b.WriteByte('a')
 		default:
 			b.WriteByte('.')
@@ -107,23 +106,6 @@ func (c *checker) isChain(call *ast.CallExpr) bool {
 	default:
 		return interceptorOptions[k] == optChainUnary
 	}
-}
-
-// gateInterceptor names e when it is a unary interceptor that rejects
-// callers without a token: an auth interceptor, or a fail-open one,
-// which does so for the methods its table lists (a validator before it
-// answers those InvalidArgument).
-func (c *checker) gateInterceptor(e ast.Expr) (string, bool) {
-	if name, ok := c.authInterceptor(e, 0); ok {
-		return name, true
-	}
-	if f := c.exprFailOpen(e, 0); f != nil && f.Half == grpcapi.Unary {
-		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-			return exprName(call.Fun) + "(...)", true
-		}
-		return exprName(e), true
-	}
-	return "", false
 }
 
 // validatorName names the known request validator e is (a call of a
@@ -162,7 +144,7 @@ func (c *checker) checkChainOrder(call *ast.CallExpr) {
 		if val == nil {
 			continue
 		}
-		if name, ok := c.gateInterceptor(a); ok {
+		if name, ok := c.gateInterceptor(a, 0); ok {
 			c.reportValidateFirst(val, c.validatorName(val, 0), name, a)
 			return
 		}

@@ -46,7 +46,7 @@ var required = map[string]string{
 	itemspb.Items_Delete_FullMethodName: "items.write",
 }
 
-func commaOK(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want commaOK:"fail-open unary table"
+func commaOK(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want commaOK:"fail-open unary table" commaOK:"authenticates some calls"
 	perm, ok := required[info.FullMethod]
 	if !ok {
 		return h(ctx, req) // every method missing from the table is open
@@ -74,7 +74,7 @@ var rules = map[string][]string{
 	itemspb.Items_Delete_FullMethodName: {"a"},
 }
 
-func nilEntry(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want nilEntry:"fail-open unary table"
+func nilEntry(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want nilEntry:"fail-open unary table" nilEntry:"authenticates some calls"
 	m := info.FullMethod
 	if rules[m] == nil {
 		return h(ctx, req)
@@ -155,7 +155,7 @@ func crossPackage() {
 // Silent: fail-closed, a table of public methods that skip auth.
 var public = map[string]bool{itemspb.Items_Get_FullMethodName: true}
 
-func failClosed(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+func failClosed(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want failClosed:"authenticates some calls"
 	if public[info.FullMethod] {
 		return h(ctx, req)
 	}
@@ -183,7 +183,7 @@ var all = map[string]string{
 	itemspb.Items_Purge_FullMethodName:  "w",
 }
 
-func complete(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want complete:"fail-open unary table"
+func complete(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want complete:"fail-open unary table" complete:"authenticates some calls"
 	perm, ok := all[info.FullMethod]
 	if !ok {
 		return h(ctx, req)
@@ -199,7 +199,7 @@ var grown = map[string]string{itemspb.Items_Get_FullMethodName: "r"}
 
 func init() { grown[itemspb.Items_List_FullMethodName] = "r" }
 
-func grows(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+func grows(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want grows:"authenticates some calls"
 	if _, ok := grown[info.FullMethod]; !ok {
 		return h(ctx, req)
 	}
@@ -253,7 +253,7 @@ func skip(m string) bool {
 	return !ok
 }
 
-func viaSkip(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaSkip:"fail-open unary table"
+func viaSkip(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaSkip:"fail-open unary table" viaSkip:"authenticates some calls"
 	if skip(info.FullMethod) {
 		return h(ctx, req)
 	}
@@ -265,7 +265,7 @@ func viaSkip(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.Un
 
 func needsAuth(method string) bool { return protected[method] }
 
-func viaNeeds(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaNeeds:"fail-open unary table"
+func viaNeeds(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want viaNeeds:"fail-open unary table" viaNeeds:"authenticates some calls"
 	if !needsAuth(info.FullMethod) {
 		return h(ctx, req)
 	}
@@ -301,7 +301,7 @@ func isPublic(m string) bool {
 	return ok
 }
 
-func publicHelper(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+func publicHelper(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want publicHelper:"authenticates some calls"
 	if isPublic(info.FullMethod) {
 		return h(ctx, req)
 	}
@@ -313,7 +313,7 @@ func publicHelper(ctx context.Context, req any, info *grpc.UnaryServerInfo, h gr
 
 var publicList = []string{itemspb.Items_Get_FullMethodName}
 
-func publicSlice(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+func publicSlice(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want publicSlice:"authenticates some calls"
 	if slices.Contains(publicList, info.FullMethod) {
 		return h(ctx, req)
 	}

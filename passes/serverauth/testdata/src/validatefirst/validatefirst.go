@@ -129,7 +129,7 @@ func v1Chains() {
 // the validator before it answers them InvalidArgument.
 var requireAuth = map[string]bool{"/items.v1.Items/Get": true}
 
-func tableAuth() grpc.UnaryServerInterceptor { // want tableAuth:"fail-open unary table"
+func tableAuth() grpc.UnaryServerInterceptor { // want tableAuth:"fail-open unary table" tableAuth:"returns an interceptor that authenticates some calls"
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 		if _, ok := requireAuth[info.FullMethod]; !ok {
 			return h(ctx, req)
@@ -147,4 +147,26 @@ func failOpenAuth(v pv.Validator) {
 		protovalidate.UnaryServerInterceptor(v), // want `validator protovalidate.UnaryServerInterceptor\(...\) runs before auth interceptor tableAuth\(...\)`
 		tableAuth(),
 	))
+}
+
+// An interceptor that skips auth for some methods first still rejects
+// the others without a token; one that only maps its handler's errors
+// does not authenticate.
+func skipsSome(g *lib.Graph) {
+	grpc.NewServer(grpc.ChainUnaryInterceptor(
+		grpc_validator.UnaryServerInterceptor(), // want `validator grpc_validator.UnaryServerInterceptor\(...\) runs before auth interceptor g.UnaryInterceptor\(...\)`
+		g.UnaryInterceptor(),
+	))
+}
+
+func mapsErrors(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+	resp, err := h(ctx, req)
+	if err != nil {
+		return nil, status.Error(codes.Unauthenticated, "denied")
+	}
+	return resp, nil
+}
+
+func afterHandler() {
+	grpc.NewServer(grpc.ChainUnaryInterceptor(validator.UnaryServerInterceptor(), mapsErrors))
 }

@@ -18,7 +18,7 @@ var roles = map[string]string{
 }
 
 // Unary lets every method missing from roles through.
-func Unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want Unary:`fail-open unary table \[/items.v1.Items/Get /items.v1.Items/List\]`
+func Unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want Unary:`fail-open unary table \[/items.v1.Items/Get /items.v1.Items/List\]` Unary:"authenticates some calls"
 	role, ok := roles[info.FullMethod]
 	if !ok {
 		return h(ctx, req)
@@ -31,6 +31,6 @@ func Unary(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.Unar
 }
 
 // New returns a fail-open interceptor.
-func New() grpc.UnaryServerInterceptor { // want New:`fail-open unary table \[/items.v1.Items/Get /items.v1.Items/List\]`
+func New() grpc.UnaryServerInterceptor { // want New:`fail-open unary table \[/items.v1.Items/Get /items.v1.Items/List\]` New:"returns an interceptor that authenticates some calls"
 	return Unary
 }

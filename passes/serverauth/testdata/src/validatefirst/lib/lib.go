@@ -3,6 +3,7 @@ package lib
 
 import (
 	"context"
+	"strings"
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/auth"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/validator"
@@ -30,4 +31,20 @@ func Both() []grpc.ServerOption { // want Both:`options ChainUnaryInterceptor\(a
 		validator.UnaryServerInterceptor(), // want `validator validator.UnaryServerInterceptor\(...\) runs before auth interceptor auth.UnaryServerInterceptor\(...\); list auth first`
 		auth.UnaryServerInterceptor(authFunc),
 	)}
+}
+
+// Graph's interceptor lets JoinCluster through and authenticates every
+// other method (graphikDB/graphik's shape).
+type Graph struct{}
+
+func (g *Graph) UnaryInterceptor() grpc.UnaryServerInterceptor { // want UnaryInterceptor:"returns an interceptor that authenticates some calls"
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
+		if strings.Contains(info.FullMethod, "JoinCluster") {
+			return h(ctx, req)
+		}
+		if _, err := auth.AuthFromMD(ctx, "Bearer"); err != nil {
+			return nil, err
+		}
+		return h(ctx, req)
+	}
 }
