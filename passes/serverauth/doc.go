@@ -77,7 +77,10 @@
 //     whose grpc.NewServer call installs the interceptor (directly, in a
 //     chain, or from a function returning it, in the package or
 //     another), and names the methods of the interceptor's half (unary
-//     or streaming) missing from the table. Left alone: tables of public
+//     or streaming) missing from the table; when the analyzer sees every
+//     service of the server, the table's entries that name none of its
+//     methods are named too (a wrong package in the string). Left
+//     alone: tables of public
 //     methods that skip auth while everything else is checked
 //     (fail-closed), an absent branch that rejects, tables that list
 //     every registered method, tables the analyzer cannot read whole (a

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -546,10 +547,27 @@ func (c *checker) checkFailOpen(call *ast.CallExpr, srv *types.Var, body *ast.Bl
 		return
 	}
 	regs := c.registrations(srv, body, 0)
+	// Every method the server serves, when the analyzer knows them all:
+	// a table entry naming none of them is dead (a wrong package prefix
+	// in the string, say), and the related information says so.
+	served := make(map[string]bool)
+	for _, reg := range regs {
+		if reg.Served == nil {
+			served = nil
+			break
+		}
+		for _, m := range reg.Served {
+			served[m.Full] = true
+		}
+	}
 	for _, u := range uses {
 		keys := make(map[string]bool, len(u.f.Keys))
+		var dead []string
 		for _, k := range u.f.Keys {
 			keys[k] = true
+			if served != nil && !served[k] {
+				dead = append(dead, strconv.Quote(k))
+			}
 		}
 		for _, reg := range regs {
 			if reg.Served == nil || !reg.pos.IsValid() {
@@ -574,7 +592,15 @@ func (c *checker) checkFailOpen(call *ast.CallExpr, srv *types.Var, body *ast.Bl
 				Related: []analysis.RelatedInformation{{Pos: u.at.Pos(), End: u.at.End(), Message: "fail-open interceptor"}},
 			}
 			if u.f.pos.IsValid() {
-				d.Related = append(d.Related, analysis.RelatedInformation{Pos: u.f.pos, Message: "method table"})
+				msg := "method table"
+				if len(dead) > 0 {
+					verb := "names"
+					if len(dead) > 1 {
+						verb = "name"
+					}
+					msg += fmt.Sprintf(": %s %s no method served here", lintutil.List(dead), verb)
+				}
+				d.Related = append(d.Related, analysis.RelatedInformation{Pos: u.f.pos, Message: msg})
 			}
 			c.r.Report(d)
 		}

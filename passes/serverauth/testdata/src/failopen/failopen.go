@@ -329,3 +329,20 @@ func helpersSilent() {
 	s2 := grpc.NewServer(grpc.UnaryInterceptor(publicSlice))
 	itemspb.RegisterItemsServer(s2, items{})
 }
+
+// ardanlabs/service's shape: the cases name a proto package the service
+// is not in, so every method takes the path that calls the handler.
+func wrongPrefix(ctx context.Context, req any, info *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) { // want wrongPrefix:"authenticates" wrongPrefix:`fail-open unary table \[/items.Items/Delete /items.Items/Get\]`
+	switch info.FullMethod {
+	case "/items.Items/Get", "/items.Items/Delete":
+		if err := check(ctx, ""); err != nil {
+			return nil, err
+		}
+	}
+	return h(ctx, req)
+}
+
+func deadEntries() {
+	s := grpc.NewServer(grpc.UnaryInterceptor(wrongPrefix))
+	itemspb.RegisterItemsServer(s, items{}) // want `Items.Delete, Items.Get, Items.List and 1 more: missing from the method table of wrongPrefix`
+}
