@@ -2,7 +2,6 @@ package lintrun
 
 import (
 	"flag"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,7 +49,7 @@ func TestSameAsAnalysistestOnPasses(t *testing.T) {
 			ourResults := Run(&ours, []string{src, stubs}, a, pkgs...)
 			gopath := t.TempDir()
 			for _, from := range []string{stubs, src} {
-				if err := copyTree(from, filepath.Join(gopath, "src")); err != nil {
+				if err := os.CopyFS(filepath.Join(gopath, "src"), os.DirFS(from)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -78,26 +77,4 @@ func minus(a, b []string) []string {
 		}
 	}
 	return out
-}
-
-// copyTree copies the files under from to to.
-func copyTree(from, to string) error {
-	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
 }

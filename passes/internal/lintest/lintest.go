@@ -13,7 +13,6 @@
 package lintest
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -103,7 +102,7 @@ func TestData(t testing.TB) string {
 	stubs := StubsDir()
 	dir := t.TempDir()
 	for _, src := range []string{stubs, filepath.Join("testdata", "src")} {
-		if err := copyTree(src, filepath.Join(dir, "src")); err != nil {
+		if err := os.CopyFS(filepath.Join(dir, "src"), os.DirFS(src)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -114,25 +113,4 @@ func TestData(t testing.TB) string {
 func StubsDir() string {
 	_, self, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(self), "testdata", "src")
-}
-
-func copyTree(from, to string) error {
-	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
 }
