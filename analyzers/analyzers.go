@@ -244,12 +244,7 @@ type directiveReporter interface {
 // enabled in suite order, so that each comment is reported once
 // whichever passes run.
 func CheckDirectives(a *analysis.Analyzer) {
-	var shared *analysis.Analyzer
-	for _, r := range a.Requires {
-		if r.Name == "grpcauthlintshared" {
-			shared = r
-		}
-	}
+	shared := sharedOf(a)
 	suite := Names()
 	run := a.Run
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -267,19 +262,30 @@ func CheckDirectives(a *analysis.Analyzer) {
 // go vet throws away. The facts the passes export are the same.
 func FactsOnly(as []*analysis.Analyzer) {
 	for _, a := range as {
-		for _, r := range a.Requires {
-			if r.Name != "grpcauthlintshared" {
-				continue
+		shared := sharedOf(a)
+		if shared == nil {
+			continue
+		}
+		run := shared.Run // the passes share one: mark its results once
+		shared.Run = func(pass *analysis.Pass) (any, error) {
+			res, err := run(pass)
+			if p, ok := res.(interface{ MarkFactsOnly() }); ok {
+				p.MarkFactsOnly()
 			}
-			run := r.Run // the passes share one: mark its results once
-			r.Run = func(pass *analysis.Pass) (any, error) {
-				res, err := run(pass)
-				if p, ok := res.(interface{ MarkFactsOnly() }); ok {
-					p.MarkFactsOnly()
-				}
-				return res, err
-			}
-			return
+			return res, err
+		}
+		return
+	}
+}
+
+// sharedOf returns the per-package shared state analyzer a requires
+// (lintutil.Shared, found by name: passes/internal cannot be imported
+// by the front ends), or nil.
+func sharedOf(a *analysis.Analyzer) *analysis.Analyzer {
+	for _, r := range a.Requires {
+		if r.Name == "grpcauthlintshared" {
+			return r
 		}
 	}
+	return nil
 }

@@ -69,13 +69,14 @@ func vetTool(args []string) {
 		}
 		prepare(as, m)
 		cfg := args[len(args)-1]
+		rooted := false // a facts-only unit rewritten to run as a root
 		if m.reportDeps && !m.fix {
 			if root, ok := depsReport(cfg); ok {
 				os.Args[len(os.Args)-1] = root
-				cfg = root
+				rooted = true
 			}
 		}
-		if factsOnlyUnit(cfg) {
+		if !rooted && factsOnlyUnit(cfg) {
 			analyzers.FactsOnly(as)
 		}
 	}

@@ -157,27 +157,24 @@ func lastHandlerCall(info *types.Info, sig *types.Signature, body *ast.BlockStmt
 // the handler parameter of an interceptor (both the end of body when
 // there is none).
 func handlerCalls(info *types.Info, sig *types.Signature, body *ast.BlockStmt) (first, last token.Pos) {
-	first, last = body.End(), body.End()
-	if grpcapi.ServerInterceptor(sig) == 0 {
-		return first, last
+	var handler *types.Var
+	if grpcapi.ServerInterceptor(sig) != 0 {
+		handler = handlerParam(sig)
 	}
-	handler := handlerParam(sig)
-	if handler == nil {
-		return first, last
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == handler {
-				first = min(first, call.Pos())
-				if !found || call.Pos() > last {
-					last = call.Pos()
+	first, last = body.End(), token.NoPos
+	if handler != nil {
+		ast.Inspect(body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && info.Uses[id] == handler {
+					first, last = min(first, call.Pos()), max(last, call.Pos())
 				}
-				found = true
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
+	if last == token.NoPos {
+		last = body.End()
+	}
 	return first, last
 }
 
@@ -258,8 +255,10 @@ func (c *checker) interceptorAuth(e ast.Expr, depth int, some bool) (string, boo
 	switch x := e.(type) {
 	case *ast.FuncLit:
 		sig, _ := c.info.TypeOf(x).(*types.Signature)
-		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 && (c.checks(sig, x.Body) || some && c.checksUntil(x.Body, lastHandlerCall(c.info, sig, x.Body))) {
-			return "func literal", true
+		if sig != nil && grpcapi.ServerInterceptor(sig) != 0 {
+			if f := c.bodyAuth(sig, x.Body); f.Checks || some && f.ChecksSome {
+				return "func literal", true
+			}
 		}
 	case *ast.CallExpr:
 		if tv, ok := c.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {

@@ -381,7 +381,7 @@ func (c *checker) helperAbsent(call *ast.CallExpr, neg bool, params map[*types.V
 	if neg {
 		res = negate(res)
 	}
-	return c.absentCond(res, body[:len(body)-1], map[*types.Var]bool{fn.Signature().Params().At(0): true}, depth+1)
+	return c.absentCond(res, body[:len(body)-1], map[*types.Var]bool{sig.Params().At(0): true}, depth+1)
 }
 
 // negate returns the condition that holds when cond does not, in the

@@ -45,10 +45,9 @@ func MustExtractDoc(content, name string) *Doc {
 // use of Text or Markdown. The description in Analyzer is the comment's
 // own text, as wrapped in doc.go.
 func ExtractDoc(content, name string) (*Doc, error) {
-	// The section's paragraphs, from its heading to the next heading or
-	// the end of the comment; lines are slices of content.
-	// One pass over the section's lines, into one buffer: paragraphs
-	// are separated by one blank line; the first is the title.
+	// One pass over the section's lines, from its heading to the next
+	// heading or the end of the comment, into one buffer: paragraphs are
+	// separated by one blank line; the first is the title.
 	comment := packageComment(content)
 	var b strings.Builder
 	in, found, blank := false, false, false
